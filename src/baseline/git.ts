@@ -1,0 +1,108 @@
+/**
+ * Every git call of the plugin: synchronous (rules are synchronous), argument arrays,
+ * never a shell, and revisions checked before they reach git's command line.
+ */
+import { spawnSync } from 'node:child_process';
+
+export class GitError extends Error {
+  constructor(message: string, readonly kind: 'missing-git' | 'not-a-repository' | 'failed') {
+    super(message);
+  }
+}
+
+interface GitResult {
+  status: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Large enough for a batch of baseline blobs; git itself streams. */
+const MAX_BUFFER = 1024 * 1024 * 1024;
+
+export function runGit(cwd: string, args: string[], input?: string): GitResult {
+  const result = spawnSync('git', args, {
+    cwd,
+    input,
+    maxBuffer: MAX_BUFFER,
+    windowsHide: true,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+  });
+  if (result.error) {
+    const code = (result.error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new GitError('git was not found on PATH. Install git, or point `baseline` at a snapshot file.', 'missing-git');
+    }
+    throw new GitError(`git ${args[0]} failed: ${result.error.message}`, 'failed');
+  }
+  return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr.toString('utf8').trim() };
+}
+
+/** A revision as users write it. Anything else (options, whitespace, control characters) is refused. */
+export function isSafeRevision(revision: string): boolean {
+  return revision.length > 0 && revision.length < 256 && !revision.startsWith('-') && !/[\s\0-\x1f\x7f]/.test(revision);
+}
+
+export function getRepositoryRoot(cwd: string): string | undefined {
+  const result = runGit(cwd, ['rev-parse', '--show-toplevel']);
+  return result.status === 0 ? result.stdout.toString('utf8').trim() : undefined;
+}
+
+export function isShallowRepository(root: string): boolean {
+  return runGit(root, ['rev-parse', '--is-shallow-repository']).stdout.toString('utf8').trim() === 'true';
+}
+
+/** The commit a revision names, or undefined when it names none in this clone. */
+export function resolveCommit(root: string, revision: string): string | undefined {
+  if (!isSafeRevision(revision)) return undefined;
+  const result = runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+  return result.status === 0 ? result.stdout.toString('utf8').trim() : undefined;
+}
+
+export function getMergeBase(root: string, a: string, b: string): string | undefined {
+  const result = runGit(root, ['merge-base', '--end-of-options', a, b]);
+  return result.status === 0 ? result.stdout.toString('utf8').trim().split('\n')[0] : undefined;
+}
+
+/**
+ * Paths under `scope` whose content matches the ERE `pattern`, in a commit's tree or
+ * (without a commit) in the working tree including untracked, not ignored files.
+ */
+export function grepFiles(root: string, pattern: string, scope: string, extensions: readonly string[], commit?: string): string[] {
+  const pathspecs = extensions.map((extension) => `:(glob)${scope ? `${scope}/` : ''}**/*${extension}`);
+  pathspecs.push(':(exclude,glob)**/node_modules/**', ':(exclude,glob)**/*.d.ts');
+  const args = ['grep', '-l', '-I', '--no-color', '-E', '-e', pattern];
+  args.push(...(commit ? [commit] : ['--untracked']), '--', ...pathspecs);
+  const result = runGit(root, args);
+  // git grep exits 1 when nothing matches.
+  if (result.status > 1) throw new GitError(`git grep failed: ${result.stderr}`, 'failed');
+  const prefix = commit ? `${commit}:` : '';
+  return result.stdout
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (prefix && line.startsWith(prefix) ? line.slice(prefix.length) : line));
+}
+
+/** Reads many blobs of one commit with a single `git cat-file --batch`. Absent paths are left out. */
+export function readBlobs(root: string, commit: string, paths: string[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  const readable = paths.filter((path) => !/[\n\r]/.test(path));
+  if (readable.length === 0) return texts;
+  const input = readable.map((path) => `${commit}:${path}\n`).join('');
+  const result = runGit(root, ['cat-file', '--batch'], input);
+  if (result.status !== 0) throw new GitError(`git cat-file failed: ${result.stderr}`, 'failed');
+  const out = result.stdout;
+  let offset = 0;
+  for (const path of readable) {
+    const headerEnd = out.indexOf(10, offset);
+    if (headerEnd < 0) break;
+    const header = out.toString('utf8', offset, headerEnd);
+    offset = headerEnd + 1;
+    const match = / (blob|tree|commit|tag) (\d+)$/.exec(header);
+    if (!match) continue; // "<spec> missing"
+    const size = Number(match[2]);
+    if (match[1] === 'blob') texts.set(path, out.toString('utf8', offset, offset + size));
+    offset += size + 1;
+  }
+  return texts;
+}

@@ -1,0 +1,137 @@
+/**
+ * Where version N comes from: a git revision (taken at its merge-base with HEAD) or a
+ * snapshot file. Contracts are cached per baseline commit for the life of the process,
+ * and the revision is looked up again now and then, since editor sessions last hours.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { getCandidatePattern } from '../adapters/job-pattern.js';
+import type { ContractSet } from '../model/contract.js';
+import { parseSnapshot, SnapshotError } from '../model/snapshot.js';
+import { buildContractSet } from '../project/build-contracts.js';
+import type { FactsCache } from '../project/facts-cache.js';
+import { loadProject } from '../project/load-project.js';
+import type { SafeJobsSettings } from '../settings.js';
+import { GitError, getMergeBase, isSafeRevision, isShallowRepository, resolveCommit } from './git.js';
+import { GitTreeSource } from './git-source.js';
+
+export interface Baseline {
+  set: ContractSet;
+  /** How messages name it. */
+  label: string;
+  /** Changes whenever the baseline's contracts may have changed. */
+  key: string;
+}
+
+export type BaselineResult = { baseline: Baseline } | { problem: string };
+
+export const DEFAULT_REVISIONS = ['origin/HEAD', 'origin/main', 'origin/master', 'main', 'master'];
+
+/** How long a resolved revision is trusted before `git rev-parse` runs again. */
+const REVISION_TTL_MS = 5000;
+
+export interface ProjectLocation {
+  /** Repository root (or the project folder without git); paths are relative to it. */
+  root: string;
+  /** The part of the repository that ESLint lints, relative to root ('' for all). */
+  scope: string;
+  /** ESLint's working directory: relative snapshot paths start there. */
+  cwd: string;
+  isGit: boolean;
+}
+
+export class BaselineProvider {
+  private resolved?: { at: number; result: BaselineResult };
+  private readonly setsByCommit = new Map<string, ContractSet>();
+  private snapshot?: { stamp: string; result: BaselineResult };
+
+  constructor(
+    private readonly location: ProjectLocation,
+    private readonly settings: SafeJobsSettings,
+    private readonly cache: FactsCache,
+  ) {}
+
+  get(now = Date.now()): BaselineResult {
+    if (this.resolved && now - this.resolved.at < REVISION_TTL_MS) return this.resolved.result;
+    const result = this.load();
+    this.resolved = { at: now, result };
+    return result;
+  }
+
+  private load(): BaselineResult {
+    try {
+      const configured = this.settings.baseline;
+      if (configured && isSnapshotPath(configured)) return this.loadSnapshot(configured);
+      return this.loadFromGit(configured);
+    } catch (error) {
+      if (error instanceof GitError || error instanceof SnapshotError) return { problem: error.message };
+      return { problem: `the baseline could not be read: ${(error as Error).message}` };
+    }
+  }
+
+  private loadSnapshot(configured: string): BaselineResult {
+    const path = isAbsolute(configured) ? configured : resolve(this.location.cwd, configured);
+    let stamp: string;
+    try {
+      const stat = statSync(path);
+      stamp = `${stat.mtimeMs}:${stat.size}`;
+    } catch {
+      return {
+        problem: `the baseline snapshot ${configured} does not exist. Write it with \`safe-jobs snapshot -o ${configured}\` on the deployed revision, or set \`baseline\` to a git revision.`,
+      };
+    }
+    if (this.snapshot?.stamp === stamp) return this.snapshot.result;
+    const { set, source } = parseSnapshot(readFileSync(path, 'utf8'), configured);
+    const origin = source.revision ? ` (${source.revision}${source.commit ? ` at ${source.commit.slice(0, 7)}` : ''})` : '';
+    const result: BaselineResult = { baseline: { set, label: `snapshot ${configured}${origin}`, key: `snapshot:${path}:${stamp}` } };
+    this.snapshot = { stamp, result };
+    return result;
+  }
+
+  private loadFromGit(configured: string | undefined): BaselineResult {
+    const { root, isGit } = this.location;
+    if (!isGit) {
+      return {
+        problem: `${root} is not inside a git repository, so there is no baseline to compare with. Run ESLint inside the repository, or set \`baseline\` to a snapshot file written by \`safe-jobs snapshot\`.`,
+      };
+    }
+    if (configured !== undefined && !isSafeRevision(configured)) {
+      return { problem: `the baseline revision ${JSON.stringify(configured)} was refused: a revision may not start with "-" or contain spaces or control characters.` };
+    }
+    const revision = configured ?? DEFAULT_REVISIONS.find((candidate) => resolveCommit(root, candidate));
+    if (!revision) {
+      return {
+        problem: `no baseline revision was found: none of ${DEFAULT_REVISIONS.join(', ')} exists in this clone. ${this.getFetchHint('main')} Or set \`baseline\` (or SAFE_JOBS_BASELINE) to the deployed revision.`,
+      };
+    }
+    const commit = resolveCommit(root, revision);
+    if (!commit) {
+      return {
+        problem: `the baseline revision '${revision}' does not exist in this clone. ${this.getFetchHint(revision)} Or set \`baseline\` (or SAFE_JOBS_BASELINE) to a revision that exists.`,
+      };
+    }
+    const head = resolveCommit(root, 'HEAD');
+    const mergeBase = head ? getMergeBase(root, commit, head) : undefined;
+    const effective = mergeBase ?? commit;
+    const label = mergeBase && mergeBase !== commit ? `${revision} (merge-base ${effective.slice(0, 7)})` : `${revision} at ${effective.slice(0, 7)}`;
+    let set = this.setsByCommit.get(effective);
+    if (!set) {
+      const source = new GitTreeSource(root, effective, this.location.scope, getCandidatePattern(this.settings.pattern));
+      set = buildContractSet(loadProject(source, this.cache).files, this.settings.pattern);
+      this.setsByCommit.set(effective, set);
+    }
+    return { baseline: { set, label, key: `git:${effective}` } };
+  }
+
+  private getFetchHint(revision: string): string {
+    const branch = revision.replace(/^origin\//, '');
+    const shallow = isShallowRepository(this.location.root);
+    return shallow
+      ? `This is a shallow clone: fetch the base with \`git fetch --depth=1 origin ${branch}\` (or check out with fetch-depth: 0).`
+      : `Fetch it with \`git fetch origin ${branch}\`.`;
+  }
+}
+
+export function isSnapshotPath(baseline: string): boolean {
+  return baseline.endsWith('.json');
+}

@@ -1,0 +1,31 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { createRequire } from 'node:module';
+import { rules } from './rules/index.js';
+
+const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+
+type RuleLevels = Record<`safe-jobs/${keyof typeof rules}`, 'error' | 'warn'>;
+
+const recommendedRules: RuleLevels = {
+  'safe-jobs/no-new-required-param': 'error',
+  'safe-jobs/require-baseline': 'warn',
+};
+
+const strictRules: RuleLevels = {
+  ...recommendedRules,
+  'safe-jobs/require-baseline': 'error',
+};
+
+/** Every file kind the rules understand; configs stay parser-neutral and leave parsing to the user. */
+export const FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
+
+const plugin = {
+  meta: { name, version },
+  rules,
+  configs: {} as Record<'recommended' | 'strict', TSESLint.FlatConfig.Config>,
+};
+
+plugin.configs.recommended = { name: 'safe-jobs/recommended', files: FILES, plugins: { 'safe-jobs': plugin }, rules: recommendedRules };
+plugin.configs.strict = { name: 'safe-jobs/strict', files: FILES, plugins: { 'safe-jobs': plugin }, rules: strictRules };
+
+export default plugin;

@@ -1,0 +1,20 @@
+import type { SourceSpan, TextEdit } from './facts.js';
+
+/**
+ * Which side of a rolling deploy breaks: jobs enqueued by the deployed version reaching
+ * the new workers, or jobs enqueued by the new version reaching the old workers.
+ */
+export type Direction = 'old-payload-to-new-worker' | 'new-payload-to-old-worker';
+
+export interface Finding {
+  /** The ESLint rule (without the plugin prefix) that reports it. */
+  rule: string;
+  messageId: string;
+  data: Record<string, string>;
+  job: string;
+  direction: Direction;
+  file: string;
+  span: SourceSpan;
+  /** The transitional form as text edits in `file`; applied by the rule's autofix. */
+  fix?: TextEdit[];
+}

@@ -1,0 +1,103 @@
+/**
+ * The snapshot file: one version's job contracts written to JSON (`safe-jobs snapshot`),
+ * usable as the baseline where git history is not at hand.
+ */
+import { z } from 'zod';
+import type { ContractSet, EnqueueSite, JobContract, MemberContract } from './contract.js';
+
+export const SNAPSHOT_FORMAT = 'eslint-plugin-safe-jobs/snapshot';
+export const SNAPSHOT_VERSION = 1;
+
+/** Repository-relative POSIX paths only: a snapshot must never point outside the repository. */
+const relativePath = z
+  .string()
+  .min(1)
+  .refine((path) => !path.startsWith('/') && !/^[A-Za-z]:/.test(path) && !path.split(/[\\/]/).includes('..'), {
+    message: 'must be a path relative to the repository, without ".."',
+  });
+
+const position = z.object({ line: z.number().int().min(1), column: z.number().int().min(0) });
+const span = z.object({ start: position, end: position, range: z.tuple([z.number().int(), z.number().int()]) });
+const location = z.object({ file: relativePath, span });
+
+const member = z.object({
+  name: z.string(),
+  optionality: z.enum(['required', 'optional', 'default', 'rest']),
+  type: z.string().optional(),
+  span,
+  file: relativePath,
+});
+
+const job = z.object({
+  wireName: z.string().min(1),
+  queue: z.string().optional(),
+  location,
+  handler: z.string(),
+  style: z.enum(['positional', 'payload']),
+  params: z.array(member),
+  fields: z.array(member),
+});
+
+const site = z.object({
+  wireName: z.string().min(1),
+  method: z.string(),
+  args: z.object({ count: z.number().int().min(0), hasSpread: z.boolean(), objectKeys: z.array(z.string()).optional() }),
+  location,
+});
+
+const snapshotSchema = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  version: z.number().int(),
+  source: z.object({ revision: z.string().optional(), commit: z.string().optional() }).optional(),
+  jobs: z.array(job),
+  sites: z.array(site),
+});
+
+export interface SnapshotSource {
+  revision?: string;
+  commit?: string;
+}
+
+export function serializeSnapshot(set: ContractSet, source: SnapshotSource): string {
+  const jobs = [...set.jobs.values()]
+    .sort((a, b) => a.wireName.localeCompare(b.wireName))
+    .map((contract) => ({ ...contract, params: contract.params.map(stripEdit), fields: contract.fields.map(stripEdit) }));
+  const sites = [...set.sites].sort(
+    (a, b) => a.location.file.localeCompare(b.location.file) || a.location.span.range[0] - b.location.span.range[0],
+  );
+  return `${JSON.stringify({ format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, source, jobs, sites }, null, 2)}\n`;
+}
+
+/** Fix edits belong to the code being linted, never to a baseline. */
+function stripEdit(member: MemberContract): MemberContract {
+  const { makeOptional: _edit, ...rest } = member;
+  return rest;
+}
+
+export class SnapshotError extends Error {}
+
+export function parseSnapshot(text: string, path: string): { set: ContractSet; source: SnapshotSource } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new SnapshotError(
+      `the snapshot ${path} is not valid JSON (${(error as Error).message}). Write it again with \`safe-jobs snapshot -o ${path}\`.`,
+    );
+  }
+  const version = (data as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > SNAPSHOT_VERSION) {
+    throw new SnapshotError(
+      `the snapshot ${path} has format version ${version}, newer than this plugin reads (${SNAPSHOT_VERSION}). Upgrade eslint-plugin-safe-jobs, or write the snapshot with this version.`,
+    );
+  }
+  const parsed = snapshotSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new SnapshotError(
+      `the snapshot ${path} is not a safe-jobs snapshot: ${issue.path.join('.') || '(root)'} ${issue.message}. Write it again with \`safe-jobs snapshot -o ${path}\`.`,
+    );
+  }
+  const jobs = new Map<string, JobContract>(parsed.data.jobs.map((contract) => [contract.wireName, contract as JobContract]));
+  return { set: { jobs, sites: parsed.data.sites as EnqueueSite[] }, source: parsed.data.source ?? {} };
+}

@@ -1,0 +1,97 @@
+/**
+ * The contracts of the code being linted (version N+1): the project's files on disk,
+ * overlaid with what ESLint is linting right now (unsaved editor buffers included).
+ */
+import { statSync } from 'node:fs';
+import { getCandidatePattern } from '../adapters/job-pattern.js';
+import type { ContractSet } from '../model/contract.js';
+import type { FileFacts } from '../model/facts.js';
+import type { ProjectLocation } from '../baseline/provider.js';
+import type { SafeJobsSettings } from '../settings.js';
+import { buildContractSet } from './build-contracts.js';
+import type { FactsCache } from './facts-cache.js';
+import { followImports, type LoadedProject, loadProject } from './load-project.js';
+import { WorkingTreeSource } from './working-tree-source.js';
+
+export class CurrentIndex {
+  private project?: LoadedProject;
+  private readonly source: WorkingTreeSource;
+  private readonly candidateTest: RegExp;
+  private set?: ContractSet;
+  private jobFiles?: Set<string>;
+  private diskStamp?: string;
+  /** Bumped whenever the contracts may have changed; comparison results are cached by it. */
+  version = 0;
+
+  constructor(
+    private readonly location: ProjectLocation,
+    settings: SafeJobsSettings,
+    private readonly cache: FactsCache,
+    /** A file whose change means the disk changed under us (git's index: checkout, pull, commit). */
+    private readonly stampFile: string | undefined,
+  ) {
+    const pattern = getCandidatePattern(settings.pattern);
+    this.source = new WorkingTreeSource(location.root, location.scope, pattern, location.isGit);
+    this.candidateTest = new RegExp(pattern);
+  }
+
+  /** Whether the text could matter to the contracts: a candidate, or a file the index already holds. */
+  isRelevant(path: string, text: string): boolean {
+    return this.getProject().files.has(path) || this.candidateTest.test(text);
+  }
+
+  /** Records the facts of a file as ESLint sees it now. `extract` runs only for content not seen before. */
+  update(path: string, text: string, extract: () => FileFacts): void {
+    const project = this.getProject();
+    const key = this.cache.getKey(path, text);
+    if (project.keys.get(path) === key) return;
+    project.keys.set(path, key);
+    project.files.set(path, this.cache.remember(key, extract));
+    project.unparsable.delete(path);
+    followImports(project, this.source, this.cache, [path]);
+    this.changed();
+  }
+
+  getContractSet(): ContractSet {
+    const project = this.getProject();
+    this.set ??= buildContractSet(project.files, this.cache.pattern);
+    return this.set;
+  }
+
+  /** Files that define a job or enqueue one. */
+  getJobFiles(): Set<string> {
+    const set = this.getContractSet();
+    this.jobFiles ??= new Set([...[...set.jobs.values()].map((job) => job.location.file), ...set.sites.map((site) => site.location.file)]);
+    return this.jobFiles;
+  }
+
+  isUnparsable(path: string): boolean {
+    return this.getProject().unparsable.has(path);
+  }
+
+  private getProject(): LoadedProject {
+    const stamp = this.readDiskStamp();
+    if (!this.project || stamp !== this.diskStamp) {
+      this.diskStamp = stamp;
+      this.project = loadProject(this.source, this.cache);
+      this.changed();
+    }
+    return this.project;
+  }
+
+  private changed(): void {
+    this.set = undefined;
+    this.jobFiles = undefined;
+    this.version++;
+  }
+
+  private readDiskStamp(): string | undefined {
+    if (!this.stampFile) return undefined;
+    try {
+      const stat = statSync(this.stampFile);
+      return `${stat.mtimeMs}:${stat.size}`;
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * One engine per project and settings: the baseline, the current index and the comparison
+ * of the two, shared by every rule and every linted file of the process.
+ */
+import { resolve } from 'node:path';
+import { BaselineProvider, type ProjectLocation } from '../baseline/provider.js';
+import { runGit } from '../baseline/git.js';
+import { compareContracts } from '../compare/index.js';
+import type { FileFacts } from '../model/facts.js';
+import type { Finding } from '../model/finding.js';
+import type { SafeJobsSettings } from '../settings.js';
+import { CurrentIndex } from './current-index.js';
+import { FactsCache } from './facts-cache.js';
+import { locateProject, toProjectPath } from './locate.js';
+
+export interface FileReport {
+  /** Findings located in this file. */
+  findings: Finding[];
+  /** Why the baseline-dependent rules cannot run, if they cannot. */
+  problem?: string;
+  /** Whether the file defines a job or enqueues one (where baseline problems are reported). */
+  isJobFile: boolean;
+}
+
+const EMPTY_REPORT: FileReport = { findings: [], isJobFile: false };
+
+export class Engine {
+  private readonly baseline: BaselineProvider;
+  private readonly current: CurrentIndex;
+  private compared?: { key: string; byFile: Map<string, Finding[]> };
+
+  constructor(readonly location: ProjectLocation, settings: SafeJobsSettings) {
+    const cache = new FactsCache(settings.pattern, settings.patternKey);
+    this.baseline = new BaselineProvider(location, settings, cache);
+    this.current = new CurrentIndex(location, settings, cache, getGitIndexPath(location));
+  }
+
+  /** The report for one file as ESLint sees it; `extract` reads facts from ESLint's AST. */
+  lintFile(filename: string, text: string, extract: () => FileFacts): FileReport {
+    const path = toProjectPath(this.location, filename);
+    if (!path || !this.current.isRelevant(path, text)) return EMPTY_REPORT;
+    this.current.update(path, text, extract);
+    const currentSet = this.current.getContractSet();
+    const isJobFile = this.current.getJobFiles().has(path);
+    const result = this.baseline.get();
+    if ('problem' in result) return { findings: [], problem: result.problem, isJobFile };
+    const key = `${result.baseline.key}\0${this.current.version}`;
+    if (this.compared?.key !== key) {
+      const findings = compareContracts({ previous: result.baseline.set, current: currentSet, baselineLabel: result.baseline.label });
+      this.compared = { key, byFile: groupByFile(findings) };
+    }
+    return { findings: this.compared.byFile.get(path) ?? [], isJobFile };
+  }
+}
+
+function groupByFile(findings: Finding[]): Map<string, Finding[]> {
+  const map = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = map.get(finding.file) ?? [];
+    list.push(finding);
+    map.set(finding.file, list);
+  }
+  return map;
+}
+
+function getGitIndexPath(location: ProjectLocation): string | undefined {
+  if (!location.isGit) return undefined;
+  const result = runGit(location.root, ['rev-parse', '--git-path', 'index']);
+  return result.status === 0 ? resolve(location.root, result.stdout.toString('utf8').trim()) : undefined;
+}
+
+const engines = new Map<string, Engine>();
+
+export function getEngine(filename: string, cwd: string, settings: SafeJobsSettings): Engine {
+  const location = locateProject(filename, cwd);
+  const key = JSON.stringify([location.root, location.scope, location.cwd, settings.patternKey, settings.baseline ?? null]);
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = new Engine(location, settings);
+    engines.set(key, engine);
+  }
+  return engine;
+}

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import type { ProjectLocation } from '../baseline/provider.js';
+
+const rootByDirectory = new Map<string, { root: string; isGit: boolean }>();
+
+/**
+ * The repository (or, without git, the package folder) that holds a linted file. Found by
+ * looking for `.git` upwards from the file, so no process is started per file.
+ */
+export function locateProject(filename: string, cwd: string): ProjectLocation {
+  const found = findRoot(dirname(filename)) ?? { root: cwd, isGit: false };
+  const fromRoot = relative(found.root, cwd);
+  const cwdInside = fromRoot === '' || (!fromRoot.startsWith('..') && !fromRoot.startsWith(sep) && !/^[A-Za-z]:/.test(fromRoot));
+  const fileInCwd = !relative(cwd, filename).startsWith('..');
+  // A monorepo package linted from its own folder sees only its own files, in both versions.
+  const scope = cwdInside && fileInCwd ? fromRoot.split(sep).join('/') : '';
+  return { root: found.root, scope, cwd, isGit: found.isGit };
+}
+
+function findRoot(start: string): { root: string; isGit: boolean } | undefined {
+  const visited: string[] = [];
+  let dir = start;
+  let result: { root: string; isGit: boolean } | undefined;
+  let packageRoot: string | undefined;
+  for (;;) {
+    const cached = rootByDirectory.get(dir);
+    if (cached) {
+      result = cached;
+      break;
+    }
+    visited.push(dir);
+    if (existsSync(join(dir, '.git'))) {
+      result = { root: dir, isGit: true };
+      break;
+    }
+    if (!packageRoot && existsSync(join(dir, 'package.json'))) packageRoot = dir;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  result ??= packageRoot ? { root: packageRoot, isGit: false } : undefined;
+  if (result) for (const path of visited) rootByDirectory.set(path, result);
+  return result;
+}
+
+export function toProjectPath(location: ProjectLocation, filename: string): string | undefined {
+  const path = relative(location.root, filename);
+  if (path.startsWith('..') || path === '') return undefined;
+  return path.split(sep).join('/');
+}

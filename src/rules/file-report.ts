@@ -1,0 +1,73 @@
+/**
+ * The one analysis of a linted file that every rule of the plugin shares: computed by the
+ * first rule that asks, kept for the others in a WeakMap keyed by the file's SourceCode.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { extractFacts } from '../adapters/activejob.js';
+import { isJavaScriptPath } from '../adapters/parse-file.js';
+import type { Finding } from '../model/finding.js';
+import { type FileReport, getEngine } from '../project/engine.js';
+import { readSettings } from '../settings.js';
+
+interface SharedState {
+  report?: FileReport;
+  /** `require-baseline` runs on this file and reports baseline problems itself. */
+  baselineRuleEnabled: boolean;
+  baselineProblemReported: boolean;
+}
+
+const states = new WeakMap<object, SharedState>();
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+function getState(context: AnyContext): SharedState {
+  let state = states.get(context.sourceCode);
+  if (!state) {
+    state = { baselineRuleEnabled: false, baselineProblemReported: false };
+    states.set(context.sourceCode, state);
+  }
+  return state;
+}
+
+export function getFileReport(context: AnyContext): FileReport {
+  const state = getState(context);
+  state.report ??= computeReport(context);
+  return state.report;
+}
+
+function computeReport(context: AnyContext): FileReport {
+  const result = readSettings(context.settings as Record<string, unknown>);
+  if ('error' in result) return { findings: [], problem: result.error, isJobFile: true };
+  const { settings } = result;
+  const { sourceCode, filename } = context;
+  try {
+    const engine = getEngine(filename, context.cwd, settings);
+    return engine.lintFile(filename, sourceCode.text, () =>
+      extractFacts(sourceCode.ast as TSESTree.Program, sourceCode.text, settings.pattern, isJavaScriptPath(filename)),
+    );
+  } catch (error) {
+    // A lint run must never crash on our account: the failure becomes one report on the file.
+    return { findings: [], problem: `safe-jobs could not analyse the project: ${(error as Error).message}`, isJobFile: true };
+  }
+}
+
+export function getFindingsFor(context: AnyContext, rule: string): Finding[] {
+  return getFileReport(context).findings.filter((finding) => finding.rule === rule);
+}
+
+export function markBaselineRuleEnabled(context: AnyContext): void {
+  getState(context).baselineRuleEnabled = true;
+}
+
+/**
+ * The baseline problem to report from this rule, at most once per file: `require-baseline`
+ * reports it where enabled, otherwise the first baseline-dependent rule does.
+ */
+export function takeBaselineProblem(context: AnyContext, fromBaselineRule: boolean): string | undefined {
+  const state = getState(context);
+  const report = getFileReport(context);
+  if (!report.problem || !report.isJobFile || state.baselineProblemReported) return undefined;
+  if (!fromBaselineRule && state.baselineRuleEnabled) return undefined;
+  state.baselineProblemReported = true;
+  return report.problem;
+}

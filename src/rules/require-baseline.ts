@@ -1,0 +1,30 @@
+import { createRule } from '../util/create-rule.js';
+import { markBaselineRuleEnabled, takeBaselineProblem } from './file-report.js';
+
+export const REQUIRE_BASELINE = 'require-baseline';
+
+export default createRule<[], 'baselineUnavailable'>({
+  name: REQUIRE_BASELINE,
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Report, once per job file, when no baseline can be read and the comparison rules cannot run',
+      recommended: true,
+    },
+    schema: [],
+    messages: {
+      baselineUnavailable: 'safe-jobs has no baseline to compare with, so the job-contract rules did not run on this file: {{reason}}',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    // Set while rules are created, before any listener runs, so the other rules leave the report to this one.
+    markBaselineRuleEnabled(context);
+    return {
+      Program() {
+        const problem = takeBaselineProblem(context, true);
+        if (problem) context.report({ loc: { line: 1, column: 0 }, messageId: 'baselineUnavailable', data: { reason: problem } });
+      },
+    };
+  },
+});

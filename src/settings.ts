@@ -1,0 +1,65 @@
+/** Reads `settings['safe-jobs']` and the environment once per distinct value, and explains bad values. */
+import { z } from 'zod';
+import { DEFAULT_JOB_PATTERN, type JobPattern } from './adapters/job-pattern.js';
+
+const identifier = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'must be an identifier');
+
+const settingsSchema = z.strictObject({
+  baseline: z.string().min(1).optional(),
+  baseClasses: z.array(identifier).optional(),
+  handlerMethods: z.array(identifier).min(1).optional(),
+  enqueueMethods: z.array(identifier).min(1).optional(),
+  queueProperty: identifier.optional(),
+});
+
+export type RawSettings = z.infer<typeof settingsSchema>;
+
+export interface SafeJobsSettings {
+  /** The baseline as configured (revision or snapshot path), undefined for the default branch. */
+  baseline?: string;
+  /** Where the baseline setting came from, for messages. */
+  baselineOrigin: 'environment' | 'settings' | 'default';
+  pattern: JobPattern;
+  /** Identifies the pattern in caches. */
+  patternKey: string;
+}
+
+export type SettingsResult = { settings: SafeJobsSettings } | { error: string };
+
+const cache = new Map<string, SettingsResult>();
+
+export function readSettings(shared: Record<string, unknown> | undefined, env: NodeJS.ProcessEnv = process.env): SettingsResult {
+  const raw = shared?.['safe-jobs'];
+  const envBaseline = env.SAFE_JOBS_BASELINE?.trim() || undefined;
+  const key = `${JSON.stringify(raw ?? null)}\0${envBaseline ?? ''}`;
+  let result = cache.get(key);
+  if (!result) {
+    result = parseSettings(raw, envBaseline);
+    cache.set(key, result);
+  }
+  return result;
+}
+
+function parseSettings(raw: unknown, envBaseline: string | undefined): SettingsResult {
+  const parsed = settingsSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? `settings['safe-jobs'].${issue.path.join('.')}` : "settings['safe-jobs']";
+    return { error: `${where}: ${issue.message}. See the Settings section of the eslint-plugin-safe-jobs README.` };
+  }
+  const values = parsed.data;
+  const pattern: JobPattern = {
+    baseClasses: values.baseClasses ?? DEFAULT_JOB_PATTERN.baseClasses,
+    handlerMethods: values.handlerMethods ?? DEFAULT_JOB_PATTERN.handlerMethods,
+    enqueueMethods: values.enqueueMethods ?? DEFAULT_JOB_PATTERN.enqueueMethods,
+    queueProperty: values.queueProperty ?? DEFAULT_JOB_PATTERN.queueProperty,
+  };
+  const baseline = envBaseline ?? values.baseline;
+  const settings: SafeJobsSettings = {
+    baselineOrigin: envBaseline ? 'environment' : values.baseline ? 'settings' : 'default',
+    pattern,
+    patternKey: JSON.stringify(pattern),
+  };
+  if (baseline) settings.baseline = baseline;
+  return { settings };
+}
