@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ProjectLocation } from '../baseline/provider.js';
 
 const rootByDirectory = new Map<string, { root: string; isGit: boolean }>();
@@ -11,8 +11,8 @@ const rootByDirectory = new Map<string, { root: string; isGit: boolean }>();
 export function locateProject(filename: string, cwd: string): ProjectLocation {
   const found = findRoot(dirname(filename)) ?? { root: cwd, isGit: false };
   const fromRoot = relative(found.root, cwd);
-  const cwdInside = fromRoot === '' || (!fromRoot.startsWith('..') && !fromRoot.startsWith(sep) && !/^[A-Za-z]:/.test(fromRoot));
-  const fileInCwd = !relative(cwd, filename).startsWith('..');
+  const cwdInside = isInside(found.root, cwd);
+  const fileInCwd = isInside(cwd, filename);
   // A monorepo package linted from its own folder sees only its own files, in both versions.
   const scope = cwdInside && fileInCwd ? fromRoot.split(sep).join('/') : '';
   return { root: found.root, scope, cwd, isGit: found.isGit };
@@ -40,8 +40,14 @@ function findRoot(start: string): { root: string; isGit: boolean } | undefined {
     dir = parent;
   }
   result ??= packageRoot ? { root: packageRoot, isGit: false } : undefined;
-  if (result) for (const path of visited) rootByDirectory.set(path, result);
+  // Folders above a package root may belong to another project: only those inside are cached.
+  if (result) for (const path of visited) if (isInside(result.root, path)) rootByDirectory.set(path, result);
   return result;
+}
+
+function isInside(root: string, path: string): boolean {
+  const fromRoot = relative(root, path);
+  return fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
 }
 
 export function toProjectPath(location: ProjectLocation, filename: string): string | undefined {
