@@ -1,0 +1,251 @@
+import tsParser from '@typescript-eslint/parser';
+import { ESLint } from 'eslint';
+import { afterEach, describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+import { TempRepo } from '../helpers/git-repo.js';
+import { createESLint, flatten, lintFiles } from '../helpers/lint.js';
+
+const APPLICATION_JOB = `export abstract class ApplicationJob {
+  static performLater(...args: unknown[]): Promise<void> {
+    return Promise.resolve();
+  }
+}
+`;
+
+function job(params: string): string {
+  return `import { ApplicationJob } from './application-job';
+
+export class UserConfirmationJob extends ApplicationJob {
+  perform(${params}) {
+    console.log(id, message);
+  }
+}
+`;
+}
+
+function enqueuer(args: string): string {
+  return `import { UserConfirmationJob } from './jobs/user-confirmation-job';
+
+export function signUp(id: number) {
+  return UserConfirmationJob.performLater(${args});
+}
+`;
+}
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) repo.remove();
+});
+
+function newRepo(): TempRepo {
+  const repo = new TempRepo();
+  repos.push(repo);
+  return repo;
+}
+
+function deployed(params: string, args: string): TempRepo {
+  const repo = newRepo();
+  repo.commit({
+    'src/jobs/application-job.ts': APPLICATION_JOB,
+    'src/jobs/user-confirmation-job.ts': job(params),
+    'src/signup.ts': enqueuer(args),
+  });
+  return repo;
+}
+
+describe('no-new-required-param against a git baseline', () => {
+  it('lets the transitional form through', async () => {
+    const repo = deployed('id: number, message: string', "id, 'hello!'");
+    repo.write({
+      'src/jobs/user-confirmation-job.ts': job('id: number, message: string, date?: string'),
+      'src/signup.ts': enqueuer("id, 'hello!', '2017-12-24'"),
+    });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+
+  it('lets the second step through once the transitional form and its enqueuers are deployed', async () => {
+    const repo = deployed('id: number, message: string, date?: string', "id, 'hello!', '2017-12-24'");
+    repo.write({ 'src/jobs/user-confirmation-job.ts': job('id: number, message: string, date: string') });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+
+  it('reports a second step taken while a deployed enqueuer still omits the parameter', async () => {
+    const repo = deployed('id: number, message: string, date?: string', "id, 'hello!'");
+    repo.write({
+      'src/jobs/user-confirmation-job.ts': job('id: number, message: string, date: string'),
+      'src/signup.ts': enqueuer("id, 'hello!', '2017-12-24'"),
+    });
+    const messages = await lintFiles(repo.dir);
+    expect(messages).toMatchObject([{ file: 'src/jobs/user-confirmation-job.ts', rule: 'safe-jobs/no-new-required-param', line: 4 }]);
+    expect(messages[0]!.message).toContain('without \'date\' (at src/signup.ts:4)');
+    expect(messages[0]!.message).toContain('step 2 of 2');
+  });
+
+  it('compares with the merge-base, not with work merged to main after the branch point', async () => {
+    const repo = deployed('id: number, message: string', "id, 'hello!'");
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit({ 'src/jobs/user-confirmation-job.ts': job('id: number, message: string, date: string') });
+    repo.git('checkout', '-q', 'main');
+    // Main moves on with an unrelated change that makes `date` optional: the branch still breaks the deployed version.
+    repo.commit({ 'src/jobs/user-confirmation-job.ts': job('id: number, message: string, date?: string') });
+    repo.git('checkout', '-q', 'feature');
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { baseline: 'main' } });
+    expect(messages).toMatchObject([{ rule: 'safe-jobs/no-new-required-param', line: 4 }]);
+    expect(messages[0]!.message).toMatch(/main \(merge-base [0-9a-f]{7}\)/);
+  });
+
+  it('reports a required field added to a payload interface imported from another file, in that file', async () => {
+    const repo = newRepo();
+    const payloads = (fields: string) => `export interface WelcomePayload {\n  userId: number;\n${fields}}\n`;
+    const welcome = `import { ApplicationJob } from './application-job';
+import type { WelcomePayload } from './payloads';
+
+export class WelcomeJob extends ApplicationJob {
+  perform(payload: WelcomePayload) {
+    console.log(payload.userId);
+  }
+}
+`;
+    repo.commit({ 'src/jobs/application-job.ts': APPLICATION_JOB, 'src/jobs/payloads.ts': payloads(''), 'src/jobs/welcome-job.ts': welcome });
+    repo.write({ 'src/jobs/payloads.ts': payloads('  locale: string;\n') });
+    const messages = await lintFiles(repo.dir);
+    expect(messages).toMatchObject([{ file: 'src/jobs/payloads.ts', line: 3, column: 3, rule: 'safe-jobs/no-new-required-param' }]);
+    expect(messages[0]!.message).toContain("Job 'WelcomeJob' now requires payload field 'locale'");
+    await lintFiles(repo.dir, ['.'], { fix: true });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+
+  it('follows inheritance through project base classes in other files', async () => {
+    const repo = newRepo();
+    const mailer = (params: string) => `const { MailerBase } = require('../mailer-base');
+
+class WelcomeMail extends MailerBase {
+  perform(${params}) {}
+}
+module.exports = { WelcomeMail };
+`;
+    repo.commit({
+      'lib/base.js': "import { ActiveJob } from 'active-job-lib';\nexport class Base extends ActiveJob {}\n",
+      'lib/mailer-base.js': "import { Base } from './base.js';\nexport class MailerBase extends Base {\n  deliver() {}\n}\n",
+      'lib/mails/welcome.js': mailer('userId'),
+    });
+    repo.write({ 'lib/mails/welcome.js': mailer('userId, locale') });
+    const messages = await lintFiles(repo.dir);
+    expect(messages).toMatchObject([{ file: 'lib/mails/welcome.js', line: 4, rule: 'safe-jobs/no-new-required-param' }]);
+    await lintFiles(repo.dir, ['.'], { fix: true });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+
+  it('lints an unsaved editor buffer with lintText', async () => {
+    const repo = deployed('id: number, message: string', "id, 'hello!'");
+    const eslint = createESLint(repo.dir);
+    const filePath = repo.path('src/jobs/user-confirmation-job.ts');
+    const clean = await eslint.lintText(job('id: number, message: string'), { filePath });
+    expect(flatten(repo.dir, clean)).toEqual([]);
+    const edited = await eslint.lintText(job('id: number, message: string, date: string'), { filePath });
+    expect(flatten(repo.dir, edited)).toMatchObject([{ rule: 'safe-jobs/no-new-required-param', line: 4 }]);
+    // The same long-lived instance sees the buffer go back to the deployed form.
+    const reverted = await eslint.lintText(job('id: number, message: string, date?: string'), { filePath });
+    expect(flatten(repo.dir, reverted)).toEqual([]);
+  });
+});
+
+describe('without a baseline', () => {
+  function expectOneWarningPerJobFile(messages: Awaited<ReturnType<typeof lintFiles>>, reason: RegExp) {
+    expect(messages.map((m) => [m.file, m.rule, m.severity])).toEqual([
+      ['src/jobs/user-confirmation-job.ts', 'safe-jobs/require-baseline', 1],
+      ['src/signup.ts', 'safe-jobs/require-baseline', 1],
+    ]);
+    for (const message of messages) expect(message.message).toMatch(reason);
+  }
+
+  function writeProject(repo: TempRepo): void {
+    repo.write({
+      'src/jobs/application-job.ts': APPLICATION_JOB,
+      'src/jobs/user-confirmation-job.ts': job('id: number, message: string, date: string'),
+      'src/signup.ts': enqueuer("id, 'hello!'"),
+      'src/util.ts': 'export const one = 1;\n',
+    });
+  }
+
+  it('outside a git repository', async () => {
+    const repo = new TempRepo({ git: false });
+    repos.push(repo);
+    writeProject(repo);
+    expectOneWarningPerJobFile(await lintFiles(repo.dir), /is not inside a git repository.*safe-jobs snapshot/);
+  });
+
+  it('with an unknown revision', async () => {
+    const repo = newRepo();
+    writeProject(repo);
+    repo.commit({});
+    expectOneWarningPerJobFile(
+      await lintFiles(repo.dir, ['.'], { settings: { baseline: 'origin/release' } }),
+      /'origin\/release' does not exist in this clone\. Fetch it with `git fetch origin release`/,
+    );
+  });
+
+  it('with a revision that would be a git option', async () => {
+    const repo = newRepo();
+    writeProject(repo);
+    repo.commit({});
+    expectOneWarningPerJobFile(await lintFiles(repo.dir, ['.'], { settings: { baseline: '--output=/tmp/x' } }), /was refused/);
+  });
+
+  it('in a shallow clone without the base revision', async () => {
+    const origin = deployed('id: number, message: string', "id, 'hello!'");
+    const base = origin.git('rev-parse', 'HEAD').trim();
+    origin.commit({ 'src/jobs/user-confirmation-job.ts': job('id: number, message: string, date: string') });
+    const clone = newRepo();
+    clone.git('fetch', '-q', '--depth=1', `file://${origin.dir}`, 'main');
+    clone.git('checkout', '-q', 'FETCH_HEAD');
+    const messages = await lintFiles(clone.dir, ['.'], { settings: { baseline: base } });
+    expect(messages.map((m) => m.rule)).toEqual(['safe-jobs/require-baseline', 'safe-jobs/require-baseline']);
+    expect(messages[0]!.message).toContain('This is a shallow clone: fetch the base with `git fetch --depth=1 origin');
+  });
+
+  it('with no default branch to compare with', async () => {
+    const repo = newRepo();
+    repo.git('checkout', '-q', '-b', 'topic');
+    writeProject(repo);
+    repo.commit({});
+    expectOneWarningPerJobFile(await lintFiles(repo.dir), /no baseline revision was found: none of origin\/HEAD, origin\/main/);
+  });
+
+  it('with a missing snapshot file', async () => {
+    const repo = newRepo();
+    writeProject(repo);
+    repo.commit({});
+    expectOneWarningPerJobFile(
+      await lintFiles(repo.dir, ['.'], { settings: { baseline: 'deployed.json' } }),
+      /snapshot deployed\.json does not exist\. Write it with `safe-jobs snapshot -o deployed\.json`/,
+    );
+  });
+
+  it('with a corrupt snapshot file', async () => {
+    const repo = newRepo();
+    writeProject(repo);
+    repo.write({ 'deployed.json': '{"format": "eslint-plugin-safe-jobs/snapshot", "jobs": [' });
+    expectOneWarningPerJobFile(await lintFiles(repo.dir, ['.'], { settings: { baseline: 'deployed.json' } }), /is not valid JSON/);
+  });
+
+  it('the baseline-dependent rule carries the warning itself when require-baseline is off', async () => {
+    const repo = new TempRepo({ git: false });
+    repos.push(repo);
+    writeProject(repo);
+    const eslint = new ESLint({
+      cwd: repo.dir,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+        { files: ['**/*.ts'], plugins: { 'safe-jobs': plugin }, rules: { 'safe-jobs/no-new-required-param': 'error' } },
+      ] as ESLint.Options['overrideConfig'],
+    });
+    const messages = flatten(repo.dir, await eslint.lintFiles(['.']));
+    expect(messages.map((m) => [m.file, m.rule])).toEqual([
+      ['src/jobs/user-confirmation-job.ts', 'safe-jobs/no-new-required-param'],
+      ['src/signup.ts', 'safe-jobs/no-new-required-param'],
+    ]);
+    expect(messages[0]!.message).toMatch(/^safe-jobs has no baseline to compare with, so this rule did not run: .* is not inside a git repository/);
+  });
+});
