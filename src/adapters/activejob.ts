@@ -157,7 +157,7 @@ function getPayloadSource(param: TSESTree.Parameter, ctx: ExtractContext): Handl
   if (annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && !annotation.typeArguments) {
     return { ref: { name: annotation.typeName.name } };
   }
-  if (!annotation && target.type === 'ObjectPattern') return { inline: getPatternMembers(target, ctx) };
+  if (!annotation && target.type === 'ObjectPattern') return { inline: getPatternMembers(target) };
   return undefined;
 }
 
@@ -260,7 +260,7 @@ function getTypeMembers(members: TSESTree.TypeElement[], ctx: ExtractContext): M
 }
 
 /** Fields of an untyped destructured payload, e.g. `perform({ id, date })` in JavaScript. */
-function getPatternMembers(pattern: TSESTree.ObjectPattern, ctx: ExtractContext): Member[] {
+function getPatternMembers(pattern: TSESTree.ObjectPattern): Member[] {
   const result: Member[] = [];
   for (const property of pattern.properties) {
     if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;

@@ -39,7 +39,12 @@ export function runGit(cwd: string, args: string[], input?: string): GitResult {
 
 /** A revision as users write it. Anything else (options, whitespace, control characters) is refused. */
 export function isSafeRevision(revision: string): boolean {
-  return revision.length > 0 && revision.length < 256 && !revision.startsWith('-') && !/[\s\0-\x1f\x7f]/.test(revision);
+  return revision.length > 0 && revision.length < 256 && !revision.startsWith('-') && ![...revision].some(isUnsafeCharacter);
+}
+
+function isUnsafeCharacter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  return code < 0x20 || code === 0x7f || /\s/.test(character);
 }
 
 export function getRepositoryRoot(cwd: string): string | undefined {

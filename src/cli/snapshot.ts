@@ -1,0 +1,33 @@
+import { getCandidatePattern } from '../adapters/job-pattern.js';
+import { getRepositoryRoot, isSafeRevision, resolveCommit } from '../baseline/git.js';
+import { GitTreeSource } from '../baseline/git-source.js';
+import type { ContractSet } from '../model/contract.js';
+import { serializeSnapshot } from '../model/snapshot.js';
+import { buildContractSet } from '../project/build-contracts.js';
+import { FactsCache } from '../project/facts-cache.js';
+import { type FileSource, loadProject } from '../project/load-project.js';
+import { WorkingTreeSource } from '../project/working-tree-source.js';
+import type { SafeJobsSettings } from '../settings.js';
+
+export class UsageError extends Error {}
+
+/** The contracts of a revision (`ref`) or of the working tree, as snapshot JSON. */
+export function createSnapshot(cwd: string, settings: SafeJobsSettings, ref?: string): string {
+  const root = getRepositoryRoot(cwd);
+  const pattern = getCandidatePattern(settings.pattern);
+  const cache = new FactsCache(settings.pattern, settings.patternKey);
+  let source: FileSource;
+  let commit: string | undefined;
+  if (ref !== undefined) {
+    if (!root) throw new UsageError(`${cwd} is not inside a git repository, so --ref cannot be read.`);
+    if (!isSafeRevision(ref)) throw new UsageError(`the revision ${JSON.stringify(ref)} was refused: it may not start with "-" or contain spaces.`);
+    commit = resolveCommit(root, ref);
+    if (!commit) throw new UsageError(`the revision '${ref}' does not exist in this clone. Fetch it first (git fetch origin ${ref.replace(/^origin\//, '')}).`);
+    source = new GitTreeSource(root, commit, '', pattern);
+  } else {
+    source = new WorkingTreeSource(root ?? cwd, '', pattern, root !== undefined);
+  }
+  const set: ContractSet = buildContractSet(loadProject(source, cache).files, settings.pattern);
+  return serializeSnapshot(set, { ...(ref !== undefined ? { revision: ref } : {}), ...(commit ? { commit } : {}) });
+}
+
