@@ -180,7 +180,7 @@ function getParamMember(param: TSESTree.Parameter, index: number, hasRequiredAft
   const span = getSpan(param);
   switch (param.type) {
     case 'RestElement':
-      return { name: getPatternName(param.argument, index, ctx), optionality: 'rest', span };
+      return { name: getPatternName(param.argument, index, ctx), optionality: 'rest', type: getTypeText(param, ctx), span };
     case 'AssignmentPattern':
       return { name: getPatternName(param.left, index, ctx), optionality: 'default', type: getTypeText(param.left, ctx), span };
     case 'Identifier': {

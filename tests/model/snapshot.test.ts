@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseSnapshot, serializeSnapshot, SNAPSHOT_FORMAT } from '../../src/model/snapshot.js';
+import { buildContracts } from '../helpers/fixture-project.js';
+
+const set = buildContracts({
+  'jobs/a.ts': 'export class AJob extends BaseJob { perform(id: number, date: string) {} }\nAJob.performLater(1);\n',
+});
+
+describe('snapshots', () => {
+  it('round-trips a contract set, without fix edits', () => {
+    const text = serializeSnapshot(set, { revision: 'v1', commit: 'abc' });
+    expect(text).not.toContain('makeOptional');
+    const parsed = parseSnapshot(text, 'deployed.json');
+    expect(parsed.source).toEqual({ revision: 'v1', commit: 'abc' });
+    expect([...parsed.set.jobs.keys()]).toEqual(['AJob']);
+    expect(parsed.set.jobs.get('AJob')!.params.map((p) => p.name)).toEqual(['id', 'date']);
+    expect(parsed.set.sites).toHaveLength(1);
+  });
+
+  const valid = JSON.parse(serializeSnapshot(set, {}));
+
+  it.each([
+    ['not JSON', '{"jobs": [', /is not valid JSON/],
+    ['truncated', serializeSnapshot(set, {}).slice(0, 80), /is not valid JSON/],
+    ['another format', JSON.stringify({ ...valid, format: 'x' }), /format .*Write it again/],
+    ['a newer version', JSON.stringify({ ...valid, version: 99 }), /format version 99, newer than this plugin reads \(1\)\. Upgrade/],
+    ['a path outside the repository', JSON.stringify({ ...valid, sites: [{ ...valid.sites[0], location: { ...valid.sites[0].location, file: '../../etc/passwd' } }] }), /sites\.0\.location\.file must be a path relative to the repository/],
+    ['an absolute path', JSON.stringify({ ...valid, jobs: [{ ...valid.jobs[0], location: { ...valid.jobs[0].location, file: '/etc/passwd' } }] }), /must be a path relative/],
+  ])('refuses a snapshot that is %s with one clear message', (_, text, message) => {
+    expect(() => parseSnapshot(text, 'deployed.json')).toThrow(message);
+  });
+
+  it('names its format', () => {
+    expect(valid.format).toBe(SNAPSHOT_FORMAT);
+  });
+});

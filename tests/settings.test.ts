@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { readSettings } from '../src/settings.js';
+
+describe('settings', () => {
+  it('has defaults that work untouched', () => {
+    const result = readSettings({}, {});
+    expect(result).toMatchObject({ settings: { baselineOrigin: 'default', pattern: { handlerMethods: ['perform'], queueProperty: 'queue' } } });
+    expect('settings' in result && result.settings.baseline).toBeUndefined();
+  });
+
+  it('lets SAFE_JOBS_BASELINE override the configured baseline', () => {
+    expect(readSettings({ 'safe-jobs': { baseline: 'origin/main' } }, { SAFE_JOBS_BASELINE: 'v2' })).toMatchObject({
+      settings: { baseline: 'v2', baselineOrigin: 'environment' },
+    });
+  });
+
+  it.each([
+    [{ baseline: 3 }, /settings\['safe-jobs'\]\.baseline: /],
+    [{ handlerMethods: [] }, /settings\['safe-jobs'\]\.handlerMethods: /],
+    [{ enqueueMethods: ['perform later'] }, /enqueueMethods\.0: must be an identifier/],
+    [{ baseClass: ['X'] }, /settings\['safe-jobs'\]: .*baseClass/],
+  ])('explains a bad value %j', (value, message) => {
+    const result = readSettings({ 'safe-jobs': value }, {});
+    expect('error' in result && result.error).toMatch(message);
+  });
+});
