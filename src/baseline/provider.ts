@@ -14,6 +14,7 @@ import { loadProject } from '../project/load-project.js';
 import type { SafeJobsSettings } from '../settings.js';
 import { GitError, getMergeBase, isSafeRevision, isShallowRepository, resolveCommit } from './git.js';
 import { GitTreeSource } from './git-source.js';
+import { GitStamp, REVISION_FILES } from './git-stamp.js';
 
 export interface Baseline {
   set: ContractSet;
@@ -27,8 +28,11 @@ export type BaselineResult = { baseline: Baseline } | { problem: string };
 
 export const DEFAULT_REVISIONS = ['origin/HEAD', 'origin/main', 'origin/master', 'main', 'master'];
 
-/** How long a resolved revision is trusted before `git rev-parse` runs again. */
-const REVISION_TTL_MS = 5000;
+/**
+ * How long a resolved revision is trusted before `git rev-parse` runs again, unless git's
+ * files show a commit, checkout or fetch sooner (refs updated by other means wait this long).
+ */
+const REVISION_TTL_MS = 30_000;
 
 export interface ProjectLocation {
   /** Repository root (or the project folder without git); paths are relative to it. */
@@ -41,7 +45,8 @@ export interface ProjectLocation {
 }
 
 export class BaselineProvider {
-  private resolved?: { at: number; result: BaselineResult };
+  private resolved?: { at: number; stamp: string; result: BaselineResult };
+  private readonly stamp?: GitStamp;
   private readonly setsByCommit = new Map<string, ContractSet>();
   private snapshot?: { stamp: string; result: BaselineResult };
 
@@ -49,12 +54,15 @@ export class BaselineProvider {
     private readonly location: ProjectLocation,
     private readonly settings: SafeJobsSettings,
     private readonly cache: FactsCache,
-  ) {}
+  ) {
+    if (location.isGit) this.stamp = new GitStamp(location.root, REVISION_FILES);
+  }
 
   get(now = Date.now()): BaselineResult {
-    if (this.resolved && now - this.resolved.at < REVISION_TTL_MS) return this.resolved.result;
+    const stamp = this.stamp?.read() ?? '';
+    if (this.resolved && this.resolved.stamp === stamp && now - this.resolved.at < REVISION_TTL_MS) return this.resolved.result;
     const result = this.load();
-    this.resolved = { at: now, result };
+    this.resolved = { at: now, stamp, result };
     return result;
   }
 

@@ -2,10 +2,10 @@
  * The contracts of the code being linted (version N+1): the project's files on disk,
  * overlaid with what ESLint is linting right now (unsaved editor buffers included).
  */
-import { statSync } from 'node:fs';
 import { getCandidatePattern } from '../adapters/job-pattern.js';
 import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
+import { GitStamp, INDEX_FILES } from '../baseline/git-stamp.js';
 import type { ProjectLocation } from '../baseline/provider.js';
 import type { SafeJobsSettings } from '../settings.js';
 import { buildContractSet } from './build-contracts.js';
@@ -20,6 +20,8 @@ export class CurrentIndex {
   private set?: ContractSet;
   private jobFiles?: Set<string>;
   private diskStamp?: string;
+  /** Changes when the disk may have changed under us (checkout, pull, commit). */
+  private readonly stamp?: GitStamp;
   /** Bumped whenever the contracts may have changed; comparison results are cached by it. */
   version = 0;
 
@@ -27,9 +29,8 @@ export class CurrentIndex {
     private readonly location: ProjectLocation,
     settings: SafeJobsSettings,
     private readonly cache: FactsCache,
-    /** A file whose change means the disk changed under us (git's index: checkout, pull, commit). */
-    private readonly stampFile: string | undefined,
   ) {
+    if (location.isGit) this.stamp = new GitStamp(location.root, INDEX_FILES);
     const pattern = getCandidatePattern(settings.pattern);
     this.source = new WorkingTreeSource(location.root, location.scope, pattern, location.isGit);
     this.candidateTest = new RegExp(pattern);
@@ -70,7 +71,7 @@ export class CurrentIndex {
   }
 
   private getProject(): LoadedProject {
-    const stamp = this.readDiskStamp();
+    const stamp = this.stamp?.read();
     if (!this.project || stamp !== this.diskStamp) {
       this.diskStamp = stamp;
       this.project = loadProject(this.source, this.cache);
@@ -83,15 +84,5 @@ export class CurrentIndex {
     this.set = undefined;
     this.jobFiles = undefined;
     this.version++;
-  }
-
-  private readDiskStamp(): string | undefined {
-    if (!this.stampFile) return undefined;
-    try {
-      const stat = statSync(this.stampFile);
-      return `${stat.mtimeMs}:${stat.size}`;
-    } catch {
-      return undefined;
-    }
   }
 }

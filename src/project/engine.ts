@@ -2,9 +2,7 @@
  * One engine per project and settings: the baseline, the current index and the comparison
  * of the two, shared by every rule and every linted file of the process.
  */
-import { resolve } from 'node:path';
 import { BaselineProvider, type ProjectLocation } from '../baseline/provider.js';
-import { runGit } from '../baseline/git.js';
 import { compareContracts } from '../compare/index.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
@@ -32,7 +30,7 @@ export class Engine {
   constructor(readonly location: ProjectLocation, settings: SafeJobsSettings) {
     const cache = new FactsCache(settings.pattern, settings.patternKey);
     this.baseline = new BaselineProvider(location, settings, cache);
-    this.current = new CurrentIndex(location, settings, cache, getGitIndexPath(location));
+    this.current = new CurrentIndex(location, settings, cache);
   }
 
   /** The report for one file as ESLint sees it; `extract` reads facts from ESLint's AST. */
@@ -61,12 +59,6 @@ function groupByFile(findings: Finding[]): Map<string, Finding[]> {
     map.set(finding.file, list);
   }
   return map;
-}
-
-function getGitIndexPath(location: ProjectLocation): string | undefined {
-  if (!location.isGit) return undefined;
-  const result = runGit(location.root, ['rev-parse', '--git-path', 'index']);
-  return result.status === 0 ? resolve(location.root, result.stdout.toString('utf8').trim()) : undefined;
 }
 
 const engines = new Map<string, Engine>();
