@@ -10,6 +10,7 @@ const settingsSchema = z.strictObject({
   handlerMethods: z.array(identifier).min(1).optional(),
   enqueueMethods: z.array(identifier).min(1).optional(),
   queueProperty: identifier.optional(),
+  retiredJobs: z.array(z.string().min(1)).optional(),
 });
 
 export type RawSettings = z.infer<typeof settingsSchema>;
@@ -20,6 +21,8 @@ export interface SafeJobsSettings {
   /** Where the baseline setting came from, for messages. */
   baselineOrigin: 'environment' | 'settings' | 'default';
   pattern: JobPattern;
+  /** Wire names the team has retired on purpose (queue checked empty): never reported as deleted. */
+  retiredJobs: string[];
   /** Identifies the pattern in caches. */
   patternKey: string;
 }
@@ -58,6 +61,7 @@ function parseSettings(raw: unknown, envBaseline: string | undefined): SettingsR
   const settings: SafeJobsSettings = {
     baselineOrigin: envBaseline ? 'environment' : values.baseline ? 'settings' : 'default',
     pattern,
+    retiredJobs: values.retiredJobs ?? [],
     patternKey: JSON.stringify(pattern),
   };
   if (baseline) settings.baseline = baseline;

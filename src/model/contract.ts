@@ -24,7 +24,13 @@ export interface JobContract {
 }
 
 export interface EnqueueSite {
+  /** The wire name the call sends; it may name no current job (a deleted or unknown one). */
   wireName: string;
+  /**
+   * 'class' when the call names a job class (TypeScript sees a dangling reference), 'string'
+   * when it names the job by a string the type checker cannot follow. Dynamic names make no site.
+   */
+  nameSource: 'class' | 'string';
   method: string;
   args: ArgumentsFact;
   location: Location;
@@ -34,10 +40,6 @@ export interface EnqueueSite {
 export interface ContractSet {
   jobs: Map<string, JobContract>;
   sites: EnqueueSite[];
-}
-
-export function getSitesOf(set: ContractSet, wireName: string): EnqueueSite[] {
-  return set.sites.filter((site) => site.wireName === wireName);
 }
 
 export function formatLocation(location: Location): string {

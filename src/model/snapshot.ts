@@ -40,6 +40,7 @@ const job = z.object({
 
 const site = z.object({
   wireName: z.string().min(1),
+  nameSource: z.enum(['class', 'string']).default('class'),
   method: z.string(),
   args: z.object({ count: z.number().int().min(0), hasSpread: z.boolean(), objectKeys: z.array(z.string()).optional() }),
   location,

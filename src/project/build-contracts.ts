@@ -1,6 +1,7 @@
 import { isJobBaseName, type JobPattern } from '../adapters/job-pattern.js';
 import type { ContractSet, EnqueueSite, JobContract, MemberContract } from '../model/contract.js';
 import type { FileFacts, HandlerFact } from '../model/facts.js';
+import { isRelativeSpecifier } from './module-paths.js';
 import { type ClassRef, ProjectResolver, type ResolvedClass } from './resolver.js';
 
 /** Superclass chains longer than this are cycles or generated code; stop following them. */
@@ -19,14 +20,31 @@ export function buildContractSet(files: ReadonlyMap<string, FileFacts>, pattern:
   const sites: EnqueueSite[] = [];
   for (const [file, facts] of files) {
     for (const enqueue of facts.enqueues) {
-      const target = resolver.resolveClass(file, enqueue.callee);
-      const wireName = 'cls' in target ? target.cls.name : undefined;
-      if (wireName && jobs.has(wireName)) {
-        sites.push({ wireName, method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span } });
+      const wireName = getEnqueuedClassName(file, enqueue.callee, facts, resolver, jobs);
+      if (wireName) {
+        sites.push({ wireName, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span } });
       }
     }
   }
   return { jobs, sites };
+}
+
+/**
+ * The wire name a class-based enqueue call names: a job class of the project, or a class
+ * imported from a project module that no longer declares it (a deleted job still enqueued).
+ * Calls on anything else (a queue object, a class from a package) are not enqueue sites.
+ */
+function getEnqueuedClassName(
+  file: string,
+  callee: string,
+  facts: FileFacts,
+  resolver: ProjectResolver,
+  jobs: Map<string, JobContract>,
+): string | undefined {
+  const target = resolver.resolveClass(file, callee);
+  if ('cls' in target) return jobs.has(target.cls.name) ? target.cls.name : undefined;
+  const binding = facts.imports[callee];
+  return binding && isRelativeSpecifier(binding.source) && binding.imported !== 'default' ? binding.imported : undefined;
 }
 
 function getJobContract(start: ResolvedClass, resolver: ProjectResolver, pattern: JobPattern): JobContract | undefined {
