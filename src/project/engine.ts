@@ -65,7 +65,7 @@ const engines = new Map<string, Engine>();
 
 export function getEngine(filename: string, cwd: string, settings: SafeJobsSettings): Engine {
   const location = locateProject(filename, cwd);
-  const key = JSON.stringify([location.root, location.scope, location.cwd, settings.patternKey, settings.baseline ?? null]);
+  const key = JSON.stringify([location.root, location.scope, location.cwd, settings]);
   let engine = engines.get(key);
   if (!engine) {
     engine = new Engine(location, settings);
