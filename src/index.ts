@@ -7,7 +7,10 @@ const { name, version } = createRequire(import.meta.url)('../package.json') as {
 type RuleLevels = Record<`safe-jobs/${keyof typeof rules}`, 'error' | 'warn'>;
 
 const recommendedRules: RuleLevels = {
+  'safe-jobs/enqueue-args-match': 'error',
+  'safe-jobs/no-incompatible-param-change': 'error',
   'safe-jobs/no-new-required-param': 'error',
+  'safe-jobs/no-queue-change': 'error',
   'safe-jobs/require-baseline': 'warn',
 };
 

@@ -5,4 +5,6 @@ export interface CompareContext {
   current: ContractSet;
   /** How messages name the baseline, e.g. `origin/main (merge-base 1a2b3c4)`. */
   baselineLabel: string;
+  /** Wire names retired on purpose: never reported as deleted. */
+  retiredJobs: readonly string[];
 }

@@ -1,12 +1,23 @@
+import type { ContractSet } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
 import type { CompareContext } from './context.js';
+import { checkEnqueueArgs } from './enqueue-args.js';
 import { checkNewRequiredParams } from './new-required-param.js';
+import { checkParamChanges } from './param-changes.js';
+import { checkQueueChanges } from './queue-change.js';
 
-const CHECKS: Array<(context: CompareContext) => Finding[]> = [checkNewRequiredParams];
+/** Checks of the current version against the baseline. */
+const VERSION_CHECKS: Array<(context: CompareContext) => Finding[]> = [checkNewRequiredParams, checkParamChanges, checkQueueChanges];
 
-/** Every finding of every check, for the whole project. */
+/** Checks of the current version alone: they run without a baseline. */
+const CURRENT_CHECKS: Array<(current: ContractSet) => Finding[]> = [checkEnqueueArgs];
+
 export function compareContracts(context: CompareContext): Finding[] {
-  return CHECKS.flatMap((check) => check(context));
+  return VERSION_CHECKS.flatMap((check) => check(context));
+}
+
+export function checkCurrentContracts(current: ContractSet): Finding[] {
+  return CURRENT_CHECKS.flatMap((check) => check(current));
 }
 
 export type { CompareContext } from './context.js';

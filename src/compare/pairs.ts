@@ -3,12 +3,23 @@
  * checks: each check is a small function over the pairs these produce.
  */
 import type { ContractSet, EnqueueSite, JobContract, MemberContract } from '../model/contract.js';
+import { isSameType } from './type-text.js';
 
 export interface JobPair {
   previous: JobContract;
   current: JobContract;
   /** Enqueue sites of this job in the baseline: the ones deployed while the new code rolls out. */
   previousSites: EnqueueSite[];
+}
+
+export function groupSitesByJob(sites: EnqueueSite[]): Map<string, EnqueueSite[]> {
+  const map = new Map<string, EnqueueSite[]>();
+  for (const site of sites) {
+    const list = map.get(site.wireName) ?? [];
+    list.push(site);
+    map.set(site.wireName, list);
+  }
+  return map;
 }
 
 export function forEachJobPair(previous: ContractSet, current: ContractSet, visit: (pair: JobPair) => void): void {
@@ -19,55 +30,78 @@ export function forEachJobPair(previous: ContractSet, current: ContractSet, visi
   }
 }
 
-function groupSitesByJob(sites: EnqueueSite[]): Map<string, EnqueueSite[]> {
-  const map = new Map<string, EnqueueSite[]>();
-  for (const site of sites) {
-    const list = map.get(site.wireName) ?? [];
-    list.push(site);
-    map.set(site.wireName, list);
-  }
-  return map;
+export function getMembers(job: JobContract): MemberContract[] {
+  return job.style === 'payload' ? job.fields : job.params;
 }
 
 export interface MemberPair {
   /** Undefined when the member is new. */
   previous?: MemberContract;
-  /** Position of the previous member in the previous handler (positional style). */
+  /** Position of the previous member in the previous handler, -1 when new. */
   previousIndex: number;
   current: MemberContract;
+  currentIndex: number;
+}
+
+export interface RemovedMember {
+  previous: MemberContract;
+  previousIndex: number;
+}
+
+export interface MemberPairing {
+  pairs: MemberPair[];
+  removed: RemovedMember[];
 }
 
 /**
  * Pairs the current handler's members with the baseline's. Members pair by name; for
  * positional parameters, a member left unpaired pairs with the unpaired baseline member at
- * the same position (a parameter renamed in place carries the same data on the wire).
- * Returns nothing when both versions do not use the same payload style.
+ * the same position when their types agree (a parameter renamed in place carries the same
+ * data). Undefined when both versions do not use the same payload style.
  */
-export function forEachMemberPair(pair: JobPair, visit: (members: MemberPair) => void): void {
+export function pairMembers(pair: JobPair): MemberPairing | undefined {
   const { previous, current } = pair;
-  if (previous.style !== current.style) return;
-  const previousMembers = previous.style === 'payload' ? previous.fields : previous.params;
-  const currentMembers = current.style === 'payload' ? current.fields : current.params;
+  if (previous.style !== current.style) return undefined;
+  const previousMembers = getMembers(previous);
+  const currentMembers = getMembers(current);
   const previousByName = new Map(previousMembers.map((member, index) => [member.name, index]));
-  const pairedPrevious = new Set<number>();
+  const paired = new Set<number>();
   for (const member of currentMembers) {
-    const previousIndex = previousByName.get(member.name);
-    if (previousIndex !== undefined) pairedPrevious.add(previousIndex);
+    const index = previousByName.get(member.name);
+    if (index !== undefined) paired.add(index);
   }
-  const restIndex = previousMembers.findIndex((member) => member.optionality === 'rest');
-  currentMembers.forEach((member, index) => {
+  const restIndex = previous.style === 'positional' ? previousMembers.findIndex((member) => member.optionality === 'rest') : -1;
+  const pairs: MemberPair[] = [];
+  currentMembers.forEach((member, currentIndex) => {
     let previousIndex = previousByName.get(member.name);
     if (previousIndex === undefined && current.style === 'positional') {
       // A rest parameter took every argument from here on: positions no longer say which is which.
-      if (restIndex >= 0 && index >= restIndex) return;
-      if (index < previousMembers.length && !pairedPrevious.has(index)) previousIndex = index;
+      if (restIndex >= 0 && currentIndex >= restIndex) return;
+      const candidate = previousMembers[currentIndex];
+      if (candidate && !paired.has(currentIndex) && isSameTypeOrUntyped(candidate, member)) {
+        previousIndex = currentIndex;
+        paired.add(currentIndex);
+      }
     }
-    visit({
+    pairs.push({
       previous: previousIndex === undefined ? undefined : previousMembers[previousIndex],
       previousIndex: previousIndex ?? -1,
       current: member,
+      currentIndex,
     });
   });
+  const removed = previousMembers
+    .map((member, index) => ({ previous: member, previousIndex: index }))
+    .filter(({ previous: member, previousIndex }) => !paired.has(previousIndex) && member.optionality !== 'rest');
+  return { pairs, removed };
+}
+
+function isSameTypeOrUntyped(a: MemberContract, b: MemberContract): boolean {
+  return a.type === undefined || b.type === undefined || isSameType(a.type, b.type);
+}
+
+export function forEachMemberPair(pair: JobPair, visit: (members: MemberPair) => void): void {
+  pairMembers(pair)?.pairs.forEach(visit);
 }
 
 /** Whether a baseline enqueue site passes the member; sites whose arguments cannot be read count as passing. */

@@ -3,7 +3,7 @@
  * of the two, shared by every rule and every linted file of the process.
  */
 import { BaselineProvider, type ProjectLocation } from '../baseline/provider.js';
-import { compareContracts } from '../compare/index.js';
+import { checkCurrentContracts, compareContracts } from '../compare/index.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
 import type { SafeJobsSettings } from '../settings.js';
@@ -26,8 +26,12 @@ export class Engine {
   private readonly baseline: BaselineProvider;
   private readonly current: CurrentIndex;
   private compared?: { key: string; byFile: Map<string, Finding[]> };
+  private checked?: { version: number; byFile: Map<string, Finding[]> };
 
-  constructor(readonly location: ProjectLocation, settings: SafeJobsSettings) {
+  constructor(
+    readonly location: ProjectLocation,
+    private readonly settings: SafeJobsSettings,
+  ) {
     const cache = new FactsCache(settings.pattern, settings.patternKey);
     this.baseline = new BaselineProvider(location, settings, cache);
     this.current = new CurrentIndex(location, settings, cache);
@@ -40,14 +44,23 @@ export class Engine {
     this.current.update(path, text, extract);
     const currentSet = this.current.getContractSet();
     const isJobFile = this.current.getJobFiles().has(path);
+    if (this.checked?.version !== this.current.version) {
+      this.checked = { version: this.current.version, byFile: groupByFile(checkCurrentContracts(currentSet)) };
+    }
+    const ownFindings = this.checked.byFile.get(path) ?? [];
     const result = this.baseline.get();
-    if ('problem' in result) return { findings: [], problem: result.problem, isJobFile };
+    if ('problem' in result) return { findings: ownFindings, problem: result.problem, isJobFile };
     const key = `${result.baseline.key}\0${this.current.version}`;
     if (this.compared?.key !== key) {
-      const findings = compareContracts({ previous: result.baseline.set, current: currentSet, baselineLabel: result.baseline.label });
+      const findings = compareContracts({
+        previous: result.baseline.set,
+        current: currentSet,
+        baselineLabel: result.baseline.label,
+        retiredJobs: this.settings.retiredJobs,
+      });
       this.compared = { key, byFile: groupByFile(findings) };
     }
-    return { findings: this.compared.byFile.get(path) ?? [], isJobFile };
+    return { findings: [...ownFindings, ...(this.compared.byFile.get(path) ?? [])], isJobFile };
   }
 }
 
