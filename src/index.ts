@@ -8,14 +8,18 @@ type RuleLevels = Record<`safe-jobs/${keyof typeof rules}`, 'error' | 'warn'>;
 
 const recommendedRules: RuleLevels = {
   'safe-jobs/enqueue-args-match': 'error',
+  'safe-jobs/no-deleted-enqueued-job': 'error',
   'safe-jobs/no-incompatible-param-change': 'error',
   'safe-jobs/no-new-required-param': 'error',
+  'safe-jobs/no-premature-enqueue': 'warn',
   'safe-jobs/no-queue-change': 'error',
+  'safe-jobs/no-unknown-job': 'error',
   'safe-jobs/require-baseline': 'warn',
 };
 
 const strictRules: RuleLevels = {
   ...recommendedRules,
+  'safe-jobs/no-premature-enqueue': 'error',
   'safe-jobs/require-baseline': 'error',
 };
 

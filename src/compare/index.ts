@@ -2,18 +2,25 @@ import type { ContractSet } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
 import type { CompareContext } from './context.js';
 import { checkEnqueueArgs } from './enqueue-args.js';
+import { checkDeletedJobs, checkPrematureEnqueues, checkUnknownJobs, getRemovedJobs } from './job-changes.js';
 import { checkNewRequiredParams } from './new-required-param.js';
 import { checkParamChanges } from './param-changes.js';
 import { checkQueueChanges } from './queue-change.js';
 
 /** Checks of the current version against the baseline. */
-const VERSION_CHECKS: Array<(context: CompareContext) => Finding[]> = [checkNewRequiredParams, checkParamChanges, checkQueueChanges];
+const VERSION_CHECKS: Array<(context: CompareContext) => Finding[]> = [
+  checkNewRequiredParams,
+  checkParamChanges,
+  checkQueueChanges,
+  checkPrematureEnqueues,
+];
 
 /** Checks of the current version alone: they run without a baseline. */
-const CURRENT_CHECKS: Array<(current: ContractSet) => Finding[]> = [checkEnqueueArgs];
+const CURRENT_CHECKS: Array<(current: ContractSet) => Finding[]> = [checkEnqueueArgs, checkUnknownJobs];
 
 export function compareContracts(context: CompareContext): Finding[] {
-  return VERSION_CHECKS.flatMap((check) => check(context));
+  const removed = getRemovedJobs(context);
+  return [...VERSION_CHECKS.flatMap((check) => check(context)), ...checkDeletedJobs(context, removed)];
 }
 
 export function checkCurrentContracts(current: ContractSet): Finding[] {

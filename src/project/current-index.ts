@@ -66,6 +66,11 @@ export class CurrentIndex {
     return this.jobFiles;
   }
 
+  /** Whether the index holds the file (from disk or from the editor). */
+  has(path: string): boolean {
+    return this.getProject().files.has(path);
+  }
+
   isUnparsable(path: string): boolean {
     return this.getProject().unparsable.has(path);
   }

@@ -3,7 +3,11 @@
  * of the two, shared by every rule and every linted file of the process.
  */
 import { BaselineProvider, type ProjectLocation } from '../baseline/provider.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProjectFiles } from '../compare/context.js';
 import { checkCurrentContracts, compareContracts } from '../compare/index.js';
+import { DELETED_ENQUEUED_JOB, UNKNOWN_JOB } from '../compare/job-changes.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
 import type { SafeJobsSettings } from '../settings.js';
@@ -27,6 +31,10 @@ export class Engine {
   private readonly current: CurrentIndex;
   private compared?: { key: string; byFile: Map<string, Finding[]> };
   private checked?: { version: number; byFile: Map<string, Finding[]> };
+  private readonly projectFiles: ProjectFiles = {
+    exists: (path) => this.current.has(path) || existsSync(join(this.location.root, path)),
+    isUnparsable: (path) => this.current.isUnparsable(path),
+  };
 
   constructor(
     readonly location: ProjectLocation,
@@ -57,11 +65,19 @@ export class Engine {
         current: currentSet,
         baselineLabel: result.baseline.label,
         retiredJobs: this.settings.retiredJobs,
+        project: this.projectFiles,
       });
       this.compared = { key, byFile: groupByFile(findings) };
     }
-    return { findings: [...ownFindings, ...(this.compared.byFile.get(path) ?? [])], isJobFile };
+    const compared = this.compared.byFile.get(path) ?? [];
+    return { findings: [...withoutDuplicates(ownFindings, compared), ...compared], isJobFile };
   }
+}
+
+/** A deleted job still enqueued by name is one problem: its deletion report replaces the unknown-name one. */
+function withoutDuplicates(own: Finding[], compared: Finding[]): Finding[] {
+  const deleted = new Set(compared.filter((finding) => finding.rule === DELETED_ENQUEUED_JOB).map((finding) => finding.span.range.join(':')));
+  return deleted.size === 0 ? own : own.filter((finding) => finding.rule !== UNKNOWN_JOB || !deleted.has(finding.span.range.join(':')));
 }
 
 function groupByFile(findings: Finding[]): Map<string, Finding[]> {

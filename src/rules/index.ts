@@ -1,13 +1,19 @@
 import enqueueArgsMatch from './enqueue-args-match.js';
+import noDeletedEnqueuedJob from './no-deleted-enqueued-job.js';
 import noIncompatibleParamChange from './no-incompatible-param-change.js';
 import noNewRequiredParam from './no-new-required-param.js';
+import noPrematureEnqueue from './no-premature-enqueue.js';
 import noQueueChange from './no-queue-change.js';
+import noUnknownJob from './no-unknown-job.js';
 import requireBaseline from './require-baseline.js';
 
 export const rules = {
   'enqueue-args-match': enqueueArgsMatch,
+  'no-deleted-enqueued-job': noDeletedEnqueuedJob,
   'no-incompatible-param-change': noIncompatibleParamChange,
   'no-new-required-param': noNewRequiredParam,
+  'no-premature-enqueue': noPrematureEnqueue,
   'no-queue-change': noQueueChange,
+  'no-unknown-job': noUnknownJob,
   'require-baseline': requireBaseline,
 };

@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { Position } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
 import { getFindingsFor, takeBaselineProblem } from './file-report.js';
 
@@ -12,17 +13,18 @@ export const BASELINE_UNAVAILABLE_MESSAGE = 'safe-jobs has no baseline to compar
 export function reportFindings<MessageIds extends string>(
   context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>,
   rule: string,
-  options: { needsBaseline: boolean } = { needsBaseline: true },
+  options: { needsBaseline?: boolean; filter?: (finding: Finding) => boolean } = {},
 ): void {
-  const problem = options.needsBaseline ? takeBaselineProblem(context, false) : undefined;
+  const problem = options.needsBaseline !== false ? takeBaselineProblem(context, false) : undefined;
   if (problem) {
     context.report({ loc: { line: 1, column: 0 }, messageId: 'baselineUnavailable' as MessageIds, data: { reason: problem } });
     return;
   }
   const textLength = context.sourceCode.text.length;
   for (const finding of getFindingsFor(context, rule)) {
+    if (options.filter && !options.filter(finding)) continue;
     context.report({
-      loc: { start: finding.span.start, end: finding.span.end },
+      loc: getLocation(finding, context.sourceCode.lines),
       messageId: finding.messageId as MessageIds,
       data: finding.data,
       fix: isApplicable(finding, textLength)
@@ -30,6 +32,17 @@ export function reportFindings<MessageIds extends string>(
         : null,
     });
   }
+}
+
+/**
+ * Where a finding points in the file as it is now. A location taken from the baseline (where
+ * a deleted enqueue call stood) may lie past the end of the file: the nearest line serves.
+ */
+function getLocation(finding: Finding, lines: string[]): { start: Position; end: Position } {
+  const { start, end } = finding.span;
+  if (start.line <= lines.length) return { start, end: end.line <= lines.length ? end : start };
+  const last = { line: lines.length, column: 0 };
+  return { start: last, end: last };
 }
 
 function isApplicable(finding: Finding, textLength: number): boolean {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkCurrentContracts, compareContracts } from '../../src/compare/index.js';
 import { buildContracts, type Sources } from '../helpers/fixture-project.js';
 
+const NO_FILES = { exists: () => false, isUnparsable: () => false };
+
 function job(handler: string, extra = ''): string {
   return `${extra}export class MailJob extends ApplicationJob {\n  perform(${handler}) {}\n}\n`;
 }
@@ -15,6 +17,7 @@ function findings(previous: Sources, current: Sources): string[] {
     current: buildContracts(current),
     baselineLabel: 'main',
     retiredJobs: [],
+    project: NO_FILES,
   });
   return result.map((finding) => `${finding.rule}/${finding.messageId}`).sort();
 }
@@ -93,7 +96,7 @@ describe('the compatibility matrix', () => {
 
   it('gives the direction each change breaks', () => {
     const [previous, current] = versions('id: number, to: string', 'id: number');
-    const [finding] = compareContracts({ previous: buildContracts(previous!), current: buildContracts(current!), baselineLabel: 'main', retiredJobs: [] });
+    const [finding] = compareContracts({ previous: buildContracts(previous!), current: buildContracts(current!), baselineLabel: 'main', retiredJobs: [], project: NO_FILES });
     expect(finding).toMatchObject({ direction: 'new-payload-to-old-worker', data: { job: 'MailJob', param: 'to' } });
   });
 });
