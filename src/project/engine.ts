@@ -48,8 +48,9 @@ export class Engine {
   /** The report for one file as ESLint sees it; `extract` reads facts from ESLint's AST. */
   lintFile(filename: string, text: string, extract: () => FileFacts): FileReport {
     const path = toProjectPath(this.location, filename);
-    if (!path || !this.current.isRelevant(path, text)) return EMPTY_REPORT;
-    this.current.update(path, text, extract);
+    if (!path) return EMPTY_REPORT;
+    // Other files still get their findings: a removed enqueue call leaves its report behind.
+    if (this.current.isRelevant(path, text)) this.current.update(path, text, extract);
     const currentSet = this.current.getContractSet();
     const isJobFile = this.current.getJobFiles().has(path);
     if (this.checked?.version !== this.current.version) {
