@@ -40,9 +40,9 @@ export function reportFindings<MessageIds extends string>(
  */
 function getLocation(finding: Finding, lines: string[]): { start: Position; end: Position } {
   const { start, end } = finding.span;
-  if (start.line <= lines.length) return { start, end: end.line <= lines.length ? end : start };
   // The empty line after a final newline is no place for a report.
   const lastLine = lines.length > 1 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
+  if (start.line <= lastLine) return { start, end: end.line <= lines.length ? end : start };
   const last = { line: lastLine, column: 0 };
   return { start: last, end: last };
 }
