@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ProjectFiles } from '../compare/context.js';
 import { checkCurrentContracts, compareContracts } from '../compare/index.js';
 import { DELETED_ENQUEUED_JOB, UNKNOWN_JOB } from '../compare/job-changes.js';
+import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
 import type { SafeJobsSettings } from '../settings.js';
@@ -51,29 +52,52 @@ export class Engine {
     if (!path) return EMPTY_REPORT;
     // Other files still get their findings: a removed enqueue call leaves its report behind.
     if (this.current.isRelevant(path, text)) this.current.update(path, text, extract);
-    const currentSet = this.current.getContractSet();
+    const analysis = this.analyze();
     const isJobFile = this.current.getJobFiles().has(path);
+    const own = analysis.own.get(path) ?? [];
+    if ('problem' in analysis) return { findings: own, problem: analysis.problem, isJobFile };
+    const compared = analysis.compared.get(path) ?? [];
+    return { findings: [...withoutDuplicates(own, compared), ...compared], isJobFile };
+  }
+
+  /** Every finding of the project, including those no linted file can carry: for the command line. */
+  analyzeProject(): ProjectAnalysis {
+    const analysis = this.analyze();
+    const own = [...analysis.own.values()].flat();
+    if ('problem' in analysis) return { current: analysis.current, findings: own, problem: analysis.problem };
+    const compared = [...analysis.compared.values()].flat();
+    return { current: analysis.current, findings: [...withoutDuplicates(own, compared), ...compared], baselineLabel: analysis.baselineLabel };
+  }
+
+  private analyze(): Analysis {
+    const current = this.current.getContractSet();
     if (this.checked?.version !== this.current.version) {
-      this.checked = { version: this.current.version, byFile: groupByFile(checkCurrentContracts(currentSet)) };
+      this.checked = { version: this.current.version, byFile: groupByFile(checkCurrentContracts(current)) };
     }
-    const ownFindings = this.checked.byFile.get(path) ?? [];
+    const own = this.checked.byFile;
     const result = this.baseline.get();
-    if ('problem' in result) return { findings: ownFindings, problem: result.problem, isJobFile };
+    if ('problem' in result) return { current, own, problem: result.problem };
     const key = `${result.baseline.key}\0${this.current.version}`;
     if (this.compared?.key !== key) {
       const findings = compareContracts({
         previous: result.baseline.set,
-        current: currentSet,
+        current,
         baselineLabel: result.baseline.label,
         retiredJobs: this.settings.retiredJobs,
         project: this.projectFiles,
       });
       this.compared = { key, byFile: groupByFile(findings) };
     }
-    const compared = this.compared.byFile.get(path) ?? [];
-    return { findings: [...withoutDuplicates(ownFindings, compared), ...compared], isJobFile };
+    return { current, own, compared: this.compared.byFile, baselineLabel: result.baseline.label };
   }
 }
+
+type Analysis = { current: ContractSet; own: Map<string, Finding[]> } & (
+  | { problem: string }
+  | { compared: Map<string, Finding[]>; baselineLabel: string }
+);
+
+export type ProjectAnalysis = { current: ContractSet; findings: Finding[] } & ({ problem: string } | { baselineLabel: string });
 
 /** A deleted job still enqueued by name is one problem: its deletion report replaces the unknown-name one. */
 function withoutDuplicates(own: Finding[], compared: Finding[]): Finding[] {
