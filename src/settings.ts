@@ -1,5 +1,7 @@
 /** Reads `settings['safe-jobs']` and the environment once per distinct value, and explains bad values. */
 import { z } from 'zod';
+import { getAdapterSettingsProblem } from './adapters/adapter-set.js';
+import { adapterSettingSchema } from './adapters/config.js';
 import { DEFAULT_JOB_PATTERN, type JobPattern } from './adapters/job-pattern.js';
 
 const identifier = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'must be an identifier');
@@ -11,6 +13,8 @@ const settingsSchema = z.strictObject({
   enqueueMethods: z.array(identifier).min(1).optional(),
   queueProperty: identifier.optional(),
   retiredJobs: z.array(z.string().min(1)).optional(),
+  frameworks: z.array(z.string().min(1)).optional(),
+  adapters: z.array(adapterSettingSchema).optional(),
 });
 
 export type RawSettings = z.infer<typeof settingsSchema>;
@@ -51,12 +55,16 @@ function parseSettings(raw: unknown, envBaseline: string | undefined): SettingsR
     return { error: `${where}: ${issue.message}. See the Settings section of the eslint-plugin-safe-jobs README.` };
   }
   const values = parsed.data;
+  const adapterProblem = getAdapterSettingsProblem(values.frameworks, values.adapters);
+  if (adapterProblem) return { error: `settings['safe-jobs'].${adapterProblem}. See docs/frameworks.md.` };
   const pattern: JobPattern = {
     baseClasses: values.baseClasses ?? DEFAULT_JOB_PATTERN.baseClasses,
     handlerMethods: values.handlerMethods ?? DEFAULT_JOB_PATTERN.handlerMethods,
     enqueueMethods: values.enqueueMethods ?? DEFAULT_JOB_PATTERN.enqueueMethods,
     queueProperty: values.queueProperty ?? DEFAULT_JOB_PATTERN.queueProperty,
   };
+  if (values.frameworks) pattern.frameworks = values.frameworks;
+  if (values.adapters) pattern.adapters = values.adapters;
   const baseline = envBaseline ?? values.baseline;
   const settings: SafeJobsSettings = {
     baselineOrigin: envBaseline ? 'environment' : values.baseline ? 'settings' : 'default',

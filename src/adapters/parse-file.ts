@@ -1,6 +1,6 @@
 import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileFacts } from '../model/facts.js';
-import { extractFacts } from './activejob.js';
+import { extractFacts } from './extract.js';
 import type { JobPattern } from './job-pattern.js';
 
 export const LINTABLE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;

@@ -21,6 +21,10 @@ export interface JobContract {
   style: 'positional' | 'payload';
   params: MemberContract[];
   fields: MemberContract[];
+  /** The adapter (preset or declared) that recognized the job, e.g. 'activejob', 'agenda'. */
+  adapter?: string;
+  /** How the framework encodes the arguments: 'json' for most, 'bson' for Agenda on MongoDB. */
+  serialization?: 'json' | 'bson';
 }
 
 export interface EnqueueSite {
@@ -34,6 +38,10 @@ export interface EnqueueSite {
   method: string;
   args: ArgumentsFact;
   location: Location;
+  /** The adapter whose enqueue shape the call matches. */
+  adapter?: string;
+  /** The queue the call names, where it names one by a literal or constant. */
+  queue?: string;
 }
 
 /** Every job and enqueue site of one version of the project. */

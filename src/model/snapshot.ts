@@ -36,6 +36,8 @@ const job = z.object({
   style: z.enum(['positional', 'payload']),
   params: z.array(member),
   fields: z.array(member),
+  adapter: z.string().optional(),
+  serialization: z.enum(['json', 'bson']).optional(),
 });
 
 const site = z.object({
@@ -44,6 +46,8 @@ const site = z.object({
   method: z.string(),
   args: z.object({ count: z.number().int().min(0), hasSpread: z.boolean(), objectKeys: z.array(z.string()).optional() }),
   location,
+  adapter: z.string().optional(),
+  queue: z.string().optional(),
 });
 
 const snapshotSchema = z.object({

@@ -1,101 +1,265 @@
-import { isJobBaseName, type JobPattern } from '../adapters/job-pattern.js';
-import type { ContractSet, EnqueueSite, JobContract, MemberContract } from '../model/contract.js';
-import type { FileFacts, HandlerFact } from '../model/facts.js';
-import { isRelativeSpecifier } from './module-paths.js';
+/**
+ * Every file's facts resolved across the project into one ContractSet: job classes through
+ * their superclass chains (class-job adapters), jobs defined under a name (string-registry
+ * adapters), and enqueue sites with the wire name they send. Only adapters enabled for a
+ * file (by `frameworks`, or by the file's nearest package.json) contribute its facts.
+ */
+import { type AdapterSet, getAdapterSet, isAdapterEnabled } from '../adapters/adapter-set.js';
+import type { ClassJobConfig, StaticSource, StringRegistryConfig } from '../adapters/config.js';
+import type { JobPattern } from '../adapters/job-pattern.js';
+import type { ContractSet, EnqueueSite, JobContract, Location, MemberContract } from '../model/contract.js';
+import type { ClassFact, FileFacts, HandlerFact, NameRef, PayloadSource, ValueFact } from '../model/facts.js';
+import { getPackageDependencies } from './packages.js';
 import { type ClassRef, ProjectResolver, type ResolvedClass } from './resolver.js';
 
 /** Superclass chains longer than this are cycles or generated code; stop following them. */
 const MAX_CHAIN = 32;
 
 export function buildContractSet(files: ReadonlyMap<string, FileFacts>, pattern: JobPattern): ContractSet {
-  const resolver = new ProjectResolver(files);
-  const jobs = new Map<string, JobContract>();
-  for (const [file, facts] of files) {
-    for (const cls of facts.classes) {
-      const job = getJobContract({ file, cls }, resolver, pattern);
-      // Two classes with one wire name: the first stays, as a queue would pick one handler.
-      if (job && !jobs.has(job.wireName)) jobs.set(job.wireName, job);
-    }
-  }
-  const sites: EnqueueSite[] = [];
-  for (const [file, facts] of files) {
-    for (const enqueue of facts.enqueues) {
-      const wireName = getEnqueuedClassName(file, enqueue.callee, facts, resolver, jobs);
-      if (wireName) {
-        sites.push({ wireName, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span } });
-      }
-    }
-  }
-  return { jobs, sites };
+  return new ContractBuilder(files, getAdapterSet(pattern)).build();
 }
 
-/**
- * The wire name a class-based enqueue call names: a job class of the project, or a class
- * imported from a project module that no longer declares it (a deleted job still enqueued).
- * Calls on anything else (a queue object, a class from a package) are not enqueue sites.
- */
-function getEnqueuedClassName(
-  file: string,
-  callee: string,
-  facts: FileFacts,
-  resolver: ProjectResolver,
-  jobs: Map<string, JobContract>,
-): string | undefined {
-  const target = resolver.resolveClass(file, callee);
-  if ('cls' in target) return jobs.has(target.cls.name) ? target.cls.name : undefined;
-  const binding = facts.imports[callee];
-  return binding && isRelativeSpecifier(binding.source) && binding.imported !== 'default' ? binding.imported : undefined;
+class ContractBuilder {
+  private readonly resolver: ProjectResolver;
+  private readonly jobs = new Map<string, JobContract>();
+  /** The wire name of each job class. */
+  private readonly classJobs = new Map<ClassFact, string>();
+  private readonly sites: EnqueueSite[] = [];
+  private readonly dependenciesByDir = new Map<string, readonly string[] | undefined>();
+
+  constructor(
+    private readonly files: ReadonlyMap<string, FileFacts>,
+    private readonly set: AdapterSet,
+  ) {
+    this.resolver = new ProjectResolver(files);
+  }
+
+  build(): ContractSet {
+    for (const [file, facts] of this.files) {
+      for (const cls of facts.classes) this.addClassJob({ file, cls });
+    }
+    for (const [file, facts] of this.files) {
+      for (const registration of facts.registrations ?? []) this.addRegistration(file, registration);
+      for (const map of facts.registryMaps ?? []) this.addRegistryMap(file, map);
+    }
+    for (const [file, facts] of this.files) {
+      for (const enqueue of facts.enqueues) this.addClassSite(file, enqueue);
+      for (const enqueue of facts.namedEnqueues ?? []) this.addNamedSites(file, enqueue);
+    }
+    return { jobs: this.jobs, sites: this.sites };
+  }
+
+  /** Two definitions of one wire name: the first stays, as a queue would pick one handler. */
+  private addJob(job: JobContract): boolean {
+    if (this.jobs.has(job.wireName)) return false;
+    this.jobs.set(job.wireName, job);
+    return true;
+  }
+
+  private getEnabled(file: string, adapters: readonly string[] | undefined): string | undefined {
+    const dependencies = getPackageDependencies(this.files, file, this.dependenciesByDir);
+    return (adapters ?? []).find((name) => isAdapterEnabled(this.set, name, dependencies));
+  }
+
+  private isEnabled(file: string, name: string): boolean {
+    return isAdapterEnabled(this.set, name, getPackageDependencies(this.files, file, this.dependenciesByDir));
+  }
+
+  private addClassJob(start: ResolvedClass): void {
+    for (const config of this.set.classJobs) {
+      if (!this.isEnabled(start.file, config.name)) continue;
+      const job = getClassJobContract(start, this.resolver, config);
+      if (!job) continue;
+      if (this.addJob(job)) this.classJobs.set(start.cls, job.wireName);
+      return;
+    }
+  }
+
+  private addRegistration(file: string, registration: NonNullable<FileFacts['registrations']>[number]): void {
+    const adapter = this.getEnabled(file, registration.adapters);
+    const config = adapter ? this.getRegistry(adapter) : undefined;
+    if (!config) return;
+    const handler = 'fn' in registration.handler ? { file, fn: registration.handler.fn } : this.resolver.resolveFunction(file, registration.handler.path);
+    if (!handler) return;
+    const typeArgument = registration.typeArgument ? { file, source: registration.typeArgument } : undefined;
+    for (const name of registration.names) {
+      const wireName = this.resolver.resolveName(file, name);
+      if (wireName === undefined) continue;
+      this.addJob(this.getRegistryContract(config, wireName, { file, span: registration.span }, handler, typeArgument));
+    }
+  }
+
+  private addRegistryMap(file: string, fact: NonNullable<FileFacts['registryMaps']>[number]): void {
+    const adapter = this.getEnabled(file, fact.adapters);
+    const config = adapter ? this.getRegistry(adapter) : undefined;
+    if (!config) return;
+    const map = 'inline' in fact.map ? { file, value: fact.map.inline as ValueFact } : this.resolver.resolveValue(file, fact.map.path);
+    if (map?.value.kind !== 'object') return;
+    const handlerKeys = (config.maps ?? []).map((shape) => shape.handlerKey);
+    for (const [wireName, entry] of Object.entries(map.value.props)) {
+      const handler = this.getMapHandler(map.file, entry, handlerKeys);
+      const span = map.value.keySpans?.[wireName];
+      if (!handler || !span) continue;
+      this.addJob(this.getRegistryContract(config, wireName, { file: map.file, span }, handler));
+    }
+  }
+
+  /** `{ perform: (a, b) => ... }`, `{ perform }`, or a reference to such an object. */
+  private getMapHandler(file: string, entry: ValueFact, handlerKeys: string[]): { file: string; fn: HandlerFact } | undefined {
+    const resolved = this.resolver.deref({ file, value: entry });
+    if (resolved?.value.kind !== 'object') return undefined;
+    for (const key of handlerKeys) {
+      const member = resolved.value.props[key];
+      const fn = member && this.resolver.deref({ file: resolved.file, value: member });
+      if (fn?.value.kind === 'function') return { file: fn.file, fn: fn.value.fn };
+    }
+    return undefined;
+  }
+
+  private getRegistry(name: string): StringRegistryConfig | undefined {
+    return this.set.registries.find((config) => config.name === name);
+  }
+
+  private getRegistryContract(
+    config: StringRegistryConfig,
+    wireName: string,
+    location: Location,
+    handler: { file: string; fn: HandlerFact },
+    typeArgument?: { file: string; source: PayloadSource },
+  ): JobContract {
+    const contract: JobContract = {
+      wireName,
+      location,
+      handler: handler.fn.method,
+      style: 'positional',
+      params: [],
+      fields: [],
+      adapter: config.name,
+    };
+    if (config.serialization) contract.serialization = config.serialization;
+    if (config.handler === 'job-data') {
+      // The handler receives a job; its data is the payload, typed by `define<Data>` or `(job: Job<Data>)`.
+      contract.style = 'payload';
+      const payload =
+        (typeArgument && this.resolver.resolvePayload(typeArgument.file, typeArgument.source)) ??
+        this.resolver.resolvePayload(handler.file, handler.fn.firstParamTypeArgument);
+      if (payload) contract.fields = withFile(payload.fields, payload.file);
+      return contract;
+    }
+    setSignature(contract, handler, this.resolver);
+    return contract;
+  }
+
+  private addClassSite(file: string, enqueue: FileFacts['enqueues'][number]): void {
+    const adapter = this.getEnabled(file, enqueue.adapters);
+    if (!adapter) return;
+    const wireName = this.getEnqueuedWireName(file, enqueue.callee);
+    if (wireName === undefined) return;
+    const site: EnqueueSite = { wireName, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter };
+    const queue = enqueue.queue && this.resolver.resolveName(file, enqueue.queue);
+    if (queue !== undefined) site.queue = queue;
+    this.sites.push(site);
+  }
+
+  /**
+   * The wire name a class-based enqueue call names: a job class of the project, or a class
+   * imported from a project module that no longer declares it (a deleted job still enqueued).
+   * Calls on anything else (a queue object, a class from a package) are not enqueue sites.
+   */
+  private getEnqueuedWireName(file: string, callee: string): string | undefined {
+    const target = this.resolver.resolveClass(file, callee);
+    if ('cls' in target) return this.classJobs.get(target.cls);
+    const binding = this.files.get(file)?.imports[callee];
+    return binding && this.resolver.isDeletedClassImport(file, binding) ? binding.imported : undefined;
+  }
+
+  private addNamedSites(file: string, enqueue: NonNullable<FileFacts['namedEnqueues']>[number]): void {
+    const adapter = this.getEnabled(file, enqueue.adapters);
+    if (!adapter) return;
+    // `SomeJob.schedule(a, 'b')` is a call on a class, not on a queue.
+    if (enqueue.receiver && 'cls' in this.resolver.resolveClass(file, enqueue.receiver)) return;
+    const queue = enqueue.queue && this.resolver.resolveName(file, enqueue.queue);
+    for (const name of enqueue.names) {
+      const wireName = this.resolver.resolveName(file, name);
+      if (wireName === undefined) continue;
+      const site: EnqueueSite = { wireName, nameSource: 'string', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter };
+      if (queue !== undefined) site.queue = queue;
+      this.sites.push(site);
+    }
+  }
 }
 
-function getJobContract(start: ResolvedClass, resolver: ProjectResolver, pattern: JobPattern): JobContract | undefined {
+function withFile(members: HandlerFact['params'], file: string): MemberContract[] {
+  return members.map((member) => ({ ...member, file }));
+}
+
+/** Positional parameters, or the fields of a single object parameter (typed, or destructured in JavaScript). */
+function setSignature(contract: JobContract, handler: { file: string; fn: HandlerFact }, resolver: ProjectResolver, typeArgument?: { file: string; source: PayloadSource }): void {
+  contract.params = withFile(handler.fn.params, handler.file);
+  let payload = resolver.resolvePayload(handler.file, handler.fn.payload);
+  if (!payload && typeArgument && isUntypedSingleParam(handler.fn)) payload = resolver.resolvePayload(typeArgument.file, typeArgument.source);
+  if (payload) {
+    contract.style = 'payload';
+    contract.fields = withFile(payload.fields, payload.file);
+  }
+}
+
+function isUntypedSingleParam(handler: HandlerFact): boolean {
+  const param = handler.params[0];
+  return handler.params.length === 1 && param !== undefined && param.type === undefined && param.optionality !== 'rest' && /^[A-Za-z_$][\w$]*$/.test(param.name);
+}
+
+function isBaseName(name: string, config: ClassJobConfig): boolean {
+  const lastSegment = name.slice(name.lastIndexOf('.') + 1);
+  if (config.baseClasses.includes(name) || config.baseClasses.includes(lastSegment)) return true;
+  return (config.baseClassSuffixes ?? []).some((suffix) => lastSegment.endsWith(suffix));
+}
+
+function getClassJobContract(start: ResolvedClass, resolver: ProjectResolver, config: ClassJobConfig): JobContract | undefined {
   if (start.cls.isAbstract || !start.cls.superClass) return undefined;
-  let handler: { file: string; fact: HandlerFact } | undefined;
-  let queue = start.cls.queue;
+  let handler: { file: string; fn: HandlerFact } | undefined;
+  let queue: string | undefined;
+  let typeArgument: { file: string; source: PayloadSource } | undefined;
   let reachesBase = false;
   let current: ClassRef = start;
   const seen = new Set<ClassFact>();
   for (let depth = 0; depth < MAX_CHAIN; depth++) {
     if (!('cls' in current)) {
-      reachesBase ||= isJobBaseName(current.external, pattern);
+      reachesBase ||= isBaseName(current.external, config);
       break;
     }
     if (seen.has(current.cls)) break;
     seen.add(current.cls);
-    if (current !== start) reachesBase ||= isJobBaseName(current.cls.name, pattern);
-    handler ??= pickHandler(current.file, current.cls.handlers);
-    queue ??= current.cls.queue;
+    if (current !== start) reachesBase ||= isBaseName(current.cls.name, config);
+    const own = current.cls.handlers.find((candidate) => config.handlerMethods.includes(candidate.method));
+    if (own) handler ??= { file: current.file, fn: own };
+    queue ??= readStatic(current, config.queue, resolver);
+    if (current.cls.superTypeArgument) typeArgument ??= { file: current.file, source: current.cls.superTypeArgument };
     if (!current.cls.superClass) break;
     current = resolver.resolveClass(current.file, current.cls.superClass);
   }
   if (!reachesBase || !handler) return undefined;
   const contract: JobContract = {
-    wireName: start.cls.name,
+    wireName: readStatic(start, config.wireName, resolver) ?? start.cls.name,
     location: { file: start.file, span: start.cls.span },
-    handler: handler.fact.method,
+    handler: handler.fn.method,
     style: 'positional',
-    params: handler.fact.params.map((param) => ({ ...param, file: handler.file })),
+    params: [],
     fields: [],
+    adapter: config.name,
   };
   if (queue !== undefined) contract.queue = queue;
-  const fields = getPayloadFields(handler.file, handler.fact, resolver);
-  if (fields) {
-    contract.style = 'payload';
-    contract.fields = fields;
-  }
+  if (config.serialization) contract.serialization = config.serialization;
+  setSignature(contract, handler, resolver, config.payloadTypeArgument ? typeArgument : undefined);
   return contract;
 }
 
-type ClassFact = ResolvedClass['cls'];
-
-function pickHandler(file: string, handlers: HandlerFact[]): { file: string; fact: HandlerFact } | undefined {
-  const fact = handlers[0];
-  return fact ? { file, fact } : undefined;
+/** `static queue = 'mailers'` or `static options = { queue: 'mailers' }`, resolved to its string. */
+function readStatic(at: ResolvedClass, source: StaticSource | undefined, resolver: ProjectResolver): string | undefined {
+  if (!source) return undefined;
+  let name: NameRef | undefined;
+  if (source.staticProperty) name = at.cls.statics?.[source.staticProperty];
+  if (!name && source.staticOptions) name = at.cls.staticObjects?.[source.staticOptions.property]?.[source.staticOptions.key];
+  return name && resolver.resolveName(at.file, name);
 }
 
-function getPayloadFields(file: string, handler: HandlerFact, resolver: ProjectResolver): MemberContract[] | undefined {
-  const payload = handler.payload;
-  if (!payload) return undefined;
-  if ('inline' in payload) return payload.inline.map((field) => ({ ...field, file }));
-  const resolved = resolver.resolveType(file, payload.ref.name);
-  return resolved?.decl.fields.map((field) => ({ ...field, file: resolved.file }));
-}

@@ -1,6 +1,9 @@
-import type { FileFacts } from '../model/facts.js';
+import { getAdapterSet } from '../adapters/adapter-set.js';
+import type { FileFacts, HandlerFact, NameRef, PayloadSource, ValueFact } from '../model/facts.js';
 import type { FactsCache } from './facts-cache.js';
-import { getImportedFile, getModuleCandidates } from './module-paths.js';
+import { getModuleCandidates } from './module-paths.js';
+import { getPackageFacts, getPackageJsonCandidates, isPackageJsonPath } from './packages.js';
+import { ProjectResolver } from './resolver.js';
 
 /** Where one version of the project's files comes from: a git tree or the working tree. */
 export interface FileSource {
@@ -30,24 +33,49 @@ export function loadProject(source: FileSource, cache: FactsCache): LoadedProjec
   return project;
 }
 
-/** Loads the modules that `paths` need for resolution and that are not loaded yet, transitively. */
+/**
+ * Loads the modules that `paths` need for resolution and that are not loaded yet, transitively,
+ * and (where presets are chosen by dependencies) the package.json files above them.
+ */
 export function followImports(project: LoadedProject, source: FileSource, cache: FactsCache, paths: string[]): void {
+  const needsPackages = getAdapterSet(cache.pattern).explicit === undefined;
   let pending = paths;
   for (let round = 0; round < MAX_IMPORT_ROUNDS && pending.length > 0; round++) {
+    if (needsPackages) loadPackageFiles(project, source, pending);
     const wanted = new Set<string>();
-    for (const path of pending) {
-      for (const candidates of getMissingModules(project.files, path)) {
-        for (const candidate of candidates) if (!project.tried.has(candidate)) wanted.add(candidate);
-      }
-    }
+    const resolver = new ProjectResolver(project.files, (file, specifier) => {
+      for (const candidate of getModuleCandidates(file, specifier)) if (!project.tried.has(candidate)) wanted.add(candidate);
+    });
+    // Registry files resolve through values in other files: they are visited again each round.
+    const registryFiles = [...project.files].filter(([, facts]) => hasRegistryFacts(facts)).map(([path]) => path);
+    for (const path of new Set([...pending, ...registryFiles])) touchFile(resolver, path);
     for (const path of wanted) project.tried.add(path);
     pending = wanted.size > 0 ? addTexts(project, source.readFiles([...wanted]), cache) : [];
   }
+  if (needsPackages && pending.length > 0) loadPackageFiles(project, source, pending);
 }
 
-function addTexts(project: LoadedProject, texts: Map<string, string>, cache: FactsCache): string[] {
+function loadPackageFiles(project: LoadedProject, source: FileSource, paths: string[]): void {
+  const wanted = new Set<string>();
+  for (const path of paths) {
+    for (const candidate of getPackageJsonCandidates(path)) {
+      if (project.tried.has(candidate)) break;
+      wanted.add(candidate);
+      project.tried.add(candidate);
+    }
+  }
+  if (wanted.size > 0) addTexts(project, source.readFiles([...wanted]), undefined);
+}
+
+function addTexts(project: LoadedProject, texts: Map<string, string>, cache: FactsCache | undefined): string[] {
   const added: string[] = [];
   for (const [path, text] of texts) {
+    if (isPackageJsonPath(path)) {
+      const facts = getPackageFacts(text);
+      if (facts) project.files.set(path, facts);
+      continue;
+    }
+    if (!cache) continue;
     const key = cache.getKey(path, text);
     const outcome = cache.parse(key, path, text);
     project.keys.set(path, key);
@@ -61,25 +89,65 @@ function addTexts(project: LoadedProject, texts: Map<string, string>, cache: Fac
   return added;
 }
 
+function hasRegistryFacts(facts: FileFacts): boolean {
+  return facts.registrations !== undefined || facts.registryMaps !== undefined;
+}
+
 /**
- * Relative modules that one file refers to for resolution (superclasses, payload types,
- * enqueued classes) and that are not loaded: each entry lists the paths the import may be.
+ * Resolves everything the contract build will resolve in one file (superclasses, payload
+ * types, names, registry handlers): the resolver reports each relative module it lacks.
  */
-function getMissingModules(files: ReadonlyMap<string, FileFacts>, file: string): string[][] {
-  const facts = files.get(file);
-  if (!facts) return [];
-  const names = new Set<string>();
+function touchFile(resolver: ProjectResolver, file: string): void {
+  const facts = resolver.files.get(file);
+  if (!facts) return;
+  const touchName = (name: NameRef | undefined): void => {
+    if (name) resolver.resolveName(file, name);
+  };
   for (const cls of facts.classes) {
-    if (cls.superClass) names.add(cls.superClass.split('.')[0]!);
-    for (const handler of cls.handlers) if (handler.payload && 'ref' in handler.payload) names.add(handler.payload.ref.name);
+    if (cls.superClass) resolver.resolveClass(file, cls.superClass.split('.')[0]!);
+    for (const handler of cls.handlers) touchHandler(resolver, file, handler);
+    touchPayload(resolver, file, cls.superTypeArgument);
+    for (const name of Object.values(cls.statics ?? {})) touchName(name);
+    for (const names of Object.values(cls.staticObjects ?? {})) for (const name of Object.values(names)) touchName(name);
   }
-  for (const enqueue of facts.enqueues) names.add(enqueue.callee);
-  const missing: string[][] = [];
-  for (const name of names) {
-    const binding = facts.imports[name];
-    if (!binding || getImportedFile(files, file, binding.source)) continue;
-    const candidates = getModuleCandidates(file, binding.source);
-    if (candidates.length > 0) missing.push(candidates);
+  for (const enqueue of facts.enqueues) {
+    resolver.resolveClass(file, enqueue.callee);
+    touchName(enqueue.queue);
   }
-  return missing;
+  for (const registration of facts.registrations ?? []) {
+    registration.names.forEach(touchName);
+    touchPayload(resolver, file, registration.typeArgument);
+    if ('fn' in registration.handler) touchHandler(resolver, file, registration.handler.fn);
+    else touchValue(resolver, resolver.resolveValue(file, registration.handler.path), 0);
+  }
+  for (const map of facts.registryMaps ?? []) {
+    const value = 'inline' in map.map ? { file, value: map.map.inline as ValueFact } : resolver.resolveValue(file, map.map.path);
+    touchValue(resolver, value, 0);
+  }
+  for (const enqueue of facts.namedEnqueues ?? []) {
+    enqueue.names.forEach(touchName);
+    touchName(enqueue.queue);
+    if (enqueue.receiver) resolver.resolveClass(file, enqueue.receiver);
+  }
+}
+
+/** Object maps of jobs nest at most this deep: map, entry, handler. */
+const MAX_VALUE_DEPTH = 3;
+
+function touchValue(resolver: ProjectResolver, resolved: { file: string; value: ValueFact } | undefined, depth: number): void {
+  const value = resolved && resolver.deref(resolved);
+  if (!value || depth > MAX_VALUE_DEPTH) return;
+  if (value.value.kind === 'function') touchHandler(resolver, value.file, value.value.fn);
+  if (value.value.kind === 'object') {
+    for (const member of Object.values(value.value.props)) touchValue(resolver, { file: value.file, value: member }, depth + 1);
+  }
+}
+
+function touchHandler(resolver: ProjectResolver, file: string, handler: HandlerFact): void {
+  touchPayload(resolver, file, handler.payload);
+  touchPayload(resolver, file, handler.firstParamTypeArgument);
+}
+
+function touchPayload(resolver: ProjectResolver, file: string, source: PayloadSource | undefined): void {
+  if (source && 'ref' in source) resolver.resolveType(file, source.ref.name);
 }

@@ -25,7 +25,7 @@ queue.enqueue('x');
 `,
     );
     expect(result.imports).toEqual({ Base: { source: './base', imported: 'default' }, Renamed: { source: './base', imported: 'Other' } });
-    expect(result.classes).toMatchObject([{ name: 'MailJob', superClass: 'Base', queue: 'mailers', isExported: true, isAbstract: false }]);
+    expect(result.classes).toMatchObject([{ name: 'MailJob', superClass: 'Base', statics: { queue: { value: 'mailers' } }, isExported: true, isAbstract: false }]);
     expect(result.classes[0]!.handlers[0]!.params.map((p) => [p.name, p.optionality, p.type])).toEqual([
       ['id', 'required', 'number'],
       ['to', 'optional', 'string'],

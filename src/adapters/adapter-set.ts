@@ -1,0 +1,157 @@
+/**
+ * The adapters a JobPattern stands for, resolved once per pattern: which configurations are
+ * extracted, in which priority, which are enabled for a file, and the prefilter they share.
+ */
+import type { AdapterConfig, AdapterSetting, ClassJobConfig, StringRegistryConfig } from './config.js';
+import type { JobPattern } from './job-pattern.js';
+import { ACTIVEJOB, getActiveJobConfig, PRESET_NAMES, PRESET_PACKAGES, PRESETS } from './presets.js';
+
+export interface AdapterSet {
+  /** Every adapter whose facts are extracted, in priority order: declared ones, presets, activejob last. */
+  adapters: AdapterConfig[];
+  classJobs: ClassJobConfig[];
+  registries: StringRegistryConfig[];
+  /** Adapters enabled in every file (`frameworks` set, and declared adapters); undefined for automatic selection. */
+  explicit?: ReadonlySet<string>;
+  /** Declared adapters: always enabled. */
+  declared: ReadonlySet<string>;
+  candidatePattern: string;
+  /** Handler methods of every class-job adapter. */
+  handlerMethods: ReadonlySet<string>;
+  /** Static properties and static option objects that class-job adapters read. */
+  staticProperties: ReadonlySet<string>;
+  staticOptions: ReadonlySet<string>;
+}
+
+const sets = new WeakMap<JobPattern, AdapterSet>();
+const setsByKey = new Map<string, AdapterSet>();
+
+export function getAdapterSet(pattern: JobPattern): AdapterSet {
+  let set = sets.get(pattern);
+  if (!set) {
+    const key = JSON.stringify(pattern);
+    set = setsByKey.get(key) ?? createAdapterSet(pattern);
+    setsByKey.set(key, set);
+    sets.set(pattern, set);
+  }
+  return set;
+}
+
+/** Why a `frameworks` or `adapters` setting cannot be used, or undefined when it can. */
+export function getAdapterSettingsProblem(frameworks: string[] | undefined, adapters: AdapterSetting[] | undefined): string | undefined {
+  const declared = new Set<string>();
+  for (const [index, adapter] of (adapters ?? []).entries()) {
+    if (declared.has(adapter.name)) return `adapters.${index}.name: '${adapter.name}' is declared twice`;
+    declared.add(adapter.name);
+    if (adapter.extends !== undefined) {
+      const base = adapter.extends === ACTIVEJOB ? { type: 'class-job' } : PRESETS.get(adapter.extends);
+      if (!base) return `adapters.${index}.extends: '${adapter.extends}' is not a preset (${PRESET_NAMES.join(', ')})`;
+      if (base.type !== adapter.type) return `adapters.${index}.extends: '${adapter.extends}' is a ${base.type} preset, not a ${adapter.type} one`;
+    }
+  }
+  for (const [index, name] of (frameworks ?? []).entries()) {
+    if (!PRESET_NAMES.includes(name) && !declared.has(name)) {
+      return `frameworks.${index}: '${name}' is neither a preset (${PRESET_NAMES.join(', ')}) nor a declared adapter`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether an adapter is enabled for a file whose nearest package.json depends on
+ * `dependencies` (undefined: no package.json above the file).
+ */
+export function isAdapterEnabled(set: AdapterSet, name: string, dependencies: readonly string[] | undefined): boolean {
+  if (set.explicit) return set.explicit.has(name);
+  if (name === ACTIVEJOB || set.declared.has(name)) return true;
+  const packages = PRESET_PACKAGES[name];
+  return packages !== undefined && dependencies !== undefined && packages.some((pkg) => dependencies.includes(pkg));
+}
+
+function createAdapterSet(pattern: JobPattern): AdapterSet {
+  const activeJob = getActiveJobConfig(pattern);
+  const declared = (pattern.adapters ?? []).map((setting) => toConfig(setting, activeJob));
+  const declaredNames = new Set(declared.map((config) => config.name));
+  const presets = [...PRESETS.values()].filter((config) => !declaredNames.has(config.name));
+  if (!declaredNames.has(ACTIVEJOB)) presets.push(activeJob);
+  const wanted = pattern.frameworks ? new Set([...pattern.frameworks, ...declaredNames]) : undefined;
+  const adapters = [...declared, ...presets].filter((config) => !wanted || wanted.has(config.name));
+  const classJobs = adapters.filter((config): config is ClassJobConfig => config.type === 'class-job');
+  const registries = adapters.filter((config): config is StringRegistryConfig => config.type === 'string-registry');
+  const set: AdapterSet = {
+    adapters,
+    classJobs,
+    registries,
+    declared: declaredNames,
+    candidatePattern: getCandidateTokens(classJobs, registries).join('|'),
+    handlerMethods: new Set(classJobs.flatMap((config) => config.handlerMethods)),
+    staticProperties: new Set(
+      classJobs.flatMap((config) => [config.wireName?.staticProperty, config.queue?.staticProperty]).filter((name) => name !== undefined),
+    ),
+    staticOptions: new Set(
+      classJobs.flatMap((config) => [config.wireName?.staticOptions?.property, config.queue?.staticOptions?.property]).filter((name) => name !== undefined),
+    ),
+  };
+  if (wanted) set.explicit = wanted;
+  return set;
+}
+
+/** A declared adapter with its preset (`extends`) and the defaults filled in. */
+function toConfig(setting: AdapterSetting, activeJob: ClassJobConfig): AdapterConfig {
+  const { extends: base, ...own } = setting;
+  const preset = base === ACTIVEJOB ? activeJob : base !== undefined ? PRESETS.get(base) : undefined;
+  if (own.type === 'class-job') {
+    const from = preset?.type === 'class-job' ? preset : undefined;
+    return { baseClasses: [], handlerMethods: ['perform'], ...from, ...withoutUndefined(own), ...mergeEnqueue(from, own) } as ClassJobConfig;
+  }
+  const from = preset?.type === 'string-registry' ? preset : undefined;
+  return { handler: 'arguments', enqueue: [], ...from, ...withoutUndefined(own) } as StringRegistryConfig;
+}
+
+function mergeEnqueue(from: ClassJobConfig | undefined, own: { enqueue?: ClassJobConfig['enqueue'] }): { enqueue: ClassJobConfig['enqueue'] } {
+  return { enqueue: { ...from?.enqueue, ...own.enqueue } };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
+/** Names that appear in ordinary code too often to select files by: such handlers are found through their enqueue sites. */
+const COMMON_METHOD_NAMES = new Set(['run', 'handle', 'execute', 'process', 'call', 'invoke', 'start', 'exec']);
+
+/** A character that may start an argument: never a newline, so `git grep` and RegExp agree. */
+const ARGUMENT_START = "[A-Za-z0-9_$'\"`[{]";
+
+function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegistryConfig[]): string[] {
+  const bases = new Set<string>();
+  const handlers = new Set<string>();
+  const methods = new Set<string>();
+  const tokens = new Set<string>();
+  for (const config of classJobs) {
+    const suffixes = config.baseClassSuffixes ?? [];
+    if (suffixes.length > 0) bases.add(`[A-Za-z0-9_$.]*(${suffixes.map(escapeRegExp).join('|')})`);
+    for (const base of config.baseClasses) bases.add(escapeRegExp(base));
+    for (const handler of config.handlerMethods) if (!COMMON_METHOD_NAMES.has(handler)) handlers.add(escapeRegExp(handler));
+    const { static: statics, instance, builder, service } = config.enqueue;
+    for (const method of [...(statics?.methods ?? []), ...(instance?.methods ?? [])]) methods.add(escapeRegExp(method));
+    if (builder) tokens.add(`${escapeRegExp(builder.object)} *\\. *${escapeRegExp(builder.method)} *\\(`);
+    if (service) tokens.add(`\\.(${service.methods.map(escapeRegExp).join('|')}) *\\( *[A-Za-z0-9_$.]+\\.name *[,)]`);
+  }
+  for (const config of registries) {
+    for (const register of config.register ?? []) for (const method of register.methods) methods.add(escapeRegExp(method));
+    for (const map of config.maps ?? []) tokens.add(`new +([A-Za-z0-9_$]+\\.)?(${map.constructors.map(escapeRegExp).join('|')}) *[(<]`);
+    const enqueueMethods = config.enqueue.flatMap((shape) => shape.methods).map(escapeRegExp);
+    if (enqueueMethods.length > 0) tokens.add(`\\.(${[...new Set(enqueueMethods)].join('|')}) *(<[A-Za-z0-9_$.]*>)? *\\( *${ARGUMENT_START}`);
+  }
+  const result: string[] = [];
+  if (bases.size > 0) result.push(`extends +(${[...bases].join('|')})`);
+  if (handlers.size > 0) result.push(`(${[...handlers].join('|')}) *[(<]`);
+  if (methods.size > 0) result.push(`\\.(${[...methods].join('|')}) *[(<]`);
+  result.push(...tokens);
+  // No adapter at all: a pattern that selects nothing.
+  return result.length > 0 ? result : ['$^'];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

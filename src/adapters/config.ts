@@ -1,0 +1,133 @@
+/**
+ * Adapters are data: a `class-job` or `string-registry` configuration says how one framework
+ * (or an in-house job layer) names, defines and enqueues jobs. Presets are such configurations;
+ * users declare their own in `settings['safe-jobs'].adapters`, validated by the schema below.
+ */
+import { z } from 'zod';
+
+/**
+ * How the framework encodes job arguments: what survives a round trip (a later rule checks
+ * parameter types against it). `json`: strings, finite numbers, booleans, null, arrays and
+ * plain objects (a Date arrives as a string, undefined members vanish, Map/Set/class instances
+ * lose their prototype, bigint throws). `bson`: JSON's types plus Date, binary data, 64-bit
+ * integers and ObjectId; still no functions, Map, Set or class instances.
+ */
+export type Serialization = 'json' | 'bson';
+
+/** Where a class-job reads a name from: a static property, or a key of a static options object. */
+export interface StaticSource {
+  staticProperty?: string;
+  staticOptions?: { property: string; key: string };
+}
+
+export interface ClassJobConfig {
+  type: 'class-job';
+  name: string;
+  /** A class is a job when its superclass chain (followed through project files) reaches one of these names. */
+  baseClasses: string[];
+  /** ... or a name ending in one of these (`['Job', 'Task']` for the activejob preset). */
+  baseClassSuffixes?: string[];
+  handlerMethods: string[];
+  /** Read payload fields from the base class's type argument (`extends Job<Payload>`) when the handler's parameter has no type. */
+  payloadTypeArgument?: boolean;
+  /** Where the wire name comes from; the class name when absent or unset on the class. */
+  wireName?: StaticSource;
+  queue?: StaticSource;
+  enqueue: {
+    /** `X.performLater(...)`, `X.set({...}).performLater(...)` (via), `X.dispatch(p).toQueue('q')` (queueMethods). */
+    static?: { methods: string[]; via?: string[]; queueMethods?: string[] };
+    /** `new X().schedule(props)`. */
+    instance?: { methods: string[] };
+    /** `Sidequest.build(X).queue('q').enqueue(...args)`: methods map to the index of the first job argument. */
+    builder?: { object: string; method: string; methods: Record<string, number>; queueMethods?: string[] };
+    /** `svc.add(X.name, data)`: the job class named by `X.name` at `nameArg`, its payload at `payloadArg`. */
+    service?: { methods: string[]; nameArg: number; payloadArg: number };
+  };
+  serialization?: Serialization;
+}
+
+/** How an enqueue call passes the job's arguments, starting at `payloadArg`. */
+export type PayloadShape = 'array' | 'spread' | 'single';
+
+export interface NamedEnqueueShape {
+  methods: string[];
+  nameArg: number;
+  queueArg?: number;
+  payloadArg: number;
+  /** 'array': one array of positional arguments; 'spread': the remaining arguments; 'single': one payload value. */
+  payload: PayloadShape;
+}
+
+export interface StringRegistryConfig {
+  type: 'string-registry';
+  name: string;
+  /** `register(name, fn)`, `define(name, fn)`. */
+  register?: Array<{ methods: string[]; nameArg: number; handlerArg: number }>;
+  /** `new Worker(options, { name: { perform } })`: an object map whose keys are wire names. */
+  maps?: Array<{ constructors: string[]; argIndex: number; handlerKey: string }>;
+  /** 'arguments': the handler's parameters are the job's arguments; 'job-data': it receives a job whose data is the payload (Agenda). */
+  handler: 'arguments' | 'job-data';
+  enqueue: NamedEnqueueShape[];
+  serialization?: Serialization;
+}
+
+export type AdapterConfig = ClassJobConfig | StringRegistryConfig;
+
+const identifier = z.string().regex(/^[A-Za-z_$][\w$]*$/, 'must be an identifier');
+const qualified = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'must be an identifier');
+const index = z.number().int().min(0).max(16);
+const staticSource = z.strictObject({
+  staticProperty: identifier.optional(),
+  staticOptions: z.strictObject({ property: identifier, key: identifier }).optional(),
+});
+const serialization = z.enum(['json', 'bson']).optional();
+const adapterName = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lowercase letters, digits, ".", "_" or "-"');
+
+const classJobSchema = z.strictObject({
+  type: z.literal('class-job'),
+  name: adapterName,
+  extends: z.string().optional(),
+  baseClasses: z.array(qualified).optional(),
+  baseClassSuffixes: z.array(identifier).optional(),
+  handlerMethods: z.array(identifier).min(1).optional(),
+  payloadTypeArgument: z.boolean().optional(),
+  wireName: staticSource.optional(),
+  queue: staticSource.optional(),
+  enqueue: z
+    .strictObject({
+      static: z.strictObject({ methods: z.array(identifier).min(1), via: z.array(identifier).optional(), queueMethods: z.array(identifier).optional() }).optional(),
+      instance: z.strictObject({ methods: z.array(identifier).min(1) }).optional(),
+      builder: z
+        .strictObject({ object: identifier, method: identifier, methods: z.record(identifier, index), queueMethods: z.array(identifier).optional() })
+        .optional(),
+      service: z.strictObject({ methods: z.array(identifier).min(1), nameArg: index, payloadArg: index }).optional(),
+    })
+    .optional(),
+  serialization,
+});
+
+const stringRegistrySchema = z.strictObject({
+  type: z.literal('string-registry'),
+  name: adapterName,
+  extends: z.string().optional(),
+  register: z.array(z.strictObject({ methods: z.array(identifier).min(1), nameArg: index, handlerArg: index })).optional(),
+  maps: z.array(z.strictObject({ constructors: z.array(identifier).min(1), argIndex: index, handlerKey: identifier })).optional(),
+  handler: z.enum(['arguments', 'job-data']).optional(),
+  enqueue: z
+    .array(
+      z.strictObject({
+        methods: z.array(identifier).min(1),
+        nameArg: index,
+        queueArg: index.optional(),
+        payloadArg: index,
+        payload: z.enum(['array', 'spread', 'single']),
+      }),
+    )
+    .optional(),
+  serialization,
+});
+
+/** An adapter as users declare it in settings: a full configuration, or a preset (`extends`) with overrides. */
+export const adapterSettingSchema = z.discriminatedUnion('type', [classJobSchema, stringRegistrySchema]);
+
+export type AdapterSetting = z.infer<typeof adapterSettingSchema>;

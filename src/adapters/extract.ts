@@ -1,0 +1,76 @@
+/**
+ * One file's AST to FileFacts, in one traversal shared by every adapter: the common facts
+ * (imports, exports, payload types, module-level values) and each adapter's own.
+ */
+import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { FileFacts, ValueFact } from '../model/facts.js';
+import { getAdapterSet } from './adapter-set.js';
+import { addClassEnqueues, getClassFact } from './class-job.js';
+import type { JobPattern } from './job-pattern.js';
+import { addRegistryCalls, addRegistryMaps, type RegistryFacts } from './string-registry.js';
+import {
+  addExportAliases,
+  addImportBindings,
+  addRequireBindings,
+  getTypeAliasFact,
+  getTypeMembers,
+  isExported,
+  type SyntaxContext,
+} from './syntax.js';
+import { addModuleValues } from './values.js';
+
+export function extractFacts(program: TSESTree.Program, text: string, pattern: JobPattern, isJavaScript: boolean): FileFacts {
+  const set = getAdapterSet(pattern);
+  const ctx: SyntaxContext = { text, isJavaScript };
+  const facts: FileFacts = { classes: [], imports: {}, exportAliases: {}, types: [], enqueues: [] };
+  const values: Record<string, ValueFact> = {};
+  const registry: RegistryFacts = { registrations: [], registryMaps: [], namedEnqueues: [] };
+  simpleTraverse(
+    program,
+    {
+      enter(node, parent) {
+        switch (node.type) {
+          case 'ClassDeclaration':
+            if (node.id) facts.classes.push(getClassFact(node, parent, set, ctx));
+            break;
+          case 'ImportDeclaration':
+            addImportBindings(node, facts.imports);
+            break;
+          case 'VariableDeclarator':
+            addRequireBindings(node, facts.imports);
+            break;
+          case 'VariableDeclaration':
+          case 'FunctionDeclaration':
+          case 'TSEnumDeclaration':
+            addModuleValues(node, values, ctx);
+            break;
+          case 'ExportNamedDeclaration':
+            addExportAliases(node, facts.exportAliases);
+            break;
+          case 'ExportDefaultDeclaration':
+            if (node.declaration.type === 'Identifier') facts.exportAliases.default = node.declaration.name;
+            break;
+          case 'TSInterfaceDeclaration':
+            facts.types.push({ name: node.id.name, fields: getTypeMembers(node.body.body, ctx), isExported: isExported(parent) });
+            break;
+          case 'TSTypeAliasDeclaration':
+            if (node.typeAnnotation.type === 'TSTypeLiteral') facts.types.push(getTypeAliasFact(node, node.typeAnnotation, parent, ctx));
+            break;
+          case 'CallExpression':
+            addClassEnqueues(node, set, facts.enqueues);
+            if (set.registries.length > 0) addRegistryCalls(node, set, registry, ctx);
+            break;
+          case 'NewExpression':
+            if (set.registries.length > 0) addRegistryMaps(node, set, registry.registryMaps, ctx);
+            break;
+        }
+      },
+    },
+    true,
+  );
+  if (Object.keys(values).length > 0) facts.values = values;
+  if (registry.registrations.length > 0) facts.registrations = registry.registrations;
+  if (registry.registryMaps.length > 0) facts.registryMaps = registry.registryMaps;
+  if (registry.namedEnqueues.length > 0) facts.namedEnqueues = registry.namedEnqueues;
+  return facts;
+}

@@ -1,0 +1,98 @@
+/**
+ * The built-in adapter configurations, one per framework, and the packages whose presence in
+ * the nearest package.json enables each by default. `activejob` is built from the top-level
+ * detection settings (`baseClasses`, `handlerMethods`, `enqueueMethods`, `queueProperty`).
+ */
+import type { AdapterConfig, ClassJobConfig } from './config.js';
+
+export interface ActiveJobSettings {
+  baseClasses: string[];
+  handlerMethods: string[];
+  enqueueMethods: string[];
+  queueProperty: string;
+}
+
+export const ACTIVEJOB = 'activejob';
+
+export function getActiveJobConfig(settings: ActiveJobSettings): ClassJobConfig {
+  return {
+    type: 'class-job',
+    name: ACTIVEJOB,
+    baseClasses: settings.baseClasses,
+    baseClassSuffixes: ['Job', 'Task'],
+    handlerMethods: settings.handlerMethods,
+    queue: { staticProperty: settings.queueProperty },
+    enqueue: { static: { methods: settings.enqueueMethods, via: ['set'] } },
+    serialization: 'json',
+  };
+}
+
+/** node-resque: `new Worker({ queues }, { add: { perform: (a, b) => a + b } })`, `queue.enqueue('math', 'add', [1, 2])`. */
+const NODE_RESQUE: AdapterConfig = {
+  type: 'string-registry',
+  name: 'node-resque',
+  maps: [{ constructors: ['Worker', 'MultiWorker', 'Queue'], argIndex: 1, handlerKey: 'perform' }],
+  handler: 'arguments',
+  enqueue: [
+    { methods: ['enqueue'], queueArg: 0, nameArg: 1, payloadArg: 2, payload: 'array' },
+    { methods: ['enqueueAt', 'enqueueIn'], queueArg: 1, nameArg: 2, payloadArg: 3, payload: 'array' },
+  ],
+  serialization: 'json',
+};
+
+/** Sidequest: `class EmailJob extends Job { run(to, subject) }`, `Sidequest.build(EmailJob).queue('mail').enqueue(to, subject)`. */
+const SIDEQUEST: AdapterConfig = {
+  type: 'class-job',
+  name: 'sidequest',
+  baseClasses: ['Job'],
+  handlerMethods: ['run'],
+  enqueue: { builder: { object: 'Sidequest', method: 'build', methods: { enqueue: 0, schedule: 1 }, queueMethods: ['queue'] } },
+  serialization: 'json',
+};
+
+/** faktory-worker: `faktory.register('SendEmail', async (to) => ...)`, `client.job('SendEmail', to).push()`. */
+const FAKTORY: AdapterConfig = {
+  type: 'string-registry',
+  name: 'faktory-worker',
+  register: [{ methods: ['register'], nameArg: 0, handlerArg: 1 }],
+  handler: 'arguments',
+  enqueue: [{ methods: ['job'], nameArg: 0, payloadArg: 1, payload: 'spread' }],
+  serialization: 'json',
+};
+
+/** Agenda: `agenda.define('send email', async (job: Job<Data>) => ...)`, `agenda.now('send email', data)`. */
+const AGENDA: AdapterConfig = {
+  type: 'string-registry',
+  name: 'agenda',
+  register: [{ methods: ['define'], nameArg: 0, handlerArg: 1 }],
+  handler: 'job-data',
+  enqueue: [
+    { methods: ['now'], nameArg: 0, payloadArg: 1, payload: 'single' },
+    { methods: ['schedule', 'every'], nameArg: 1, payloadArg: 2, payload: 'single' },
+  ],
+  serialization: 'bson',
+};
+
+/** Outline-style task classes on Bull/BullMQ: `class CleanupTask extends BaseTask<Props> { perform(props) }`, `new CleanupTask().schedule(props)`. */
+const APP_TASK: AdapterConfig = {
+  type: 'class-job',
+  name: 'app-task',
+  baseClasses: ['BaseTask'],
+  handlerMethods: ['perform'],
+  payloadTypeArgument: true,
+  enqueue: { instance: { methods: ['schedule'] }, static: { methods: ['schedule'] } },
+  serialization: 'json',
+};
+
+export const PRESETS: ReadonlyMap<string, AdapterConfig> = new Map([NODE_RESQUE, SIDEQUEST, FAKTORY, AGENDA, APP_TASK].map((config) => [config.name, config]));
+
+export const PRESET_NAMES: readonly string[] = [ACTIVEJOB, ...PRESETS.keys()];
+
+/** Packages whose presence in the nearest package.json enables a preset when `frameworks` is not set. */
+export const PRESET_PACKAGES: Readonly<Record<string, readonly string[]>> = {
+  'node-resque': ['node-resque'],
+  sidequest: ['sidequest', '@sidequest/engine', '@sidequest/core'],
+  'faktory-worker': ['faktory-worker'],
+  agenda: ['agenda', '@hokify/agenda'],
+  'app-task': ['bull', 'bullmq'],
+};

@@ -1,0 +1,143 @@
+/**
+ * The `string-registry` adapter's share of the one traversal: jobs defined under a name by a
+ * registration call or an object map given to a known constructor, and calls that enqueue a
+ * job by name. Names are kept as written (a string or a reference); a name written any other
+ * way is dynamic and produces no fact, so it can never produce a finding.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ArgumentsFact, HandlerRef, NameRef, NamedEnqueueFact, RegistrationFact, RegistryMapFact } from '../model/facts.js';
+import type { AdapterSet } from './adapter-set.js';
+import type { NamedEnqueueShape } from './config.js';
+import {
+  getArrayArguments,
+  getFunctionFact,
+  getNameRef,
+  getReferencePath,
+  getSingleArgument,
+  getSpan,
+  getSpreadArguments,
+  getTypeSource,
+  isFunctionNode,
+  type SyntaxContext,
+} from './syntax.js';
+import { getObjectFact } from './values.js';
+
+export interface RegistryFacts {
+  registrations: RegistrationFact[];
+  registryMaps: RegistryMapFact[];
+  namedEnqueues: NamedEnqueueFact[];
+}
+
+export function addRegistryCalls(node: TSESTree.CallExpression, set: AdapterSet, out: RegistryFacts, ctx: SyntaxContext): void {
+  const callee = node.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+  const method = callee.property.name;
+  for (const config of set.registries) {
+    for (const register of config.register ?? []) {
+      if (register.methods.includes(method)) addRegistration(node, method, register, config.name, out.registrations, ctx);
+    }
+    for (const shape of config.enqueue) {
+      if (shape.methods.includes(method)) addNamedEnqueue(node, callee.object, method, shape, config.name, out.namedEnqueues);
+    }
+  }
+}
+
+function addRegistration(
+  node: TSESTree.CallExpression,
+  method: string,
+  shape: { nameArg: number; handlerArg: number },
+  adapter: string,
+  registrations: RegistrationFact[],
+  ctx: SyntaxContext,
+): void {
+  const names = getNames(node.arguments[shape.nameArg]);
+  const handler = getHandlerRef(node.arguments[shape.handlerArg], method, ctx);
+  if (!names || !handler) return;
+  const span = getSpan(node.arguments[shape.nameArg]!);
+  const existing = registrations.find((fact) => fact.span.range[0] === span.range[0] && fact.method === method);
+  if (existing) {
+    if (!existing.adapters.includes(adapter)) existing.adapters.push(adapter);
+    return;
+  }
+  const fact: RegistrationFact = { adapters: [adapter], method, names, handler, span };
+  const typeArgument = getTypeSource(node.typeArguments?.params[0], ctx);
+  if (typeArgument) fact.typeArgument = typeArgument;
+  registrations.push(fact);
+}
+
+function getHandlerRef(node: TSESTree.CallExpressionArgument | undefined, method: string, ctx: SyntaxContext): HandlerRef | undefined {
+  if (!node || node.type === 'SpreadElement') return undefined;
+  if (isFunctionNode(node)) return { fn: getFunctionFact(method, getSpan(node), node, ctx) };
+  const path = getReferencePath(node);
+  return path ? { path } : undefined;
+}
+
+/** One name, or an array of names (`schedule(when, ['a', 'b'])`); undefined when any is dynamic. */
+function getNames(node: TSESTree.CallExpressionArgument | undefined): NameRef[] | undefined {
+  if (!node || node.type === 'SpreadElement') return undefined;
+  if (node.type === 'ArrayExpression') {
+    const names = node.elements.map((element) => (element && element.type !== 'SpreadElement' ? getNameRef(element) : undefined));
+    return names.length > 0 && names.every((name) => name !== undefined) ? names : undefined;
+  }
+  const name = getNameRef(node);
+  return name ? [name] : undefined;
+}
+
+function addNamedEnqueue(
+  node: TSESTree.CallExpression,
+  receiver: TSESTree.Expression,
+  method: string,
+  shape: NamedEnqueueShape,
+  adapter: string,
+  enqueues: NamedEnqueueFact[],
+): void {
+  if (node.arguments.length <= shape.nameArg) return;
+  const names = getNames(node.arguments[shape.nameArg]);
+  if (!names) return;
+  const span = getSpan(node);
+  const existing = enqueues.find((fact) => fact.span.range[0] === span.range[0] && fact.span.range[1] === span.range[1]);
+  if (existing) {
+    if (!existing.adapters.includes(adapter)) existing.adapters.push(adapter);
+    return;
+  }
+  const fact: NamedEnqueueFact = { adapters: [adapter], method, names, args: getPayloadArguments(node, shape), span };
+  const queue = shape.queueArg === undefined ? undefined : getNameRef(node.arguments[shape.queueArg]);
+  if (queue) fact.queue = queue;
+  const receiverName = receiver.type === 'Identifier' ? receiver.name : receiver.type === 'NewExpression' && receiver.callee.type === 'Identifier' ? receiver.callee.name : undefined;
+  if (receiverName) fact.receiver = receiverName;
+  enqueues.push(fact);
+}
+
+function getPayloadArguments(node: TSESTree.CallExpression, shape: NamedEnqueueShape): ArgumentsFact {
+  switch (shape.payload) {
+    case 'array':
+      return getArrayArguments(node.arguments[shape.payloadArg]);
+    case 'single':
+      return getSingleArgument(node.arguments[shape.payloadArg]);
+    case 'spread':
+      return getSpreadArguments(node.arguments, shape.payloadArg);
+  }
+}
+
+/** `new Worker(options, jobs)`: the map of jobs, inline or a reference to a module-level object. */
+export function addRegistryMaps(node: TSESTree.NewExpression, set: AdapterSet, maps: RegistryMapFact[], ctx: SyntaxContext): void {
+  const name = node.callee.type === 'Identifier' ? node.callee.name : node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier' ? node.callee.property.name : undefined;
+  if (!name) return;
+  for (const config of set.registries) {
+    for (const shape of config.maps ?? []) {
+      if (!shape.constructors.includes(name)) continue;
+      const arg = node.arguments[shape.argIndex];
+      if (!arg || arg.type === 'SpreadElement') continue;
+      const inline = getObjectFact(arg.type === 'TSAsExpression' || arg.type === 'TSSatisfiesExpression' ? arg.expression : arg, ctx, 0, false);
+      const path = inline ? undefined : getReferencePath(arg);
+      const existing = maps.find((fact) => fact.span.range[0] === arg.range[0]);
+      if (existing) {
+        if (!existing.adapters.includes(config.name)) existing.adapters.push(config.name);
+      } else if (inline) {
+        maps.push({ adapters: [config.name], map: { inline }, span: getSpan(arg) });
+      } else if (path) {
+        maps.push({ adapters: [config.name], map: { path }, span: getSpan(arg) });
+      }
+    }
+  }
+}

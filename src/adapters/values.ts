@@ -1,0 +1,100 @@
+/**
+ * Module-level values that names and handlers resolve through: `const SEND = 'send'`, string
+ * enums, `as const` objects, object maps of jobs and functions. Only module-level bindings
+ * count: anything computed at run time stays dynamic.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { SourceSpan, ValueFact } from '../model/facts.js';
+import { getFunctionFact, getReferencePath, getSpan, getStaticString, isFunctionNode, type Node, type SyntaxContext } from './syntax.js';
+
+/** Object literals nested deeper than this are not read. */
+const MAX_DEPTH = 4;
+
+export function isModuleLevel(node: Node): boolean {
+  const parent = node.parent;
+  return parent?.type === 'Program' || (parent?.type === 'ExportNamedDeclaration' && parent.parent?.type === 'Program');
+}
+
+/** Adds what a module-level declaration binds, if it binds a value adapters can read. */
+export function addModuleValues(node: Node, values: Record<string, ValueFact>, ctx: SyntaxContext): void {
+  switch (node.type) {
+    case 'VariableDeclaration':
+      if (node.kind !== 'const' || !isModuleLevel(node)) return;
+      for (const declarator of node.declarations) {
+        if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
+        const value = getValueFact(declarator.init, declarator.id.name, ctx, 0);
+        if (value) values[declarator.id.name] = value;
+      }
+      return;
+    case 'FunctionDeclaration':
+      if (node.id && isModuleLevel(node)) {
+        values[node.id.name] = { kind: 'function', fn: getFunctionFact(node.id.name, getSpan(node.id), node, ctx) };
+      }
+      return;
+    case 'TSEnumDeclaration':
+      if (isModuleLevel(node) && !node.declare) values[node.id.name] = getEnumFact(node);
+      return;
+  }
+}
+
+function getEnumFact(node: TSESTree.TSEnumDeclaration): ValueFact {
+  const props: Record<string, ValueFact> = {};
+  for (const member of node.body.members) {
+    const key = member.id.type === 'Identifier' ? member.id.name : getStaticString(member.id);
+    const value = member.initializer ? getStaticString(member.initializer) : undefined;
+    if (key !== undefined && value !== undefined) props[key] = { kind: 'string', value };
+  }
+  return { kind: 'object', frozen: true, props };
+}
+
+export function getValueFact(node: Node, name: string, ctx: SyntaxContext, depth: number, frozen = false): ValueFact | undefined {
+  const text = getStaticString(node);
+  if (text !== undefined) return { kind: 'string', value: text };
+  if (isFunctionNode(node)) return { kind: 'function', fn: getFunctionFact(name, getSpan(node), node, ctx) };
+  if (node.type === 'TSAsExpression' && isConstAssertion(node)) return getObjectFact(node.expression, ctx, depth, true);
+  if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSNonNullExpression') {
+    return getValueFact(node.expression, name, ctx, depth, frozen);
+  }
+  if (node.type === 'ObjectExpression') return getObjectFact(node, ctx, depth, frozen);
+  if (node.type === 'CallExpression' && isObjectFreeze(node)) return getObjectFact(node.arguments[0], ctx, depth, true);
+  const path = getReferencePath(node);
+  return path ? { kind: 'ref', path } : undefined;
+}
+
+function isConstAssertion(node: TSESTree.TSAsExpression): boolean {
+  const type = node.typeAnnotation;
+  return type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'const';
+}
+
+function isObjectFreeze(node: TSESTree.CallExpression): boolean {
+  const callee = node.callee;
+  return (
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'Object' &&
+    callee.property.type === 'Identifier' &&
+    callee.property.name === 'freeze'
+  );
+}
+
+export function getObjectFact(node: Node | undefined, ctx: SyntaxContext, depth: number, frozen: boolean): (ValueFact & { kind: 'object' }) | undefined {
+  if (node?.type !== 'ObjectExpression' || depth >= MAX_DEPTH) return undefined;
+  const props: Record<string, ValueFact> = {};
+  const keySpans: Record<string, SourceSpan> = {};
+  for (const property of node.properties) {
+    if (property.type !== 'Property' || property.kind !== 'init') continue;
+    const key = getPropertyKey(property);
+    if (key === undefined) continue;
+    const value = getValueFact(property.value, key, ctx, depth + 1, frozen);
+    if (!value) continue;
+    props[key] = value;
+    keySpans[key] = getSpan(property.key);
+  }
+  return { kind: 'object', frozen, props, keySpans };
+}
+
+function getPropertyKey(property: TSESTree.Property): string | undefined {
+  if (!property.computed && property.key.type === 'Identifier') return property.key.name;
+  return getStaticString(property.key);
+}
