@@ -1,0 +1,158 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { getCandidatePattern, DEFAULT_JOB_PATTERN, type JobPattern } from '../../src/adapters/job-pattern.js';
+import { GitTreeSource } from '../../src/baseline/git-source.js';
+import { parseSnapshot, serializeSnapshot } from '../../src/model/snapshot.js';
+import { buildContractSet } from '../../src/project/build-contracts.js';
+import { FactsCache } from '../../src/project/facts-cache.js';
+import { loadProject } from '../../src/project/load-project.js';
+import { readSettings } from '../../src/settings.js';
+import { buildContracts } from '../helpers/fixture-project.js';
+import { TempRepo } from '../helpers/git-repo.js';
+import { CUSTOM_ADAPTERS, FIXTURES_DIR, packageJson, readFixture } from './frameworks-fixtures.js';
+
+const AGENDA_JOBS = "agenda.define('send email', async (job: Job<{ to: string }>) => {});\n";
+const AGENDA_ENQUEUE = "await agenda.now('send email', { to: 'a' });\n";
+const FAKTORY_JOBS = "faktory.register('Resize', async (id: unknown) => {});\n";
+const FAKTORY_ENQUEUE = "await client.job('Resize', 1).push();\n";
+
+describe('which presets are enabled', () => {
+  it('follows the nearest package.json of each file, plus activejob everywhere', () => {
+    const set = buildContracts({
+      'package.json': packageJson({}),
+      'packages/mailer/package.json': packageJson({ agenda: '6.2.6' }),
+      'packages/mailer/jobs.ts': AGENDA_JOBS + FAKTORY_JOBS,
+      'packages/mailer/send.ts': AGENDA_ENQUEUE + FAKTORY_ENQUEUE,
+      'packages/media/package.json': packageJson({ 'faktory-worker': '4.7.1' }),
+      'packages/media/jobs.ts': AGENDA_JOBS.replace('send email', 'media email') + FAKTORY_JOBS,
+      'packages/media/send.ts': FAKTORY_ENQUEUE,
+      'app/jobs.ts': 'export class NightlyJob extends ApplicationJob { perform(id: number) {} }\n' + FAKTORY_JOBS.replace('Resize', 'Orphan'),
+    });
+    expect([...set.jobs.values()].map((job) => `${job.wireName}:${job.adapter}:${job.location.file}`).sort()).toEqual([
+      'NightlyJob:activejob:app/jobs.ts',
+      'Resize:faktory-worker:packages/media/jobs.ts',
+      'send email:agenda:packages/mailer/jobs.ts',
+    ]);
+    expect(set.sites.map((site) => `${site.wireName}:${site.adapter}:${site.location.file}`)).toEqual([
+      'send email:agenda:packages/mailer/send.ts',
+      'Resize:faktory-worker:packages/media/send.ts',
+    ]);
+  });
+
+  it('takes exactly the presets listed in frameworks, and declared adapters always', () => {
+    const files = {
+      'package.json': packageJson({ agenda: '6.2.6' }),
+      'jobs.ts': AGENDA_JOBS + FAKTORY_JOBS + 'export class NightlyJob extends ApplicationJob { perform(id: number) {} }\n',
+    };
+    const keys = (pattern: JobPattern) => [...buildContracts(files, pattern).jobs.keys()].sort();
+    expect(keys(DEFAULT_JOB_PATTERN)).toEqual(['NightlyJob', 'send email']);
+    expect(keys({ ...DEFAULT_JOB_PATTERN, frameworks: ['faktory-worker'] })).toEqual(['Resize']);
+    expect(keys({ ...DEFAULT_JOB_PATTERN, frameworks: ['activejob', 'faktory-worker'] })).toEqual(['NightlyJob', 'Resize']);
+    expect(keys({ ...DEFAULT_JOB_PATTERN, frameworks: [], adapters: [{ type: 'string-registry', name: 'mine', extends: 'agenda' }] })).toEqual(['send email']);
+  });
+
+  it('reads the package.json of the baseline revision for the baseline', () => {
+    const repo = new TempRepo();
+    try {
+      const deployed = repo.commit({ 'package.json': packageJson({}), 'jobs.ts': AGENDA_JOBS });
+      const current = repo.commit({ 'package.json': packageJson({ agenda: '6.2.6' }) });
+      const load = (commit: string) => {
+        const cache = new FactsCache(DEFAULT_JOB_PATTERN, JSON.stringify(DEFAULT_JOB_PATTERN));
+        const source = new GitTreeSource(repo.dir, commit, '', getCandidatePattern(DEFAULT_JOB_PATTERN));
+        return buildContractSet(loadProject(source, cache).files, DEFAULT_JOB_PATTERN);
+      };
+      expect([...load(deployed).jobs.keys()]).toEqual([]);
+      expect([...load(current).jobs.keys()]).toEqual(['send email']);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
+describe('adapter settings', () => {
+  it('puts frameworks and declared adapters into the pattern, which keys every cache', () => {
+    const result = readSettings({ 'safe-jobs': { frameworks: ['agenda', 'in-house'], adapters: [CUSTOM_ADAPTERS[1]!, { ...CUSTOM_ADAPTERS[1]!, name: 'in-house' }] } }, {});
+    expect('settings' in result && result.settings.pattern.frameworks).toEqual(['agenda', 'in-house']);
+    expect('settings' in result && result.settings.patternKey).toContain('in-house');
+  });
+
+  it.each([
+    [{ frameworks: ['resque'] }, /frameworks\.0: 'resque' is neither a preset \(activejob, node-resque, sidequest, faktory-worker, agenda, app-task\) nor a declared adapter/],
+    [{ adapters: [{ type: 'class-job', name: 'x', extends: 'agenda' }] }, /adapters\.0\.extends: 'agenda' is a string-registry preset, not a class-job one/],
+    [{ adapters: [{ type: 'queue', name: 'x' }] }, /settings\['safe-jobs'\]\.adapters\.0\.type/],
+    [{ adapters: [{ type: 'string-registry', name: 'x', enqueue: [{ methods: ['push'], nameArg: 0, payloadArg: 1, payload: 'object' }] }] }, /adapters\.0\.enqueue\.0\.payload/],
+    [{ adapters: [CUSTOM_ADAPTERS[0]!, CUSTOM_ADAPTERS[0]!] }, /adapters\.1\.name: 'queue-job' is declared twice/],
+  ])('explains a bad adapter setting %j', (value, message) => {
+    const result = readSettings({ 'safe-jobs': value }, {});
+    expect('error' in result && result.error).toMatch(message);
+  });
+});
+
+describe('the candidate prefilter with every preset', () => {
+  const source = getCandidatePattern(DEFAULT_JOB_PATTERN);
+  const test = new RegExp(source);
+
+  it('selects every fixture file that defines or enqueues a job', () => {
+    for (const preset of ['node-resque', 'sidequest', 'faktory-worker', 'agenda', 'app-task']) {
+      for (const [path, text] of Object.entries(readFixture(preset))) {
+        if (!path.endsWith('names.ts') && !path.endsWith('base-task.ts')) expect([path, test.test(text)]).toEqual([path, true]);
+      }
+    }
+  });
+
+  it('leaves ordinary code alone', () => {
+    for (const text of ['const t = Date.now();', 'items.every((item) => item.ok);', 'set.add(item);', 'app.use(router);', 'performance.now()']) {
+      expect([text, test.test(text)]).toEqual([text, false]);
+    }
+  });
+
+  it('selects the same files with git grep -E as in process', () => {
+    const repo = new TempRepo();
+    try {
+      const files: Record<string, string> = {};
+      for (const preset of ['node-resque', 'sidequest', 'faktory-worker', 'agenda', 'app-task', 'custom']) {
+        for (const [path, text] of Object.entries(readFixture(preset, preset))) files[path] = text;
+      }
+      Object.assign(files, {
+        'plain/a.ts': 'items.every((item) => item.ok);\n',
+        'plain/b.ts': 'agenda.now(\n  name,\n);\n',
+        'plain/c.ts': "agenda.now<Data>('x', {});\n",
+        'plain/d.ts': "queue.enqueueIn(60 * 1000, 'math', 'add', []);\n",
+      });
+      repo.commit(files);
+      const grep = execFileSync('git', ['grep', '-l', '-E', '-e', source], { cwd: repo.dir, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+      const inProcess = Object.entries(files).filter(([, text]) => test.test(text)).map(([path]) => path).sort();
+      expect(grep).toEqual(inProcess);
+      expect(inProcess).toContain('plain/c.ts');
+      expect(inProcess).not.toContain('plain/a.ts');
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
+describe('snapshots', () => {
+  it('carry the adapter, serialization and queue of the new presets, and read version 1 files without them', () => {
+    const set = buildContracts({ 'package.json': packageJson({ 'node-resque': '9.7.1' }), ...readFixture('node-resque') });
+    const parsed = parseSnapshot(serializeSnapshot(set, {}), 'x.json').set;
+    expect(parsed.jobs.get('add')).toMatchObject({ adapter: 'node-resque', serialization: 'json' });
+    expect(parsed.sites[0]).toMatchObject({ adapter: 'node-resque', queue: 'math', nameSource: 'string' });
+    const old = JSON.parse(serializeSnapshot(set, {}));
+    for (const job of old.jobs) {
+      delete job.adapter;
+      delete job.serialization;
+    }
+    for (const site of old.sites) {
+      delete site.adapter;
+      delete site.queue;
+    }
+    expect(parseSnapshot(JSON.stringify(old), 'old.json').set.jobs.get('add')!.adapter).toBeUndefined();
+  });
+});
+
+describe('the fixtures', () => {
+  it('type-check against the real libraries', () => {
+    const tsc = new URL('../../node_modules/typescript/bin/tsc', import.meta.url).pathname;
+    expect(() => execFileSync(process.execPath, [tsc, '--noEmit', '-p', `${FIXTURES_DIR}/tsconfig.json`], { encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
+  }, 60_000);
+});

@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AdapterSetting } from '../../src/adapters/config.js';
+import type { Sources } from '../helpers/fixture-project.js';
+
+export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'frameworks');
+
+/** The fixture files of one preset (they type-check against the real library), as project sources under `src/`. */
+export function readFixture(preset: string, prefix = 'src'): Sources {
+  const dir = join(FIXTURES_DIR, preset);
+  const sources: Sources = {};
+  for (const name of readdirSync(dir).sort()) sources[`${prefix}/${name}`] = readFileSync(join(dir, name), 'utf8');
+  return sources;
+}
+
+export function packageJson(dependencies: Record<string, string>): string {
+  return `${JSON.stringify({ name: 'app', private: true, type: 'module', dependencies }, null, 2)}\n`;
+}
+
+/** The adapters the custom fixtures use: the two worked examples of docs/frameworks.md. */
+export const CUSTOM_ADAPTERS: AdapterSetting[] = [
+  {
+    type: 'class-job',
+    name: 'queue-job',
+    baseClasses: ['QueueJob'],
+    handlerMethods: ['handle'],
+    payloadTypeArgument: true,
+    wireName: { staticOptions: { property: 'options', key: 'name' } },
+    queue: { staticOptions: { property: 'options', key: 'queue' } },
+    enqueue: {
+      static: { methods: ['dispatch'], queueMethods: ['toQueue'] },
+      service: { methods: ['add'], nameArg: 0, payloadArg: 1 },
+    },
+  },
+  {
+    type: 'string-registry',
+    name: 'job-registry',
+    register: [{ methods: ['register'], nameArg: 0, handlerArg: 1 }],
+    handler: 'arguments',
+    enqueue: [{ methods: ['push'], nameArg: 0, payloadArg: 1, payload: 'single' }],
+  },
+];
