@@ -1,35 +1,58 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitError } from '../baseline/git.js';
 import { readSettings } from '../settings.js';
+import { BaselineProblem, runCheck, runList } from './check.js';
+import { loadCliConfig } from './config.js';
+import { type Format, FORMATS, formatReport } from './formats.js';
+import { countBySeverity } from './report.js';
 import { createSnapshot, UsageError } from './snapshot.js';
 
-const USAGE = `Usage: safe-jobs snapshot [--ref REV] [-o FILE] [--cwd DIR]
+const USAGE = `Usage:
+  safe-jobs check [--base REV | --snapshot FILE] [--format text|json|sarif|github] [--cwd DIR]
+  safe-jobs list [--cwd DIR]
+  safe-jobs snapshot [--ref REV] [-o FILE] [--cwd DIR]
 
-  snapshot   Write the job contracts of a revision (--ref) or of the working tree
-             as JSON, for use as the plugin's \`baseline\` setting.
+Commands:
+  check      Compare the project's job contracts with the baseline and print every finding,
+             including those no linted file can carry.
+  list       Print every job the plugin detects: wire name, queue, signature, enqueue sites.
+  snapshot   Write the job contracts of a revision (--ref) or of the working tree as JSON,
+             for use as the \`baseline\` setting.
 
 Options:
-  --ref REV      git revision to read (default: the working tree)
-  -o, --output   file to write (default: standard output)
-  --cwd DIR      project folder (default: the current folder)
-  -h, --help     show this help
+  --base REV       baseline revision (default: settings, SAFE_JOBS_BASELINE, then origin/HEAD, origin/main...)
+  --snapshot FILE  baseline snapshot file
+  --format F       text (default), json, sarif or github
+  --ref REV        (snapshot) git revision to read; default: the working tree
+  -o, --output F   (snapshot) file to write; default: standard output
+  --cwd DIR        project folder (default: the current folder)
+  -h, --help       show this help
 
-Job detection settings are read from the "safe-jobs" key of package.json in the project folder.`;
+Settings come from settings['safe-jobs'] of eslint.config.* (as ESLint resolves it), else
+from a "safe-jobs" key in package.json.
+
+Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or baseline problem.`;
 
 export interface Output {
   write(text: string): unknown;
+  isTTY?: boolean;
 }
 
-/** Exit codes: 0 done, 2 usage or baseline problem. */
-export function main(argv: string[], stdout: Output = process.stdout, stderr: Output = process.stderr): number {
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export async function main(argv: string[], stdout: Output = process.stdout, stderr: Output = process.stderr): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
+        base: { type: 'string' },
+        snapshot: { type: 'string' },
+        format: { type: 'string', default: 'text' },
         ref: { type: 'string' },
         output: { type: 'string', short: 'o' },
         cwd: { type: 'string' },
@@ -37,42 +60,53 @@ export function main(argv: string[], stdout: Output = process.stdout, stderr: Ou
       },
     });
   } catch (error) {
-    stderr.write(`safe-jobs: ${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
+    return fail(stderr, `${(error as Error).message}\n\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
     stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (positionals[0] !== 'snapshot' || positionals.length > 1) {
-    stderr.write(`safe-jobs: unknown command ${JSON.stringify(positionals.join(' '))}\n\n${USAGE}\n`);
-    return 2;
+  const [command, ...rest] = positionals;
+  if (!command || !['check', 'list', 'snapshot'].includes(command) || rest.length > 0) {
+    return fail(stderr, `unknown command ${JSON.stringify(positionals.join(' '))}\n\n${USAGE}`);
   }
+  if (!FORMATS.includes(values.format as Format)) return fail(stderr, `unknown format '${values.format}': use ${FORMATS.join(', ')}.`);
+  if (values.base !== undefined && values.snapshot !== undefined) return fail(stderr, '--base and --snapshot name two baselines: give one.');
+
   const cwd = resolve(values.cwd ?? process.cwd());
-  const settings = readSettings({ 'safe-jobs': readPackageSettings(cwd) });
-  if ('error' in settings) {
-    stderr.write(`safe-jobs: ${settings.error.replace("settings['safe-jobs']", 'package.json "safe-jobs"')}\n`);
-    return 2;
-  }
+  const config = await loadCliConfig(cwd);
+  const raw = { ...(config.settings as Record<string, unknown> | undefined) };
+  const baseline = values.base ?? values.snapshot;
+  if (baseline !== undefined) raw.baseline = baseline;
+  const result = readSettings({ 'safe-jobs': raw }, baseline !== undefined ? {} : process.env);
+  if ('error' in result) return fail(stderr, result.error);
   try {
-    const json = createSnapshot(cwd, settings.settings, values.ref);
-    if (values.output) writeFileSync(resolve(cwd, values.output), json);
-    else stdout.write(json);
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof GitError) {
-      stderr.write(`safe-jobs: ${error.message}\n`);
-      return 2;
+    switch (command) {
+      case 'snapshot': {
+        const json = createSnapshot(cwd, result.settings, values.ref);
+        if (values.output) writeFileSync(resolve(cwd, values.output), json);
+        else stdout.write(json);
+        return 0;
+      }
+      case 'list':
+        stdout.write(runList(cwd, result.settings));
+        return 0;
+      default: {
+        const report = runCheck(cwd, result.settings, config);
+        const color = values.format === 'text' && stdout.isTTY === true && !process.env.NO_COLOR;
+        stdout.write(formatReport(report, values.format as Format, { color, version }));
+        return countBySeverity(report.findings).errors > 0 ? 1 : 0;
+      }
     }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof GitError || error instanceof BaselineProblem) return fail(stderr, error.message);
     throw error;
   }
 }
 
-function readPackageSettings(cwd: string): unknown {
-  try {
-    return (JSON.parse(readFileSync(resolve(cwd, 'package.json'), 'utf8')) as Record<string, unknown>)['safe-jobs'];
-  } catch {
-    return undefined;
-  }
+function fail(stderr: Output, message: string): number {
+  stderr.write(`safe-jobs: ${message}\n`);
+  return 2;
 }
+

@@ -35,7 +35,7 @@ export function getRemovedJobs(context: CompareContext): RemovedJob[] {
  * A job deleted while the deployed version still enqueues it: its queued jobs, and those
  * old web processes send during the deploy, reach workers that cannot run them. Reported
  * where it can be seen: on current enqueue sites that still name it, else where the
- * deployed enqueue calls stood, else in the job's own file or another job file.
+ * deployed enqueue calls stood, else in the job's former file if it remains.
  */
 export function checkDeletedJobs(context: CompareContext, removed: RemovedJob[]): Finding[] {
   const currentSites = groupSitesByJob(context.current.sites);
@@ -62,15 +62,13 @@ function getDeletedJobLocations(
     if (!formerEnqueuers.has(site.location.file) && context.project.exists(site.location.file)) formerEnqueuers.set(site.location.file, site);
   }
   if (formerEnqueuers.size > 0) return [...formerEnqueuers.values()].map((site) => ({ messageId: 'deletedJob', location: site.location }));
-  const fallback = context.project.exists(previous.location.file) ? previous.location.file : getFirstJobFile(context.current);
-  return fallback ? [{ messageId: 'deletedJob', location: { file: fallback, span: FIRST_LINE } }] : [];
+  // A job removed from a file that remains (a registry) is reported there; with no file left to carry it,
+  // the finding keeps the job's former place, which ESLint never lints and `safe-jobs check` lists.
+  if (context.project.exists(previous.location.file)) return [{ messageId: 'deletedJob', location: { file: previous.location.file, span: FIRST_LINE } }];
+  return [{ messageId: 'deletedJob', location: previous.location }];
 }
 
 const FIRST_LINE = { start: { line: 1, column: 0 }, end: { line: 1, column: 0 }, range: [0, 0] as [number, number] };
-
-function getFirstJobFile(current: ContractSet): string | undefined {
-  return [...current.jobs.values()].map((job) => job.location.file).sort()[0];
-}
 
 /**
  * An enqueue site of a job that the deployed workers do not handle (a new job, or the new
@@ -99,6 +97,16 @@ export function checkPrematureEnqueues(context: CompareContext): Finding[] {
     );
   }
   return findings;
+}
+
+export interface PrematureEnqueueOptions {
+  ignoreNewQueues?: boolean;
+  allow?: string[];
+}
+
+/** The options of `no-premature-enqueue`, applied the same way by the rule and the command line. */
+export function isPrematureEnqueueAllowed(finding: Finding, options: PrematureEnqueueOptions): boolean {
+  return ((options.ignoreNewQueues ?? true) && finding.data.isNewQueue === 'true') || (options.allow ?? []).includes(finding.job);
 }
 
 /** Enqueue sites naming by string a job that no current code handles (a typo, a deleted job). */

@@ -1,8 +1,8 @@
-import { PREMATURE_ENQUEUE } from '../compare/job-changes.js';
+import { isPrematureEnqueueAllowed, PREMATURE_ENQUEUE, type PrematureEnqueueOptions } from '../compare/job-changes.js';
 import { createRule } from '../util/create-rule.js';
 import { BASELINE_UNAVAILABLE_MESSAGE, reportFindings } from './report-findings.js';
 
-type Options = [{ ignoreNewQueues?: boolean; allow?: string[] }];
+type Options = [PrematureEnqueueOptions];
 
 export default createRule<Options, 'prematureEnqueue' | 'baselineUnavailable'>({
   name: PREMATURE_ENQUEUE,
@@ -37,12 +37,10 @@ export default createRule<Options, 'prematureEnqueue' | 'baselineUnavailable'>({
     },
   },
   defaultOptions: [{ ignoreNewQueues: true, allow: [] }],
-  create(context, [{ ignoreNewQueues, allow }]) {
+  create(context, [options]) {
     return {
       Program() {
-        reportFindings(context, PREMATURE_ENQUEUE, {
-          filter: (finding) => !(ignoreNewQueues && finding.data.isNewQueue === 'true') && !allow?.includes(finding.job),
-        });
+        reportFindings(context, PREMATURE_ENQUEUE, { filter: (finding) => !isPrematureEnqueueAllowed(finding, options) });
       },
     };
   },

@@ -23,7 +23,7 @@ describe('safe-jobs snapshot', () => {
     repo.commit({ 'src/report-job.ts': job('id: number, format?: string') });
     const out = capture();
     const err = capture();
-    expect(main(['snapshot', '--ref', 'v1', '-o', 'deployed.json', '--cwd', repo.dir], out, err)).toBe(0);
+    expect(await main(['snapshot', '--ref', 'v1', '-o', 'deployed.json', '--cwd', repo.dir], out, err)).toBe(0);
     expect(err.text).toBe('');
     const snapshot = JSON.parse(readFileSync(repo.path('deployed.json'), 'utf8'));
     expect(snapshot).toMatchObject({
@@ -39,29 +39,29 @@ describe('safe-jobs snapshot', () => {
     expect(messages[0]!.message).toContain('deployed version (snapshot deployed.json (v1 at ');
   });
 
-  it('prints the working tree contracts to standard output without --ref', () => {
+  it('prints the working tree contracts to standard output without --ref', async () => {
     repo = new TempRepo();
     repo.write({ 'src/report-job.ts': job('id: number') });
     const out = capture();
-    expect(main(['snapshot', '--cwd', repo.dir], out, capture())).toBe(0);
+    expect(await main(['snapshot', '--cwd', repo.dir], out, capture())).toBe(0);
     expect(JSON.parse(out.text).jobs).toHaveLength(1);
   });
 
-  it('refuses a revision that would be a git option, with exit code 2', () => {
+  it('refuses a revision that would be a git option, with exit code 2', async () => {
     repo = new TempRepo();
     const err = capture();
-    expect(main(['snapshot', '--ref=--output=/tmp/evil', '--cwd', repo.dir], capture(), err)).toBe(2);
+    expect(await main(['snapshot', '--ref=--output=/tmp/evil', '--cwd', repo.dir], capture(), err)).toBe(2);
     expect(err.text).toContain('was refused');
   });
 
-  it('explains an unknown revision and an unknown command', () => {
+  it('explains an unknown revision and an unknown command', async () => {
     repo = new TempRepo();
     repo.commit({});
     const err = capture();
-    expect(main(['snapshot', '--ref', 'nope', '--cwd', repo.dir], capture(), err)).toBe(2);
+    expect(await main(['snapshot', '--ref', 'nope', '--cwd', repo.dir], capture(), err)).toBe(2);
     expect(err.text).toContain("the revision 'nope' does not exist in this clone");
     const usage = capture();
-    expect(main(['frobnicate'], capture(), usage)).toBe(2);
-    expect(usage.text).toContain('Usage: safe-jobs snapshot');
+    expect(await main(['frobnicate'], capture(), usage)).toBe(2);
+    expect(usage.text).toContain('safe-jobs snapshot [--ref REV]');
   });
 });

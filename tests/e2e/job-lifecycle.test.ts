@@ -61,14 +61,16 @@ describe('no-deleted-enqueued-job', () => {
     expect(await lintFiles(repo.dir, ['.'], { settings: { retiredJobs: ['CleanupJob'] } })).toEqual([]);
   });
 
-  it('falls back to the job files when every file that enqueued it is gone too', async () => {
-    const repo = deploy({
-      'src/jobs/cleanup-job.ts': job('CleanupJob'),
-      'src/jobs/report-job.ts': job('ReportJob'),
-      'src/cron.ts': enqueuer('CleanupJob', 'cleanup-job'),
-    });
-    repo.write({ 'src/jobs/cleanup-job.ts': null, 'src/cron.ts': null });
-    expect(summary(await lintFiles(repo.dir))).toEqual(['safe-jobs/no-deleted-enqueued-job@src/jobs/report-job.ts:1']);
+  it("reports in the job's former file when it remains, and leaves the rest to safe-jobs check", async () => {
+    const jobs = (names: string[]) => names.map((name) => job(name).split('\n').slice(2).join('\n')).join('\n');
+    const registry = `import { ApplicationJob } from './application-job';\n\n${jobs(['CleanupJob', 'ReportJob'])}`;
+    const repo = deploy({ 'src/jobs/registry.ts': registry, 'src/cron.ts': enqueuer('CleanupJob', 'registry') });
+    repo.write({ 'src/jobs/registry.ts': registry.replace(/export class CleanupJob[^}]*}\n}\n/, ''), 'src/cron.ts': null });
+    expect(summary(await lintFiles(repo.dir))).toEqual(['safe-jobs/no-deleted-enqueued-job@src/jobs/registry.ts:1']);
+
+    const gone = deploy({ 'src/jobs/cleanup-job.ts': job('CleanupJob'), 'src/jobs/report-job.ts': job('ReportJob'), 'src/cron.ts': enqueuer('CleanupJob', 'cleanup-job') });
+    gone.write({ 'src/jobs/cleanup-job.ts': null, 'src/cron.ts': null });
+    expect(await lintFiles(gone.dir)).toEqual([]);
   });
 });
 

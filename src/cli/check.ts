@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { isPrematureEnqueueAllowed, PREMATURE_ENQUEUE, type PrematureEnqueueOptions } from '../compare/job-changes.js';
+import { Engine } from '../project/engine.js';
+import { locateProject } from '../project/locate.js';
+import type { SafeJobsSettings } from '../settings.js';
+import type { CliConfig } from './config.js';
+import { type CheckReport, sortFindings, toReportedFinding } from './report.js';
+
+export class BaselineProblem extends Error {}
+
+/** Every finding of the project against the baseline, at the levels the configuration gives. */
+export function runCheck(cwd: string, settings: SafeJobsSettings, config: CliConfig): CheckReport {
+  const engine = new Engine(locateProject(join(cwd, 'package.json'), cwd), settings);
+  const analysis = engine.analyzeProject();
+  if ('problem' in analysis) throw new BaselineProblem(analysis.problem);
+  const prematureOptions = (config.options[PREMATURE_ENQUEUE]?.[0] ?? {}) as PrematureEnqueueOptions;
+  const findings = analysis.findings.flatMap((finding) => {
+    const severity = config.severities[finding.rule] ?? 'error';
+    if (severity === 'off') return [];
+    if (finding.rule === PREMATURE_ENQUEUE && isPrematureEnqueueAllowed(finding, prematureOptions)) return [];
+    return [toReportedFinding(finding, severity)];
+  });
+  return { baseline: analysis.baselineLabel, findings: sortFindings(findings) };
+}
+
+/** Every job the plugin detects, with its signature and enqueue sites: the first thing to run when a job is missed. */
+export function runList(cwd: string, settings: SafeJobsSettings): string {
+  const engine = new Engine(locateProject(join(cwd, 'package.json'), cwd), settings);
+  const { current } = engine.analyzeProject();
+  const jobs = [...current.jobs.values()].sort((a, b) => a.wireName.localeCompare(b.wireName));
+  if (jobs.length === 0) return 'No jobs found. See the "What is a job" section of the README, and settings[\'safe-jobs\'].\n';
+  const lines: string[] = [];
+  for (const job of jobs) {
+    const members = (job.style === 'payload' ? job.fields : job.params).map((member) => {
+      const mark = member.optionality === 'required' ? '' : member.optionality === 'rest' ? '...' : '?';
+      const name = member.optionality === 'rest' ? `...${member.name}` : `${member.name}${mark}`;
+      return member.type ? `${name}: ${member.type}` : name;
+    });
+    const signature = job.style === 'payload' ? `${job.handler}({ ${members.join('; ')} })` : `${job.handler}(${members.join(', ')})`;
+    lines.push(`${job.wireName}  queue: ${job.queue ?? '(default)'}  ${job.location.file}:${job.location.span.start.line}`, `  ${signature}`);
+    const sites = current.sites.filter((site) => site.wireName === job.wireName);
+    for (const site of sites) lines.push(`  enqueued at ${site.location.file}:${site.location.span.start.line} (${site.method}, ${site.args.count} argument(s))`);
+    if (sites.length === 0) lines.push('  not enqueued anywhere');
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,66 @@
+/**
+ * The command line reads the same configuration as the ESLint rules: the flat config's
+ * `settings['safe-jobs']` and rule levels where ESLint finds an `eslint.config.*`, else a
+ * `"safe-jobs"` key in package.json with the levels of `configs.recommended`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import plugin from '../index.js';
+
+export type Severity = 'error' | 'warn' | 'off';
+
+export interface CliConfig {
+  settings: unknown;
+  /** Level of each rule, by name without the plugin prefix. */
+  severities: Record<string, Severity>;
+  /** Options of each rule that has any, by name without the plugin prefix. */
+  options: Record<string, unknown[]>;
+  source: 'eslint.config' | 'package.json' | 'defaults';
+}
+
+const PREFIX = 'safe-jobs/';
+
+export async function loadCliConfig(cwd: string): Promise<CliConfig> {
+  const fromESLint = await loadFromESLint(cwd);
+  if (fromESLint) return fromESLint;
+  const fromPackage = readPackageSettings(cwd);
+  return { settings: fromPackage, ...getRuleLevels({}), source: fromPackage === undefined ? 'defaults' : 'package.json' };
+}
+
+async function loadFromESLint(cwd: string): Promise<CliConfig | undefined> {
+  try {
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ cwd });
+    // The settings that apply to the project's source files: TypeScript where configured, else JavaScript.
+    let config: { settings?: Record<string, unknown>; rules?: Record<string, unknown> } | undefined;
+    for (const probe of ['safe-jobs-check.ts', 'safe-jobs-check.js']) {
+      config ??= (await eslint.calculateConfigForFile(join(cwd, probe))) as typeof config;
+    }
+    if (!config) return undefined;
+    return { settings: config.settings?.['safe-jobs'], ...getRuleLevels(config.rules ?? {}), source: 'eslint.config' };
+  } catch {
+    // No eslint.config.* here (or ESLint is not installed): fall back to package.json.
+    return undefined;
+  }
+}
+
+/** The levels of `configs.recommended`, overridden by what the user's config says of each rule. */
+function getRuleLevels(configured: Record<string, unknown>): Pick<CliConfig, 'severities' | 'options'> {
+  const severities: Record<string, Severity> = {};
+  const options: Record<string, unknown[]> = {};
+  for (const [name, value] of Object.entries({ ...plugin.configs.recommended.rules, ...configured })) {
+    if (!name.startsWith(PREFIX)) continue;
+    const [level, ...ruleOptions] = Array.isArray(value) ? value : [value];
+    severities[name.slice(PREFIX.length)] = level === 2 || level === 'error' ? 'error' : level === 1 || level === 'warn' ? 'warn' : 'off';
+    if (ruleOptions.length > 0) options[name.slice(PREFIX.length)] = ruleOptions;
+  }
+  return { severities, options };
+}
+
+function readPackageSettings(cwd: string): unknown {
+  try {
+    return (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as Record<string, unknown>)['safe-jobs'];
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,91 @@
+/** The output formats of `safe-jobs check`. */
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { describeDirection } from './messages.js';
+import { type CheckReport, countBySeverity, type ReportedFinding } from './report.js';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Version of the `json` output's schema (docs/check-output.schema.json). */
+export const JSON_OUTPUT_VERSION = 1;
+
+export function formatReport(report: CheckReport, format: Format, options: { color: boolean; version: string }): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify({ version: JSON_OUTPUT_VERSION, baseline: report.baseline, summary: countBySeverity(report.findings), findings: report.findings }, null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(toSarif(report, options.version), null, 2)}\n`;
+    case 'github':
+      return report.findings.map(toGithubAnnotation).join('');
+    case 'text':
+      return toText(report, options.color);
+  }
+}
+
+function toText(report: CheckReport, color: boolean): string {
+  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const { errors, warnings } = countBySeverity(report.findings);
+  if (report.findings.length === 0) return `No incompatible job changes against ${report.baseline}.\n`;
+  const lines: string[] = [];
+  let job: string | undefined;
+  for (const finding of report.findings) {
+    if (finding.job !== job) {
+      job = finding.job;
+      lines.push('', paint(1, job));
+    }
+    const level = finding.severity === 'error' ? paint(31, 'error') : paint(33, 'warn ');
+    lines.push(`  ${level}  ${finding.file}:${finding.line}:${finding.column}  ${paint(2, `${finding.rule} (${describeDirection(finding)})`)}`);
+    lines.push(`         ${finding.message}`);
+  }
+  lines.push('', `${errors} error(s), ${warnings} warning(s) against ${report.baseline}.`);
+  return `${lines.join('\n').trimStart()}\n`;
+}
+
+/** One GitHub Actions workflow command per finding; its data and properties are escaped as the runner expects. */
+function toGithubAnnotation(finding: ReportedFinding): string {
+  const command = finding.severity === 'error' ? 'error' : 'warning';
+  const properties = [
+    `file=${escapeProperty(finding.file)}`,
+    `line=${finding.line}`,
+    `col=${finding.column}`,
+    `endLine=${finding.endLine}`,
+    `endColumn=${finding.endColumn}`,
+    `title=${escapeProperty(finding.rule)}`,
+  ].join(',');
+  return `::${command} ${properties}::${escapeData(finding.message)}\n`;
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+const DOCS = 'https://github.com/safe-jobs/eslint-plugin-safe-jobs/blob/main/docs/rules/';
+
+function toSarif(report: CheckReport, version: string): Log {
+  const ruleIds = [...new Set(report.findings.map((finding) => finding.rule))].sort();
+  const rules: ReportingDescriptor[] = ruleIds.map((id) => ({ id, helpUri: `${DOCS}${id.replace('safe-jobs/', '')}.md` }));
+  const results: Result[] = report.findings.map((finding) => ({
+    ruleId: finding.rule,
+    ruleIndex: ruleIds.indexOf(finding.rule),
+    level: finding.severity === 'error' ? 'error' : 'warning',
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: finding.file, uriBaseId: '%SRCROOT%' },
+          region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+        },
+      },
+    ],
+    properties: { job: finding.job, direction: finding.direction, messageId: finding.messageId },
+  }));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'safe-jobs', informationUri: DOCS.replace('/blob/main/docs/rules/', ''), version, rules } }, results }],
+  };
+}

@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/run.js';
+import { TempRepo } from '../helpers/git-repo.js';
+import { lintFiles } from '../helpers/lint.js';
+
+const require = createRequire(import.meta.url);
+
+function capture(isTTY = false) {
+  let text = '';
+  return { isTTY, write: (chunk: string) => (text += chunk), get text() { return text; } };
+}
+
+async function run(args: string[]) {
+  const out = capture();
+  const err = capture();
+  const code = await main(args, out, err);
+  return { code, out: out.text, err: err.text };
+}
+
+const BASE = 'export abstract class ApplicationJob {\n  static performLater(..._args: unknown[]) {}\n}\n';
+const job = (name: string, params: string) =>
+  `import { ApplicationJob } from './application-job';\n\nexport class ${name} extends ApplicationJob {\n  perform(${params}) {}\n}\n`;
+const enqueue = (name: string, file: string, args: string) => `import { ${name} } from './jobs/${file}';\n\n${name}.performLater(${args});\n`;
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) repo.remove();
+});
+
+/** A deployed version with three jobs, and a change that breaks one, deletes one with its only enqueuer, and enqueues a new one. */
+function breakingChange(): TempRepo {
+  const repo = new TempRepo();
+  repos.push(repo);
+  repo.commit({
+    'package.json': '{ "name": "app", "private": true }\n',
+    'src/jobs/application-job.ts': BASE,
+    'src/jobs/mail-job.ts': job('MailJob', 'id: number'),
+    'src/jobs/cleanup-job.ts': job('CleanupJob', 'id: number'),
+    'src/mail.ts': enqueue('MailJob', 'mail-job', '1'),
+    'src/cleanup.ts': enqueue('CleanupJob', 'cleanup-job', '1'),
+  });
+  repo.write({
+    'src/jobs/mail-job.ts': job('MailJob', 'id: number, locale: string'),
+    'src/jobs/cleanup-job.ts': null,
+    'src/cleanup.ts': null,
+    'src/jobs/digest-job.ts': job('DigestJob', 'id: number'),
+    'src/digest.ts': enqueue('DigestJob', 'digest-job', '1'),
+  });
+  return repo;
+}
+
+describe('safe-jobs check', () => {
+  it('prints every finding grouped by job, including a deletion no linted file can carry, and exits 1', async () => {
+    const repo = breakingChange();
+    const { code, out } = await run(['check', '--cwd', repo.dir]);
+    expect(code).toBe(1);
+    expect(out).not.toContain('\u001b[');
+    expect(out).toContain('CleanupJob\n  error  src/jobs/cleanup-job.ts:3:14  safe-jobs/no-deleted-enqueued-job (old payload → new worker)');
+    expect(out).toContain('DigestJob\n  warn   src/digest.ts:3:1  safe-jobs/no-premature-enqueue (new payload → old worker)');
+    expect(out).toContain("MailJob\n  error  src/jobs/mail-job.ts:4:23  safe-jobs/no-new-required-param (old payload → new worker)\n         Job 'MailJob' now requires parameter 'locale'");
+    expect(out).toMatch(/2 error\(s\), 1 warning\(s\) against main at [0-9a-f]{7}\.\n$/);
+    // ESLint cannot carry the deletion: its job file and its only enqueuer are gone, and no other file fits.
+    const eslint = await lintFiles(repo.dir);
+    expect(eslint.map((m) => m.rule)).not.toContain('safe-jobs/no-deleted-enqueued-job');
+  });
+
+  it('agrees with the ESLint rules on every finding that a linted file carries', async () => {
+    const repo = breakingChange();
+    const json = JSON.parse((await run(['check', '--format', 'json', '--cwd', repo.dir])).out);
+    const fromCli = json.findings
+      .filter((f: { file: string }) => f.file !== 'src/jobs/cleanup-job.ts')
+      .map((f: { rule: string; file: string; line: number; column: number; message: string }) => `${f.rule}@${f.file}:${f.line}:${f.column} ${f.message}`);
+    const fromESLint = (await lintFiles(repo.dir)).map((m) => `${m.rule}@${m.file}:${m.line}:${m.column} ${m.message}`);
+    expect(fromCli.sort()).toEqual(fromESLint.sort());
+  });
+
+  it('writes JSON that follows its documented schema', async () => {
+    const repo = breakingChange();
+    const { code, out } = await run(['check', '--format', 'json', '--cwd', repo.dir]);
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../docs/check-output.schema.json', import.meta.url), 'utf8')));
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report).toMatchObject({ version: 1, summary: { errors: 2, warnings: 1 } });
+    expect(report.findings.map((f: { messageId: string }) => f.messageId)).toEqual(['deletedJob', 'prematureEnqueue', 'newRequiredParam']);
+  });
+
+  it('writes SARIF 2.1.0 that validates against the official schema', async () => {
+    const repo = breakingChange();
+    const { out } = await run(['check', '--format', 'sarif', '--cwd', repo.dir]);
+    const sarif = JSON.parse(out);
+    // The official schema's patterns predate the `u` flag.
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv as unknown as Ajv);
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const validate = ajv.compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    expect(sarif.runs[0].results).toHaveLength(3);
+    expect(sarif.runs[0].results[2]).toMatchObject({
+      ruleId: 'safe-jobs/no-new-required-param',
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'src/jobs/mail-job.ts' }, region: { startLine: 4, startColumn: 23 } } }],
+    });
+  });
+
+  it('writes GitHub workflow annotations', async () => {
+    const repo = breakingChange();
+    const lines = (await run(['check', '--format', 'github', '--cwd', repo.dir])).out.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^::warning file=src\/digest\.ts,line=3,col=1,endLine=3,endColumn=\d+,title=safe-jobs\/no-premature-enqueue::This enqueues job 'DigestJob'/);
+    expect(lines[2]).toMatch(/^::error file=src\/jobs\/mail-job\.ts,line=4,col=23,/);
+  });
+
+  it('exits 0 with no finding, and with warnings only', async () => {
+    const repo = breakingChange();
+    repo.write({ 'src/jobs/mail-job.ts': job('MailJob', 'id: number, locale?: string'), 'src/jobs/cleanup-job.ts': job('CleanupJob', 'id: number') });
+    const warnings = await run(['check', '--cwd', repo.dir]);
+    expect(warnings.code).toBe(0);
+    expect(warnings.out).toContain('0 error(s), 1 warning(s)');
+    repo.write({ 'src/digest.ts': null });
+    const clean = await run(['check', '--cwd', repo.dir]);
+    expect(clean).toMatchObject({ code: 0 });
+    expect(clean.out).toMatch(/^No incompatible job changes against main at [0-9a-f]{7}\.\n$/);
+  });
+
+  it('reads settings from eslint.config.js', async () => {
+    const repo = breakingChange();
+    repo.write({ 'eslint.config.js': "export default [{ settings: { 'safe-jobs': { retiredJobs: ['CleanupJob'] } } }];\n" });
+    const { out } = await run(['check', '--format', 'json', '--cwd', repo.dir]);
+    expect(JSON.parse(out).findings.map((f: { job: string }) => f.job)).toEqual(['DigestJob', 'MailJob']);
+  });
+
+  it('reads settings from package.json without an ESLint config', async () => {
+    const repo = breakingChange();
+    repo.write({ 'package.json': '{ "name": "app", "safe-jobs": { "retiredJobs": ["CleanupJob"] } }\n' });
+    const { out } = await run(['check', '--format', 'json', '--cwd', repo.dir]);
+    expect(JSON.parse(out).findings.map((f: { job: string }) => f.job)).toEqual(['DigestJob', 'MailJob']);
+  });
+
+  it('compares with --base and --snapshot', async () => {
+    const repo = breakingChange();
+    repo.git('tag', 'deployed');
+    expect((await run(['check', '--base', 'deployed', '--cwd', repo.dir])).code).toBe(1);
+    expect((await run(['snapshot', '--ref', 'deployed', '-o', 'deployed.json', '--cwd', repo.dir])).code).toBe(0);
+    const fromSnapshot = await run(['check', '--snapshot', 'deployed.json', '--format', 'json', '--cwd', repo.dir]);
+    expect(JSON.parse(fromSnapshot.out).baseline).toBe('snapshot deployed.json (deployed at ' + repo.git('rev-parse', '--short=7', 'HEAD').trim() + ')');
+    expect(JSON.parse(fromSnapshot.out).summary).toEqual({ errors: 2, warnings: 1 });
+  });
+
+  it('exits 2 with one clear message on usage and baseline problems', async () => {
+    const repo = breakingChange();
+    const unknown = await run(['check', '--base', 'origin/release', '--cwd', repo.dir]);
+    expect(unknown).toMatchObject({ code: 2, out: '' });
+    expect(unknown.err).toContain("safe-jobs: the baseline revision 'origin/release' does not exist in this clone.");
+    expect(await run(['check', '--format', 'xml', '--cwd', repo.dir])).toMatchObject({ code: 2, err: expect.stringContaining("unknown format 'xml'") });
+    expect(await run(['check', '--base', 'a', '--snapshot', 'b.json'])).toMatchObject({ code: 2 });
+    expect(await run(['check', '--bogus'])).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--bogus'") });
+  });
+
+  it('colours the text output only on a terminal, and honours NO_COLOR', async () => {
+    const repo = breakingChange();
+    const tty = capture(true);
+    await main(['check', '--cwd', repo.dir], tty, capture());
+    expect(tty.text).toContain('\u001b[31merror\u001b[0m');
+    process.env.NO_COLOR = '1';
+    try {
+      const plain = capture(true);
+      await main(['check', '--cwd', repo.dir], plain, capture());
+      expect(plain.text).not.toContain('\u001b[');
+    } finally {
+      delete process.env.NO_COLOR;
+    }
+  });
+});
+
+describe('safe-jobs list', () => {
+  it('prints each job with its queue, signature and enqueue sites', async () => {
+    const repo = breakingChange();
+    const { code, out } = await run(['list', '--cwd', repo.dir]);
+    expect(code).toBe(0);
+    expect(out).toBe(
+      [
+        'DigestJob  queue: (default)  src/jobs/digest-job.ts:3',
+        '  perform(id: number)',
+        '  enqueued at src/digest.ts:3 (performLater, 1 argument(s))',
+        'MailJob  queue: (default)  src/jobs/mail-job.ts:3',
+        '  perform(id: number, locale: string)',
+        '  enqueued at src/mail.ts:3 (performLater, 1 argument(s))',
+        '',
+      ].join('\n'),
+    );
+  });
+});
