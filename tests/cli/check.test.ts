@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/run.js';
 import { TempRepo } from '../helpers/git-repo.js';
 import { lintFiles } from '../helpers/lint.js';
 
 const require = createRequire(import.meta.url);
+// CommonJS packages with default exports: loaded the way Node loads them, typed from their declarations.
+const Ajv = (require('ajv') as typeof import('ajv')).default;
+const AjvDraft04 = (require('ajv-draft-04') as typeof import('ajv-draft-04')).default;
+const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
 
 function capture(isTTY = false) {
   let text = '';
@@ -97,7 +98,7 @@ describe('safe-jobs check', () => {
     const sarif = JSON.parse(out);
     // The official schema's patterns predate the `u` flag.
     const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
-    addFormats(ajv as unknown as Ajv);
+    addFormats(ajv);
     const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const validate = ajv.compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
