@@ -24,7 +24,7 @@ const strictRules: RuleLevels = {
 };
 
 /** Every file kind the rules understand; configs stay parser-neutral and leave parsing to the user. */
-export const FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
+const FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
 
 const plugin = {
   meta: { name, version },

@@ -8,7 +8,7 @@ export default createRule<[], 'baselineUnavailable'>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Report, once per job file, when no baseline can be read and the comparison rules cannot run',
+      description: 'Require a readable baseline, and report once per job file why the comparison rules cannot run',
       recommended: true,
     },
     schema: [],
