@@ -168,9 +168,7 @@ class ContractBuilder {
    */
   private getEnqueuedWireName(file: string, callee: string): string | undefined {
     const target = this.resolver.resolveClass(file, callee);
-    if ('cls' in target) return this.classJobs.get(target.cls);
-    const binding = this.files.get(file)?.imports[callee];
-    return binding && this.resolver.isDeletedClassImport(file, binding) ? binding.imported : undefined;
+    return 'cls' in target ? this.classJobs.get(target.cls) : this.resolver.getDeletedClassName(file, callee);
   }
 
   private addNamedSites(file: string, enqueue: NonNullable<FileFacts['namedEnqueues']>[number]): void {

@@ -112,24 +112,24 @@ export class ProjectResolver {
   /** The class a local name refers to, by its declared name, including a class imported from a relative module that no longer declares it. */
   getClassName(file: string, localName: string): string | undefined {
     const target = this.resolveClass(file, localName);
-    if ('cls' in target) return target.cls.name;
-    const binding = this.files.get(file)?.imports[localName];
-    return binding && this.isDeletedClassImport(file, binding) ? binding.imported : undefined;
+    return 'cls' in target ? target.cls.name : this.getDeletedClassName(file, localName);
   }
 
   /**
-   * An import of a class-like name (capitalized, not a default or namespace import) from a
-   * relative module that, where loaded, declares no value of that name: a class deleted
-   * while its importers remain.
+   * The name of a class-like import (capitalized) from a relative module that, where loaded,
+   * declares no value of that name: a class deleted while its importers remain. A default
+   * import counts, under its local name, only when the whole module is gone.
    */
-  isDeletedClassImport(file: string, binding: ImportBinding): boolean {
-    if (!isRelativeSpecifier(binding.source) || binding.imported === 'default' || binding.imported === '*') return false;
-    if (!/^[A-Z]/.test(binding.imported)) return false;
+  getDeletedClassName(file: string, localName: string): string | undefined {
+    const binding = this.files.get(file)?.imports[localName];
+    if (!binding || !isRelativeSpecifier(binding.source) || binding.imported === '*') return undefined;
     const target = getImportedFile(this.files, file, binding.source);
-    if (!target) return true;
+    if (binding.imported === 'default') return !target && /^[A-Z]/.test(localName) ? localName : undefined;
+    if (!/^[A-Z]/.test(binding.imported)) return undefined;
+    if (!target) return binding.imported;
     const facts = this.files.get(target)!;
     const local = facts.exportAliases[binding.imported] ?? binding.imported;
-    return facts.values?.[local] === undefined && !facts.classes.some((cls) => cls.name === local);
+    return facts.values?.[local] === undefined && !facts.classes.some((cls) => cls.name === local) ? binding.imported : undefined;
   }
 
   /** A function a registry names: inline, or a module-level function (or object's method) by reference. */
