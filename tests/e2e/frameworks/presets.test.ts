@@ -51,6 +51,8 @@ interface PresetCase {
   newRequired: { file: string; from: string; to: string; at: string; fixed: string };
   /** Deleting one job's definition (a text, or the whole file when `from` is absent) and its wire name. */
   deletion: { file: string; from?: string; to?: string; wireName: string };
+  /** Renaming one job's wire name at its definition and every enqueue site. */
+  rename: { from: string; to: string; edits: Array<[file: string, from: string, to: string]> };
 }
 
 const CASES: PresetCase[] = [
@@ -65,6 +67,7 @@ const CASES: PresetCase[] = [
       fixed: 'perform: async (a: number, b: number, c?: number) => a + b + c,',
     },
     deletion: { file: 'src/jobs.ts', from: "  add: {\n    perform: async (a: number, b: number) => a + b,\n  },\n", to: '', wireName: 'add' },
+    rename: { from: 'add', to: 'sum', edits: [['src/jobs.ts', '  add: {', '  sum: {'], ['src/names.ts', "Add = 'add'", "Add = 'sum'"]] },
   },
   {
     preset: 'sidequest',
@@ -82,6 +85,7 @@ const CASES: PresetCase[] = [
       to: '',
       wireName: 'ReportJob',
     },
+    rename: { from: 'EmailJob', to: 'MailJob', edits: [['src/email-job.ts', 'class EmailJob', 'class MailJob'], ['src/enqueue.ts', 'import { EmailJob, ReportJob }', 'import { MailJob as EmailJob, ReportJob }']] },
   },
   {
     preset: 'faktory-worker',
@@ -94,18 +98,21 @@ const CASES: PresetCase[] = [
       fixed: "faktory.register('SendEmail', async (to, subject, locale?) => {",
     },
     deletion: { file: 'src/worker.ts', from: "  faktory.register('SendEmail', async (to, subject) => {\n    console.log(String(to), String(subject));\n  });\n", to: '', wireName: 'SendEmail' },
+    rename: { from: 'SendEmail', to: 'SendMail', edits: [['src/worker.ts', "register('SendEmail'", "register('SendMail'"], ['src/enqueue.ts', "job('SendEmail'", "job('SendMail'"]] },
   },
   {
     preset: 'agenda',
     dependencies: { agenda: '6.2.6' },
     newRequired: { file: 'src/jobs.ts', from: '  subject: string;\n', to: '  subject: string;\n  locale: string;\n', at: 'src/jobs.ts:6', fixed: '  locale?: string;\n' },
     deletion: { file: 'src/jobs.ts', from: "  agenda.define(CLEANUP, async (job: Job<{ days: number; dryRun?: boolean }>) => {\n    console.log(job.attrs.data.days);\n  });\n", to: '', wireName: 'cleanup' },
+    rename: { from: 'send email', to: 'send mail', edits: [['src/jobs.ts', "define<SendEmailData>('send email'", "define<SendEmailData>('send mail'"], ['src/enqueue.ts', "now<SendEmailData>('send email'", "now<SendEmailData>('send mail'"]] },
   },
   {
     preset: 'app-task',
     dependencies: { bullmq: '6.7.0' },
     newRequired: { file: 'src/cleanup-task.ts', from: '  limit: number;\n', to: '  limit: number;\n  region: string;\n', at: 'src/cleanup-task.ts:5', fixed: '  region?: string;\n' },
     deletion: { file: 'src/cleanup-task.ts', wireName: 'CleanupTask' },
+    rename: { from: 'CleanupTask', to: 'PurgeTask', edits: [['src/cleanup-task.ts', 'class CleanupTask', 'class PurgeTask']] },
   },
   {
     preset: 'custom',
@@ -119,10 +126,11 @@ const CASES: PresetCase[] = [
       fixed: 'currency?: string',
     },
     deletion: { file: 'src/registry.ts', from: "registry.register('invoice.send',", to: "registry.register(`invoice.${'send'}`,", wireName: 'invoice.send' },
+    rename: { from: 'digest.send', to: 'digest.deliver', edits: [['src/send-digest.ts', "name: 'digest.send'", "name: 'digest.deliver'"]] },
   },
 ];
 
-describe.each(CASES)('the $preset preset through ESLint', ({ preset, dependencies, settings, newRequired, deletion }) => {
+describe.each(CASES)('the $preset preset through ESLint', ({ preset, dependencies, settings, newRequired, deletion, rename }) => {
   const deployed = fixture(preset, dependencies);
 
   it('is silent on the deployed code', async () => {
@@ -154,6 +162,22 @@ describe.each(CASES)('the $preset preset through ESLint', ({ preset, dependencie
     // Through ESLint: the deployed enqueuers still send it.
     const repo = deploy(deployed);
     repo.write({ ...current, ...(deletion.from === undefined ? { [deletion.file]: null } : {}) });
+    const messages = await lintFiles(repo.dir, ['.'], { settings });
+    expect(ofRule(messages, 'no-deleted-enqueued-job').length).toBeGreaterThan(0);
+  });
+
+  it('sees a renamed wire name as the old job deleted and a new one enqueued', async () => {
+    const current = rename.edits.reduce((sources, [file, from, to]) => edit(sources, file, from, to), deployed);
+    const pattern = settings ? { ...DEFAULT_JOB_PATTERN, adapters: settings.adapters as AdapterSetting[] } : DEFAULT_JOB_PATTERN;
+    const before = buildContracts(deployed, pattern);
+    const after = buildContracts(current, pattern);
+    expect([before.jobs.has(rename.from), before.jobs.has(rename.to)]).toEqual([true, false]);
+    expect([after.jobs.has(rename.from), after.jobs.has(rename.to)]).toEqual([false, true]);
+    expect(after.jobs.get(rename.to)!.adapter).toBe(before.jobs.get(rename.from)!.adapter);
+    const names = (set: typeof after) => set.sites.map((site) => site.wireName);
+    expect(names(after).filter((name) => name === rename.to).length).toBe(names(before).filter((name) => name === rename.from).length);
+    const repo = deploy(deployed);
+    repo.write(current);
     const messages = await lintFiles(repo.dir, ['.'], { settings });
     expect(ofRule(messages, 'no-deleted-enqueued-job').length).toBeGreaterThan(0);
   });
