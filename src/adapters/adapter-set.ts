@@ -121,6 +121,12 @@ const COMMON_METHOD_NAMES = new Set(['run', 'handle', 'execute', 'process', 'cal
 
 /** A character that may start an argument: never a newline, so `git grep` and RegExp agree. */
 const ARGUMENT_START = "[A-Za-z0-9_$'\"`[{]";
+const SIMPLE_ARGUMENT = "[A-Za-z0-9_$'\"` .*+/-]*";
+/**
+ * A simple first argument (a literal, a name, arithmetic, one call) followed by a comma: an
+ * interval or a queue before the job's name. Callbacks (`items.every((x) => ...)`) do not match.
+ */
+const FIRST_ARGUMENT = `${SIMPLE_ARGUMENT}(\\(${SIMPLE_ARGUMENT}\\)${SIMPLE_ARGUMENT})?,`;
 
 function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegistryConfig[]): string[] {
   const bases = new Set<string>();
@@ -140,8 +146,10 @@ function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegis
   for (const config of registries) {
     for (const register of config.register ?? []) for (const method of register.methods) methods.add(escapeRegExp(method));
     for (const map of config.maps ?? []) tokens.add(`new +([A-Za-z0-9_$]+\\.)?(${map.constructors.map(escapeRegExp).join('|')}) *[(<]`);
-    const enqueueMethods = config.enqueue.flatMap((shape) => shape.methods).map(escapeRegExp);
-    if (enqueueMethods.length > 0) tokens.add(`\\.(${[...new Set(enqueueMethods)].join('|')}) *(<[A-Za-z0-9_$.]*>)? *\\( *${ARGUMENT_START}`);
+    for (const shape of config.enqueue) {
+      const methods = shape.methods.map(escapeRegExp).join('|');
+      tokens.add(`\\.(${methods}) *(<[A-Za-z0-9_$.]*>)? *\\( *${shape.nameArg === 0 ? ARGUMENT_START : FIRST_ARGUMENT}`);
+    }
   }
   const result: string[] = [];
   if (bases.size > 0) result.push(`extends +(${[...bases].join('|')})`);
