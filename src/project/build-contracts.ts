@@ -25,6 +25,7 @@ class ContractBuilder {
   /** The wire name of each job class. */
   private readonly classJobs = new Map<ClassFact, string>();
   private readonly sites: EnqueueSite[] = [];
+  private readonly classSiteKeys = new Set<string>();
   private readonly dependenciesByDir = new Map<string, readonly string[] | undefined>();
 
   constructor(
@@ -98,9 +99,10 @@ class ContractBuilder {
     const handlerKeys = (config.maps ?? []).map((shape) => shape.handlerKey);
     for (const [wireName, entry] of Object.entries(map.value.props)) {
       const handler = this.getMapHandler(map.file, entry, handlerKeys);
+      if (!handler) continue;
       const span = map.value.keySpans?.[wireName];
-      if (!handler || !span) continue;
-      this.addJob(this.getRegistryContract(config, wireName, { file: map.file, span }, handler));
+      const location = span ? { file: map.file, span } : { file: handler.file, span: handler.fn.span };
+      this.addJob(this.getRegistryContract(config, wireName, location, handler));
     }
   }
 
@@ -150,6 +152,11 @@ class ContractBuilder {
     return contract;
   }
 
+  /** A call already taken as the enqueue of a job class (`Sidequest.build(X).schedule(cron, 'a')`) names no job by string. */
+  private isClassSite(file: string, range: [number, number]): boolean {
+    return this.classSiteKeys.has(`${file}\0${range[0]}\0${range[1]}`);
+  }
+
   private addClassSite(file: string, enqueue: FileFacts['enqueues'][number]): void {
     const adapter = this.getEnabled(file, enqueue.adapters);
     if (!adapter) return;
@@ -159,6 +166,7 @@ class ContractBuilder {
     const queue = enqueue.queue && this.resolver.resolveName(file, enqueue.queue);
     if (queue !== undefined) site.queue = queue;
     this.sites.push(site);
+    this.classSiteKeys.add(`${file}\0${enqueue.span.range[0]}\0${enqueue.span.range[1]}`);
   }
 
   /**
@@ -173,7 +181,7 @@ class ContractBuilder {
 
   private addNamedSites(file: string, enqueue: NonNullable<FileFacts['namedEnqueues']>[number]): void {
     const adapter = this.getEnabled(file, enqueue.adapters);
-    if (!adapter) return;
+    if (!adapter || this.isClassSite(file, enqueue.span.range)) return;
     // `SomeJob.schedule(a, 'b')` is a call on a class, not on a queue.
     if (enqueue.receiver && 'cls' in this.resolver.resolveClass(file, enqueue.receiver)) return;
     const queue = enqueue.queue && this.resolver.resolveName(file, enqueue.queue);

@@ -95,7 +95,11 @@ export class ProjectResolver {
     if (!binding) return undefined;
     const target = this.getTarget(file, binding);
     if (!target) return undefined;
-    if (binding.imported === '*') return rest.length > 0 ? this.resolveExport(target, rest[0]!, rest.slice(1), depth) : undefined;
+    if (binding.imported === '*') {
+      if (rest.length > 0) return this.resolveExport(target, rest[0]!, rest.slice(1), depth);
+      // The namespace itself (`import * as jobs from './jobs'` given as a map of jobs): the module's values.
+      return { file: target, value: { kind: 'object', frozen: true, props: { ...this.files.get(target)!.values } } };
+    }
     return this.resolveExport(target, binding.imported, rest, depth);
   }
 

@@ -97,3 +97,23 @@ describe('names of string-named jobs', () => {
     expect(set.sites.map((site) => [site.wireName, site.nameSource])).toEqual([['ReportJob', 'class']]);
   });
 });
+
+describe('registry maps', () => {
+  it('read a namespace import given as the map, and locate each job at its handler', () => {
+    const set = buildContracts({
+      'package.json': PACKAGE,
+      'src/jobs.ts': 'export const add = { perform: async (a: number, b: number) => a + b };\nexport const twice = { perform: double };\nasync function double(n: number) { return 2 * n; }\n',
+      'src/worker.ts': "import { Worker } from 'node-resque';\nimport * as jobs from './jobs.js';\nnew Worker({ queues: ['math'] }, jobs);\n",
+    });
+    expect([...set.jobs.keys()]).toEqual(['add', 'twice']);
+    expect(set.jobs.get('twice')).toMatchObject({ location: { file: 'src/jobs.ts', span: { start: { line: 3 } } }, params: [{ name: 'n' }] });
+  });
+
+  it('leave a call taken as a class enqueue out of the string sites', () => {
+    const set = buildContracts({
+      'package.json': packageJson({ agenda: '6.2.6', sidequest: '1.16.4' }),
+      'src/job.ts': "import { Job, Sidequest } from 'sidequest';\nexport class MailJob extends Job { run(to: string) {} }\nSidequest.build(MailJob).schedule('0 * * * *', 'a@b.c');\n",
+    });
+    expect(set.sites.map((site) => [site.wireName, site.nameSource])).toEqual([['MailJob', 'class']]);
+  });
+});
