@@ -225,3 +225,17 @@ describe('dynamic job names', () => {
     expect(await lintFiles(repo.dir)).toEqual([]);
   });
 });
+
+describe('JavaScript files', () => {
+  it('read through ESLint\'s default parser: node-resque jobs and a new required parameter fixed with a default', async () => {
+    const jobs = (params: string) => `export const jobs = {\n  add: {\n    perform: async (${params}) => a + b,\n  },\n};\n`;
+    const worker = "import { Worker } from 'node-resque';\nimport { jobs } from './jobs.js';\n\nexport const worker = new Worker({ queues: ['math'] }, jobs);\n";
+    const enqueue = "export async function run(queue) {\n  await queue.enqueue('math', 'add', [1, 2]);\n}\n";
+    const repo = deploy({ 'package.json': packageJson({ 'node-resque': '9.7.1' }), 'src/jobs.js': jobs('a, b'), 'src/worker.js': worker, 'src/enqueue.js': enqueue });
+    repo.write({ 'src/jobs.js': jobs('a, b, c') });
+    expect(ofRule(await lintFiles(repo.dir), 'no-new-required-param')).toEqual(['safe-jobs/no-new-required-param@src/jobs.js:3']);
+    await lintFiles(repo.dir, ['.'], { fix: true });
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(repo.path('src/jobs.js'), 'utf8')).toContain('perform: async (a, b, c = undefined) => a + b,');
+  });
+});
