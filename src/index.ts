@@ -13,6 +13,7 @@ const recommendedRules: RuleLevels = {
   'safe-jobs/no-new-required-param': 'error',
   'safe-jobs/no-premature-enqueue': 'warn',
   'safe-jobs/no-queue-change': 'error',
+  'safe-jobs/no-rename-without-alias': 'error',
   'safe-jobs/no-unknown-job': 'error',
   'safe-jobs/require-baseline': 'warn',
 };

@@ -31,6 +31,7 @@ export function getClassFact(node: TSESTree.ClassDeclaration, parent: Node | und
     isExported: isExported(parent),
     isDefaultExport: parent?.type === 'ExportDefaultDeclaration',
     handlers: [],
+    declarationEnd: (isExported(parent) ? parent! : node).range[1],
   };
   const superClass = getSuperClassName(node.superClass);
   if (superClass) fact.superClass = superClass;

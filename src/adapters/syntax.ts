@@ -14,6 +14,7 @@ import type {
   TextEdit,
   TypeDeclFact,
 } from '../model/facts.js';
+import { getFingerprint } from './fingerprint.js';
 
 export type Node = TSESTree.Node;
 
@@ -63,6 +64,7 @@ export function getFunctionFact(
 ): HandlerFact {
   const params = fn.params.filter((param) => !(param.type === 'Identifier' && param.name === 'this'));
   const handler: HandlerFact = { method, span, params: getParamMembers(params, ctx) };
+  if (fn.body) handler.fingerprint = getFingerprint(ctx.text.slice(fn.body.range[0], fn.body.range[1]));
   const payload = params.length === 1 ? getPayloadSource(params[0]!, ctx) : undefined;
   if (payload) handler.payload = payload;
   const typeArgument = params[0] ? getFirstParamTypeArgument(params[0], ctx) : undefined;

@@ -6,6 +6,7 @@ import { checkDeletedJobs, checkPrematureEnqueues, checkUnknownJobs, getRemovedJ
 import { checkNewRequiredParams } from './new-required-param.js';
 import { checkParamChanges } from './param-changes.js';
 import { checkQueueChanges } from './queue-change.js';
+import { checkRenames, findRenames } from './renames.js';
 
 /** Checks of the current version against the baseline. */
 const VERSION_CHECKS: Array<(context: CompareContext) => Finding[]> = [
@@ -20,7 +21,10 @@ const CURRENT_CHECKS: Array<(current: ContractSet) => Finding[]> = [checkEnqueue
 
 export function compareContracts(context: CompareContext): Finding[] {
   const removed = getRemovedJobs(context);
-  return [...VERSION_CHECKS.flatMap((check) => check(context)), ...checkDeletedJobs(context, removed)];
+  const renames = findRenames(removed, context);
+  // A renamed job is reported once, as a rename; its old name is not reported as deleted too.
+  const deleted = removed.filter((job) => !renames.some((rename) => rename.previous === job.previous));
+  return [...VERSION_CHECKS.flatMap((check) => check(context)), ...checkRenames(context, renames), ...checkDeletedJobs(context, deleted)];
 }
 
 export function checkCurrentContracts(current: ContractSet): Finding[] {

@@ -25,6 +25,13 @@ export interface JobContract {
   adapter?: string;
   /** How the framework encodes the arguments: 'json' for most, 'bson' for Agenda on MongoDB. */
   serialization?: 'json' | 'bson';
+  /** Sketch of the handler body's tokens, to recognize a renamed job. */
+  fingerprint?: number[];
+  /**
+   * Where an alias that keeps an old wire name handled can be written: for a class job named
+   * by its class, just past its declaration. Absent where the adapter knows no alias form.
+   */
+  aliasAnchor?: { offset: number; className: string; exported: boolean };
 }
 
 export interface EnqueueSite {

@@ -55,6 +55,8 @@ export interface HandlerFact {
   payload?: PayloadSource;
   /** The first type argument of the first parameter's type, e.g. `Payload` in `job: Job<Payload>`. */
   firstParamTypeArgument?: PayloadSource;
+  /** Sketch of the body's tokens (adapters/fingerprint.ts), to recognize a renamed job. */
+  fingerprint?: number[];
 }
 
 /**
@@ -76,6 +78,8 @@ export interface ClassFact {
   superTypeArgument?: PayloadSource;
   /** Methods named as a handler by any class-job adapter. */
   handlers: HandlerFact[];
+  /** Offset just past the class declaration (and its `export`), where an alias class can go. */
+  declarationEnd?: number;
   /** Static properties that adapters read (queue, wire name): `static queue = 'mailers'`. */
   statics?: Record<string, NameRef>;
   /** Static object properties that adapters read: `static options = { name: 'x', queue: 'q' }`. */

@@ -38,6 +38,7 @@ const job = z.object({
   fields: z.array(member),
   adapter: z.string().optional(),
   serialization: z.enum(['json', 'bson']).optional(),
+  fingerprint: z.array(z.number().int().min(0)).max(256).optional(),
 });
 
 const site = z.object({
@@ -66,7 +67,7 @@ export interface SnapshotSource {
 export function serializeSnapshot(set: ContractSet, source: SnapshotSource): string {
   const jobs = [...set.jobs.values()]
     .sort((a, b) => a.wireName.localeCompare(b.wireName))
-    .map((contract) => ({ ...contract, params: contract.params.map(stripEdit), fields: contract.fields.map(stripEdit) }));
+    .map(({ aliasAnchor: _anchor, ...contract }) => ({ ...contract, params: contract.params.map(stripEdit), fields: contract.fields.map(stripEdit) }));
   const sites = [...set.sites].sort(
     (a, b) => a.location.file.localeCompare(b.location.file) || a.location.span.range[0] - b.location.span.range[0],
   );

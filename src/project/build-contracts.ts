@@ -139,6 +139,7 @@ class ContractBuilder {
       adapter: config.name,
     };
     if (config.serialization) contract.serialization = config.serialization;
+    if (handler.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
     if (config.handler === 'job-data') {
       // The handler receives a job; its data is the payload, typed by `define<Data>` or `(job: Job<Data>)`.
       contract.style = 'payload';
@@ -202,6 +203,7 @@ function withFile(members: HandlerFact['params'], file: string): MemberContract[
 /** Positional parameters, or the fields of a single object parameter (typed, or destructured in JavaScript). */
 function setSignature(contract: JobContract, handler: { file: string; fn: HandlerFact }, resolver: ProjectResolver, typeArgument?: { file: string; source: PayloadSource }): void {
   contract.params = withFile(handler.fn.params, handler.file);
+  if (handler.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
   let payload = resolver.resolvePayload(handler.file, handler.fn.payload);
   if (!payload && typeArgument && isUntypedSingleParam(handler.fn)) payload = resolver.resolvePayload(typeArgument.file, typeArgument.source);
   if (payload) {
@@ -257,6 +259,10 @@ function getClassJobContract(start: ResolvedClass, resolver: ProjectResolver, co
   if (queue !== undefined) contract.queue = queue;
   if (config.serialization) contract.serialization = config.serialization;
   setSignature(contract, handler, resolver, config.payloadTypeArgument ? typeArgument : undefined);
+  // A subclass keeps a class-named job handled under its old name; other wire-name sources need their own alias form.
+  if (contract.wireName === start.cls.name && start.cls.declarationEnd !== undefined) {
+    contract.aliasAnchor = { offset: start.cls.declarationEnd, className: start.cls.name, exported: start.cls.isExported };
+  }
   return contract;
 }
 

@@ -4,6 +4,7 @@ import noIncompatibleParamChange from './no-incompatible-param-change.js';
 import noNewRequiredParam from './no-new-required-param.js';
 import noPrematureEnqueue from './no-premature-enqueue.js';
 import noQueueChange from './no-queue-change.js';
+import noRenameWithoutAlias from './no-rename-without-alias.js';
 import noUnknownJob from './no-unknown-job.js';
 import requireBaseline from './require-baseline.js';
 
@@ -14,6 +15,7 @@ export const rules = {
   'no-new-required-param': noNewRequiredParam,
   'no-premature-enqueue': noPrematureEnqueue,
   'no-queue-change': noQueueChange,
+  'no-rename-without-alias': noRenameWithoutAlias,
   'no-unknown-job': noUnknownJob,
   'require-baseline': requireBaseline,
 };
