@@ -1,6 +1,7 @@
 // The plugin's own lint: typescript-eslint's recommended type-aware rules over src and tests.
 import js from '@eslint/js';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -28,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['examples/**/*.mjs'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: globals.node },
   },
 );
