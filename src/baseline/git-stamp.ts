@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runGit } from './git.js';
+import { GitError, runGit } from './git.js';
 
 /**
  * A cheap fingerprint of git files that change when the repository moves under a
@@ -11,8 +11,15 @@ export class GitStamp {
 
   constructor(root: string, gitPaths: string[]) {
     const args = ['rev-parse', ...gitPaths.flatMap((path) => ['--git-path', path])];
-    const result = runGit(root, args);
-    this.paths = result.status === 0 ? result.stdout.toString('utf8').trim().split('\n').map((path) => resolve(root, path)) : [];
+    let paths: string[] = [];
+    try {
+      const result = runGit(root, args);
+      if (result.status === 0) paths = result.stdout.toString('utf8').trim().split('\n').map((path) => resolve(root, path));
+    } catch (error) {
+      // Without git there is nothing to watch; the baseline reports why it cannot be read.
+      if (!(error instanceof GitError)) throw error;
+    }
+    this.paths = paths;
   }
 
   read(): string {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { isLintablePath, LINTABLE_EXTENSIONS } from '../adapters/parse-file.js';
-import { grepFiles } from '../baseline/git.js';
+import { GitError, grepFiles } from '../baseline/git.js';
 import type { FileSource } from './load-project.js';
 
 /** Generated bundles and vendored blobs do not declare jobs; parsing them would only cost time. */
@@ -19,7 +19,14 @@ export class WorkingTreeSource implements FileSource {
   ) {}
 
   listCandidates(): string[] {
-    if (this.isGit) return grepFiles(this.root, this.candidatePattern, this.scope, LINTABLE_EXTENSIONS);
+    if (this.isGit) {
+      try {
+        return grepFiles(this.root, this.candidatePattern, this.scope, LINTABLE_EXTENSIONS);
+      } catch (error) {
+        // A repository without a git binary is read like a plain folder.
+        if (!(error instanceof GitError && error.kind === 'missing-git')) throw error;
+      }
+    }
     const test = new RegExp(this.candidatePattern);
     return walkFiles(this.root, this.scope).filter((path) => {
       const text = readSmallFile(join(this.root, path));
