@@ -1,0 +1,3 @@
+import { defineRollingDeployTests } from './run-cases.js';
+
+await defineRollingDeployTests('bullmq');

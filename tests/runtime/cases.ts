@@ -1,0 +1,420 @@
+/**
+ * The cases of the rolling-deploy simulator: for each change, per framework, version N, version
+ * N+1, and the stages that follow it (the plugin's autofix, a hand edit), each with the verdict the
+ * plugin must give and the outcome each direction must have on a real queue. The run-time tests
+ * assert both; the "What happens at run time" sections of docs/rules/*.md are rendered from here.
+ */
+import type { AppVersion, Enqueue, Framework, JobDef, Value } from './apps.js';
+import type { DirectionName } from './deploy.js';
+
+/** The outcome of the case's job in each direction; `not enqueued` when that version does not send it. */
+export type Outcomes = Record<DirectionName, string>;
+
+export const NOT_ENQUEUED = 'not enqueued';
+export const COMPLETED = 'completed';
+
+export interface Stage {
+  /** What the code is at this stage. */
+  label: string;
+  /** How this stage is reached from the previous one: ESLint's autofix, or hand edits of N+1's files (every occurrence). */
+  apply?: { fix: true } | { edits: Array<[path: string, from: string, to: string]> };
+  /** The plugin's findings on N+1 (see verdictOf); for BullMQ asserted only once the plugin recognizes its jobs. */
+  verdict: string[];
+  outcomes: Outcomes;
+}
+
+export interface CaseRun {
+  framework: Framework;
+  /** A variant of the app, shown beside the framework's name. */
+  variant?: string;
+  previous: AppVersion;
+  next: AppVersion;
+  /** Wire names of jobs that are not what the case is about: they must complete in every direction they are sent. */
+  bystanders?: string[];
+  stages: Stage[];
+}
+
+export interface RuntimeCase {
+  id: string;
+  /** The change, as the docs name it. */
+  title: string;
+  /** The rule pages this case documents. */
+  rules: string[];
+  /** Whether the change breaks a rolling deploy as first written (the plugin should flag it). */
+  breaking: boolean;
+  runs: CaseRun[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks: one welcome job, in each framework's naming and argument style.
+
+/** ActiveJob-style wire names are class names. */
+export function wire(framework: Framework, name: string): string {
+  return framework === 'activejob' ? `${name[0]!.toUpperCase()}${name.slice(1)}Job` : name;
+}
+
+const POSITIONAL: Framework[] = ['node-resque', 'activejob'];
+const ALL: Framework[] = ['node-resque', 'activejob', 'bullmq'];
+
+/** A job taking positional parameters. */
+function positional(framework: Framework, name: string, params: string, body: string): JobDef {
+  return { name: wire(framework, name), params, body };
+}
+
+/** A job taking one object payload, destructured. */
+function payload(framework: Framework, name: string, fields: string, body: string): JobDef {
+  return { name: wire(framework, name), params: `{ ${fields} }`, body };
+}
+
+function call(framework: Framework, name: string, args: Value[], intent: Record<string, Value>, queue?: string): Enqueue {
+  return { name: wire(framework, name), args, intent, ...(queue ? { queue } : {}) };
+}
+
+const WELCOME_BODY = 'return { to: userId, body: message };';
+const welcomePositional = (framework: Framework, name = 'welcome') => positional(framework, name, 'userId, message', WELCOME_BODY);
+const welcomePayload = (framework: Framework, name = 'welcome') => payload(framework, name, 'userId, message', WELCOME_BODY);
+const HELLO = { to: 7, body: 'Hello!' };
+const sendWelcome = (framework: Framework, name = 'welcome', queue?: string) => call(framework, name, [7, 'Hello!'], HELLO, queue);
+const sendWelcomePayload = (framework: Framework, name = 'welcome') => call(framework, name, [{ userId: 7, message: 'Hello!' }], HELLO);
+
+const CLEANUP_BODY = 'const purged = [accountId];\nreturn { purged };';
+const cleanup = (framework: Framework) =>
+  framework === 'bullmq' ? payload(framework, 'cleanup', 'accountId', CLEANUP_BODY) : positional(framework, 'cleanup', 'accountId', CLEANUP_BODY);
+const sendCleanup = (framework: Framework) => call(framework, 'cleanup', framework === 'bullmq' ? [{ accountId: 42 }] : [42], { purged: [42] });
+
+const DIGEST_BODY = 'return { to: userId, body: `Your week: ${count} updates` };';
+const digest = (framework: Framework) =>
+  framework === 'bullmq' ? payload(framework, 'digest', 'userId, count', DIGEST_BODY) : positional(framework, 'digest', 'userId, count', DIGEST_BODY);
+const sendDigest = (framework: Framework) =>
+  call(framework, 'digest', framework === 'bullmq' ? [{ userId: 7, count: 3 }] : [7, 3], { to: 7, body: 'Your week: 3 updates' });
+
+/** The app with only the welcome job, enqueued once. */
+const welcomeApp = (framework: Framework): AppVersion =>
+  framework === 'bullmq' ? { jobs: [welcomePayload(framework)], enqueues: [sendWelcomePayload(framework)] } : { jobs: [welcomePositional(framework)], enqueues: [sendWelcome(framework)] };
+
+const both = (outcome: string): Outcomes => ({ 'old payload → new worker': outcome, 'new payload → old worker': outcome });
+const outcomes = (oldToNew: string, newToOld: string): Outcomes => ({ 'old payload → new worker': oldToNew, 'new payload → old worker': newToOld });
+
+const TO_UPPER_CASE = "failed: Cannot read properties of undefined (reading 'toUpperCase')";
+const noJob = (name: string) => `failed: No job defined for class "${name}"`;
+const unknownJob = (name: string) => `failed: Unknown job '${name}'`;
+/** How each framework's worker in these apps fails a job name it does not know. */
+const unknownAt = (framework: Framework, name: string) => (framework === 'bullmq' ? unknownJob(name) : noJob(wire(framework, name)));
+
+// ---------------------------------------------------------------------------------------------
+// The cases.
+
+const newRequiredParam: RuntimeCase = {
+  id: 'new-required-param',
+  title: 'New required positional parameter',
+  rules: ['no-new-required-param'],
+  breaking: true,
+  runs: POSITIONAL.map((framework) => ({
+    framework,
+    previous: welcomeApp(framework),
+    next: {
+      jobs: [positional(framework, 'welcome', 'userId, message, locale', 'return { to: userId, body: message, locale: locale.toUpperCase() };')],
+      enqueues: [call(framework, 'welcome', [7, 'Hello!', 'fr'], { ...HELLO, locale: 'FR' })],
+    },
+    stages: [
+      { label: 'as written', verdict: ['no-new-required-param'], outcomes: outcomes(TO_UPPER_CASE, COMPLETED) },
+      { label: 'after the autofix (`locale = undefined`)', apply: { fix: true }, verdict: [], outcomes: outcomes(TO_UPPER_CASE, COMPLETED) },
+      {
+        label: 'after the autofix, with the body handling the missing value',
+        apply: { edits: [['src/jobs.js', 'locale.toUpperCase()', "(locale ?? 'en').toUpperCase()"]] },
+        verdict: [],
+        outcomes: both(COMPLETED),
+      },
+    ],
+  })),
+};
+
+const newRequiredField: RuntimeCase = {
+  id: 'new-required-field',
+  title: 'New required payload field',
+  rules: ['no-new-required-param'],
+  breaking: true,
+  runs: ALL.map((framework) => ({
+    framework,
+    previous: { jobs: [welcomePayload(framework)], enqueues: [sendWelcomePayload(framework)] },
+    next: {
+      jobs: [payload(framework, 'welcome', 'userId, message, locale', 'return { to: userId, body: message, locale };')],
+      enqueues: [call(framework, 'welcome', [{ userId: 7, message: 'Hello!', locale: 'fr' }], { ...HELLO, locale: 'fr' })],
+    },
+    stages: [
+      { label: 'as written', verdict: ['no-new-required-param'], outcomes: outcomes('ran with locale undefined', COMPLETED) },
+      { label: 'after the autofix (`locale = undefined`)', apply: { fix: true }, verdict: [], outcomes: outcomes('ran with locale undefined', COMPLETED) },
+      {
+        label: 'after the autofix, with the body handling the missing value',
+        apply: { edits: [['src/jobs.js', 'body: message, locale }', "body: message, locale: locale ?? 'en' }"]] },
+        verdict: [],
+        outcomes: both(COMPLETED),
+      },
+    ],
+  })),
+};
+
+/** BullMQ twice: a processor whose `switch` throws on an unknown name, and one without a `default`. */
+const DELETION_APPS: Array<{ framework: Framework; variant?: string }> = [...ALL.map((framework) => ({ framework })), { framework: 'bullmq', variant: 'switch without default' }];
+
+const deletedJob: RuntimeCase = {
+  id: 'deleted-job',
+  title: 'Job deleted while the deployed version enqueues it',
+  rules: ['no-deleted-enqueued-job'],
+  breaking: true,
+  runs: DELETION_APPS.map(({ framework, variant }): CaseRun => {
+    const unknown = variant ? ('ignore' as const) : undefined;
+    const welcome = welcomeApp(framework);
+    return {
+      framework,
+      variant,
+      bystanders: [wire(framework, 'welcome')],
+      previous: { jobs: [...welcome.jobs, cleanup(framework)], enqueues: [...welcome.enqueues, sendCleanup(framework)], unknown },
+      next: { ...welcome, unknown },
+      stages: [
+        {
+          label: 'as written',
+          verdict: ['no-deleted-enqueued-job'],
+          outcomes: outcomes(variant ? 'completed without doing its work' : unknownAt(framework, 'cleanup'), NOT_ENQUEUED),
+        },
+      ],
+    };
+  }),
+};
+
+const stopEnqueuingFirst: RuntimeCase = {
+  id: 'stop-enqueuing-first',
+  title: 'Deletion, deploy 1: the enqueue calls removed, the job kept',
+  rules: ['no-deleted-enqueued-job'],
+  breaking: false,
+  runs: ALL.map((framework) => {
+    const welcome = welcomeApp(framework);
+    return {
+      framework,
+      bystanders: [wire(framework, 'welcome')],
+      previous: { jobs: [...welcome.jobs, cleanup(framework)], enqueues: [...welcome.enqueues, sendCleanup(framework)] },
+      next: { jobs: [...welcome.jobs, cleanup(framework)], enqueues: welcome.enqueues },
+      stages: [{ label: 'as written', verdict: [], outcomes: outcomes(COMPLETED, NOT_ENQUEUED) }],
+    };
+  }),
+};
+
+const rename: RuntimeCase = {
+  id: 'rename',
+  title: 'Job renamed, enqueue calls switched to the new name',
+  rules: ['no-rename-without-alias', 'no-premature-enqueue'],
+  breaking: true,
+  runs: ALL.map((framework) => {
+    const onboarding = framework === 'bullmq' ? welcomePayload(framework, 'onboarding') : welcomePositional(framework, 'onboarding');
+    const sendOnboarding = framework === 'bullmq' ? sendWelcomePayload(framework, 'onboarding') : sendWelcome(framework, 'onboarding');
+    const [oldName, newName] = [wire(framework, 'welcome'), wire(framework, 'onboarding')];
+    const alias: Stage['apply'] =
+      framework === 'activejob'
+        ? { fix: true }
+        : framework === 'node-resque'
+          ? { edits: [['src/jobs.js', '  onboarding: { perform: onboarding },\n', '  onboarding: { perform: onboarding },\n  // Renamed to onboarding; remove once no deployed code enqueues welcome.\n  welcome: { perform: onboarding },\n']] }
+          : { edits: [['src/worker.js', "      case 'onboarding':", "      case 'welcome': // renamed to onboarding; remove once no deployed code enqueues welcome\n      case 'onboarding':"]] };
+    const enqueueOldName: Stage['apply'] = { edits: [['src/enqueue.js', framework === 'activejob' ? newName : `'${newName}'`, framework === 'activejob' ? oldName : `'${oldName}'`]] };
+    return {
+      framework,
+            previous: welcomeApp(framework),
+      next: { jobs: [onboarding], enqueues: [sendOnboarding] },
+      stages: [
+        { label: 'as written', verdict: ['no-premature-enqueue (warning)', 'no-rename-without-alias'], outcomes: outcomes(unknownAt(framework, 'welcome'), unknownAt(framework, 'onboarding')) },
+        {
+          label: framework === 'activejob' ? 'after the autofix (the alias class)' : 'with the old name registered by hand (no autofix for string names)',
+          apply: alias,
+          verdict: ['no-premature-enqueue (warning)'],
+          outcomes: outcomes(COMPLETED, unknownAt(framework, 'onboarding')),
+        },
+        { label: 'and the enqueue calls kept on the old name (deploy 1 of the plan)', apply: enqueueOldName, verdict: [], outcomes: both(COMPLETED) },
+      ],
+    };
+  }),
+};
+
+const reordered: RuntimeCase = {
+  id: 'reordered-params',
+  title: 'Positional parameters reordered',
+  rules: ['no-incompatible-param-change'],
+  breaking: true,
+  runs: POSITIONAL.map((framework) => ({
+    framework,
+    previous: welcomeApp(framework),
+    next: { jobs: [positional(framework, 'welcome', 'message, userId', WELCOME_BODY)], enqueues: [call(framework, 'welcome', ['Hello!', 7], HELLO)] },
+    stages: [{ label: 'as written', verdict: ['no-incompatible-param-change'], outcomes: both("wrong data: to='Hello!' (sent 7), body=7 (sent 'Hello!')") }],
+  })),
+};
+
+const renamedField: RuntimeCase = {
+  id: 'renamed-field',
+  title: 'Payload field renamed',
+  rules: ['no-incompatible-param-change'],
+  breaking: true,
+  runs: ALL.map((framework) => ({
+    framework,
+    previous: { jobs: [welcomePayload(framework)], enqueues: [sendWelcomePayload(framework)] },
+    next: {
+      jobs: [payload(framework, 'welcome', 'userId, text', 'return { to: userId, body: text };')],
+      enqueues: [call(framework, 'welcome', [{ userId: 7, text: 'Hello!' }], HELLO)],
+    },
+    stages: [{ label: 'as written', verdict: ['no-incompatible-param-change', 'no-new-required-param'], outcomes: both('ran with body undefined') }],
+  })),
+};
+
+const newOptionalParam: RuntimeCase = {
+  id: 'new-optional-param',
+  title: 'New optional positional parameter (with a default)',
+  rules: ['no-new-required-param'],
+  breaking: false,
+  runs: POSITIONAL.map((framework) => ({
+    framework,
+    previous: welcomeApp(framework),
+    next: {
+      jobs: [positional(framework, 'welcome', "userId, message, locale = 'en'", 'return { to: userId, body: message, locale };')],
+      enqueues: [call(framework, 'welcome', [7, 'Hello!', 'fr'], { ...HELLO, locale: 'fr' })],
+    },
+    stages: [{ label: 'as written', verdict: [], outcomes: both(COMPLETED) }],
+  })),
+};
+
+const newOptionalField: RuntimeCase = {
+  id: 'new-optional-field',
+  title: 'New optional payload field (with a default)',
+  rules: ['no-new-required-param'],
+  breaking: false,
+  runs: ALL.map((framework) => ({
+    framework,
+    previous: { jobs: [welcomePayload(framework)], enqueues: [sendWelcomePayload(framework)] },
+    next: {
+      jobs: [payload(framework, 'welcome', "userId, message, locale = 'en'", 'return { to: userId, body: message, locale };')],
+      enqueues: [call(framework, 'welcome', [{ userId: 7, message: 'Hello!', locale: 'fr' }], { ...HELLO, locale: 'fr' })],
+    },
+    stages: [{ label: 'as written', verdict: [], outcomes: both(COMPLETED) }],
+  })),
+};
+
+const renamedInPlace: RuntimeCase = {
+  id: 'param-renamed-in-place',
+  title: 'Positional parameter renamed in place',
+  rules: ['no-incompatible-param-change'],
+  breaking: false,
+  runs: POSITIONAL.map((framework) => ({
+    framework,
+    previous: welcomeApp(framework),
+    next: { jobs: [positional(framework, 'welcome', 'recipientId, text', 'return { to: recipientId, body: text };')], enqueues: [sendWelcome(framework)] },
+    stages: [{ label: 'as written', verdict: [], outcomes: both(COMPLETED) }],
+  })),
+};
+
+const queueChange: RuntimeCase = {
+  id: 'queue-change',
+  title: 'Job moved to another queue, workers moved with it',
+  rules: ['no-queue-change'],
+  breaking: true,
+  runs: ALL.map((framework) => {
+    const welcome = welcomeApp(framework);
+    const moved: AppVersion =
+      framework === 'activejob'
+        ? { ...welcome, classQueues: { [wire(framework, 'welcome')]: 'bulk' } }
+        : { ...welcome, enqueues: welcome.enqueues.map((each) => ({ ...each, queue: 'bulk' })), workerQueues: ['bulk'] };
+    return {
+      framework,
+      previous: welcome,
+      next: moved,
+      stages: [
+        {
+          label: 'as written',
+          // node-resque names the queue at each enqueue call, not on the job: nothing reports the move.
+          verdict: framework === 'node-resque' ? [] : ['no-queue-change'],
+          outcomes: outcomes("stuck in queue 'mail'", "stuck in queue 'bulk'"),
+        },
+      ],
+    };
+  }),
+};
+
+const prematureEnqueue: RuntimeCase = {
+  id: 'premature-enqueue',
+  title: 'New job enqueued in the deploy that adds it',
+  rules: ['no-premature-enqueue'],
+  breaking: true,
+  runs: ALL.map((framework) => {
+    const welcome = welcomeApp(framework);
+    return {
+      framework,
+      bystanders: [wire(framework, 'welcome')],
+      previous: welcome,
+      next: { jobs: [...welcome.jobs, digest(framework)], enqueues: [...welcome.enqueues, sendDigest(framework)] },
+      stages: [{ label: 'as written', verdict: ['no-premature-enqueue (warning)'], outcomes: outcomes(NOT_ENQUEUED, unknownAt(framework, 'digest')) }],
+    };
+  }),
+};
+
+const enqueueAfterDeploy: RuntimeCase = {
+  id: 'enqueue-after-deploy',
+  title: 'New job enqueued once the deployed workers have it (deploy 2)',
+  rules: ['no-premature-enqueue'],
+  breaking: false,
+  runs: ALL.map((framework) => {
+    const welcome = welcomeApp(framework);
+    return {
+      framework,
+      bystanders: [wire(framework, 'welcome')],
+      previous: { jobs: [...welcome.jobs, digest(framework)], enqueues: welcome.enqueues },
+      next: { jobs: [...welcome.jobs, digest(framework)], enqueues: [...welcome.enqueues, sendDigest(framework)] },
+      stages: [{ label: 'as written', verdict: [], outcomes: outcomes(NOT_ENQUEUED, COMPLETED) }],
+    };
+  }),
+};
+
+const unknownName: RuntimeCase = {
+  id: 'unknown-job',
+  title: 'Enqueue call with a misspelt job name',
+  rules: ['no-unknown-job'],
+  breaking: true,
+  runs: (['node-resque', 'bullmq'] as const).map((framework) => {
+    const welcome = welcomeApp(framework);
+    return {
+      framework,
+      bystanders: ['welcome'],
+      previous: welcome,
+      next: { ...welcome, enqueues: welcome.enqueues.map((each) => ({ ...each, name: 'welcom' })) },
+      stages: [{ label: 'as written', verdict: ['no-unknown-job'], outcomes: outcomes(NOT_ENQUEUED, unknownAt(framework, 'welcom')) }],
+    };
+  }),
+};
+
+const tooFewArguments: RuntimeCase = {
+  id: 'too-few-arguments',
+  title: 'Enqueue call passing fewer arguments than the handler requires',
+  rules: ['enqueue-args-match'],
+  breaking: true,
+  runs: POSITIONAL.map((framework) => {
+    const welcome = welcomeApp(framework);
+    return {
+      framework,
+      previous: welcome,
+      next: { ...welcome, enqueues: [call(framework, 'welcome', [7], { to: 7 })] },
+      stages: [{ label: 'as written', verdict: ['enqueue-args-match'], outcomes: outcomes(COMPLETED, 'ran with body undefined') }],
+    };
+  }),
+};
+
+export const CASES: RuntimeCase[] = [
+  newRequiredParam,
+  newRequiredField,
+  deletedJob,
+  stopEnqueuingFirst,
+  rename,
+  reordered,
+  renamedField,
+  newOptionalParam,
+  newOptionalField,
+  renamedInPlace,
+  queueChange,
+  prematureEnqueue,
+  enqueueAfterDeploy,
+  unknownName,
+  tooFewArguments,
+];
