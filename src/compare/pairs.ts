@@ -3,6 +3,7 @@
  * checks: each check is a small function over the pairs these produce.
  */
 import type { ContractSet, EnqueueSite, JobContract, MemberContract } from '../model/contract.js';
+import { groupBy } from '../util/group-by.js';
 import { isSameType } from './type-text.js';
 
 export interface JobPair {
@@ -13,13 +14,7 @@ export interface JobPair {
 }
 
 export function groupSitesByJob(sites: EnqueueSite[]): Map<string, EnqueueSite[]> {
-  const map = new Map<string, EnqueueSite[]>();
-  for (const site of sites) {
-    const list = map.get(site.wireName) ?? [];
-    list.push(site);
-    map.set(site.wireName, list);
-  }
-  return map;
+  return groupBy(sites, (site) => site.wireName);
 }
 
 export function forEachJobPair(previous: ContractSet, current: ContractSet, visit: (pair: JobPair) => void): void {

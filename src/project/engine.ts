@@ -12,6 +12,7 @@ import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
 import type { SafeJobsSettings } from '../settings.js';
+import { groupBy } from '../util/group-by.js';
 import { CurrentIndex } from './current-index.js';
 import { FactsCache } from './facts-cache.js';
 import { locateProject, toProjectPath } from './locate.js';
@@ -101,18 +102,13 @@ export type ProjectAnalysis = { current: ContractSet; findings: Finding[] } & ({
 
 /** A deleted job still enqueued by name is one problem: its deletion report replaces the unknown-name one. */
 function withoutDuplicates(own: Finding[], compared: Finding[]): Finding[] {
-  const deleted = new Set(compared.filter((finding) => finding.rule === DELETED_ENQUEUED_JOB).map((finding) => finding.span.range.join(':')));
-  return deleted.size === 0 ? own : own.filter((finding) => finding.rule !== UNKNOWN_JOB || !deleted.has(finding.span.range.join(':')));
+  const placeOf = (finding: Finding) => `${finding.file}:${finding.span.range.join(':')}`;
+  const deleted = new Set(compared.filter((finding) => finding.rule === DELETED_ENQUEUED_JOB).map(placeOf));
+  return deleted.size === 0 ? own : own.filter((finding) => finding.rule !== UNKNOWN_JOB || !deleted.has(placeOf(finding)));
 }
 
 function groupByFile(findings: Finding[]): Map<string, Finding[]> {
-  const map = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const list = map.get(finding.file) ?? [];
-    list.push(finding);
-    map.set(finding.file, list);
-  }
-  return map;
+  return groupBy(findings, (finding) => finding.file);
 }
 
 const engines = new Map<string, Engine>();
