@@ -14,6 +14,7 @@ const recommendedRules: RuleLevels = {
   'safe-jobs/no-premature-enqueue': 'warn',
   'safe-jobs/no-queue-change': 'error',
   'safe-jobs/no-rename-without-alias': 'error',
+  'safe-jobs/no-silent-unknown-job': 'warn',
   'safe-jobs/no-unknown-job': 'error',
   'safe-jobs/require-baseline': 'warn',
 };
@@ -21,6 +22,7 @@ const recommendedRules: RuleLevels = {
 const strictRules: RuleLevels = {
   ...recommendedRules,
   'safe-jobs/no-premature-enqueue': 'error',
+  'safe-jobs/no-silent-unknown-job': 'error',
   'safe-jobs/require-baseline': 'error',
 };
 

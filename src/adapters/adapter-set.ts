@@ -2,7 +2,7 @@
  * The adapters a JobPattern stands for, resolved once per pattern: which configurations are
  * extracted, in which priority, which are enabled for a file, and the prefilter they share.
  */
-import type { AdapterConfig, AdapterSetting, ClassJobConfig, StringRegistryConfig } from './config.js';
+import type { AdapterConfig, AdapterSetting, ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, StringRegistryConfig } from './config.js';
 import type { JobPattern } from './job-pattern.js';
 import { ACTIVEJOB, getActiveJobConfig, PRESET_NAMES, PRESET_PACKAGES, PRESETS } from './presets.js';
 
@@ -11,6 +11,7 @@ export interface AdapterSet {
   adapters: AdapterConfig[];
   classJobs: ClassJobConfig[];
   registries: StringRegistryConfig[];
+  queueWorkers: QueueWorkerConfig[];
   /** Adapters enabled in every file (`frameworks` set, and declared adapters); undefined for automatic selection. */
   explicit?: ReadonlySet<string>;
   /** Declared adapters: always enabled. */
@@ -21,6 +22,12 @@ export interface AdapterSet {
   /** Static properties and static option objects that class-job adapters read. */
   staticProperties: ReadonlySet<string>;
   staticOptions: ReadonlySet<string>;
+  /** Constructors and types of the objects that receiver-constrained methods are called on (`Queue`, `PgBoss`). */
+  receiverTypes: ReadonlySet<string>;
+  /** Of those, the ones called without `new` too (Bull's `Bull('email')`). */
+  callableReceivers: ReadonlySet<string>;
+  /** Decorators that inject a named queue object (`@InjectQueue('email')`). */
+  injectDecorators: ReadonlySet<string>;
 }
 
 const sets = new WeakMap<JobPattern, AdapterSet>();
@@ -78,12 +85,15 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
   const adapters = [...declared, ...presets].filter((config) => !wanted || wanted.has(config.name));
   const classJobs = adapters.filter((config): config is ClassJobConfig => config.type === 'class-job');
   const registries = adapters.filter((config): config is StringRegistryConfig => config.type === 'string-registry');
+  const queueWorkers = adapters.filter((config): config is QueueWorkerConfig => config.type === 'queue-worker');
+  const receivers = getReceiverConstraints(registries, queueWorkers);
   const set: AdapterSet = {
     adapters,
     classJobs,
     registries,
+    queueWorkers,
     declared: declaredNames,
-    candidatePattern: getCandidateTokens(classJobs, registries).join('|'),
+    candidatePattern: getCandidateTokens(classJobs, registries, queueWorkers).join('|'),
     handlerMethods: new Set(classJobs.flatMap((config) => config.handlerMethods)),
     staticProperties: new Set(
       classJobs.flatMap((config) => [config.wireName?.staticProperty, config.queue?.staticProperty]).filter((name) => name !== undefined),
@@ -91,6 +101,9 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
     staticOptions: new Set(
       classJobs.flatMap((config) => [config.wireName?.staticOptions?.property, config.queue?.staticOptions?.property]).filter((name) => name !== undefined),
     ),
+    receiverTypes: new Set([...receivers.flatMap((receiver) => receiver.types), ...queueWorkers.flatMap((config) => config.flows?.types ?? [])]),
+    callableReceivers: new Set(queueWorkers.some((config) => config.name === 'bull') ? ['Bull', 'Queue'] : []),
+    injectDecorators: new Set(queueWorkers.flatMap((config) => config.nest.inject)),
   };
   if (wanted) set.explicit = wanted;
   return set;
@@ -128,7 +141,26 @@ const SIMPLE_ARGUMENT = "[A-Za-z0-9_$'\"` .*+/-]*";
  */
 const FIRST_ARGUMENT = `${SIMPLE_ARGUMENT}(\\(${SIMPLE_ARGUMENT}\\)${SIMPLE_ARGUMENT})?,`;
 
-function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegistryConfig[]): string[] {
+function getReceiverConstraints(registries: StringRegistryConfig[], queueWorkers: QueueWorkerConfig[]): ReceiverConstraint[] {
+  return [
+    ...registries.flatMap((config) => [...(config.register ?? []).map((shape) => shape.receiver), ...config.enqueue.map((shape) => shape.receiver)]),
+    ...queueWorkers.map((config) => config.queues),
+  ].filter((receiver): receiver is ReceiverConstraint => receiver !== undefined);
+}
+
+/** `[Qq]ueue`: a receiver name as written in code, its first letter in either case. */
+function getNameToken(name: string): string {
+  const first = name[0]!;
+  return `[${first.toUpperCase()}${first.toLowerCase()}]${escapeRegExp(name.slice(1))}`;
+}
+
+/** A method called on a receiver whose name contains one of `names`: `emailQueue.add(`, `this.boss.send(`. */
+function getReceiverToken(receiver: ReceiverConstraint, methods: string[]): string | undefined {
+  if (receiver.names.length === 0 || methods.length === 0) return undefined;
+  return `(${receiver.names.map(getNameToken).join('|')})[A-Za-z0-9_$.]*\\. *(${methods.map(escapeRegExp).join('|')}) *[(<]`;
+}
+
+function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegistryConfig[], queueWorkers: QueueWorkerConfig[]): string[] {
   const bases = new Set<string>();
   const handlers = new Set<string>();
   const methods = new Set<string>();
@@ -143,14 +175,35 @@ function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegis
     if (builder) tokens.add(`${escapeRegExp(builder.object)} *\\. *${escapeRegExp(builder.method)} *\\(`);
     if (service) tokens.add(`\\.(${service.methods.map(escapeRegExp).join('|')}) *\\( *[A-Za-z0-9_$.]+\\.name *[,)]`);
   }
+  const packages = new Set<string>();
   for (const config of registries) {
-    for (const register of config.register ?? []) for (const method of register.methods) methods.add(escapeRegExp(method));
+    if (getReceiverConstraints([config], []).length > 0) for (const pkg of PRESET_PACKAGES[config.name] ?? []) packages.add(escapeRegExp(pkg));
+    for (const register of config.register ?? []) {
+      const token = register.receiver && getReceiverToken(register.receiver, register.methods);
+      if (token) tokens.add(token);
+      else if (!register.receiver) for (const method of register.methods) methods.add(escapeRegExp(method));
+    }
     for (const map of config.maps ?? []) tokens.add(`new +([A-Za-z0-9_$]+\\.)?(${map.constructors.map(escapeRegExp).join('|')}) *[(<]`);
     for (const shape of config.enqueue) {
+      if (shape.receiver) {
+        const token = getReceiverToken(shape.receiver, shape.methods);
+        if (token) tokens.add(token);
+        continue;
+      }
       const methods = shape.methods.map(escapeRegExp).join('|');
       tokens.add(`\\.(${methods}) *(<[A-Za-z0-9_$.]*>)? *\\( *${shape.nameArg === 0 ? ARGUMENT_START : FIRST_ARGUMENT}`);
     }
   }
+  for (const config of queueWorkers) {
+    for (const pkg of PRESET_PACKAGES[config.name] ?? []) packages.add(escapeRegExp(pkg));
+    const queueMethods = [...config.processMethods, ...config.enqueue.add, ...config.enqueue.bulk, ...config.enqueue.schedulers];
+    const token = getReceiverToken(config.queues, queueMethods);
+    if (token) tokens.add(token);
+    if (config.workers.length > 0) tokens.add(`new +(${config.workers.map(escapeRegExp).join('|')}) *[(<]`);
+    if (config.nest.processor.length > 0) tokens.add(`@(${config.nest.processor.map(escapeRegExp).join('|')}) *\\(`);
+  }
+  // Any file that imports the framework's package: its processors, queues and flows are read.
+  if (packages.size > 0) tokens.add(`['"](${[...packages].join('|')})['"/]`);
   const result: string[] = [];
   if (bases.size > 0) result.push(`extends +(${[...bases].join('|')})`);
   if (handlers.size > 0) result.push(`(${[...handlers].join('|')}) *[(<]`);

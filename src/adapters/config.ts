@@ -47,31 +47,75 @@ export interface ClassJobConfig {
 }
 
 /** How an enqueue call passes the job's arguments, starting at `payloadArg`. */
-export type PayloadShape = 'array' | 'spread' | 'single';
+export type PayloadShape = 'array' | 'spread' | 'single' | 'request';
+
+/**
+ * Which objects a method must be called on to count, where the method name alone is too common
+ * (`send`, `add`, `work`): one whose name contains one of `names` (any case: `boss`, `this.pgBoss`),
+ * or one bound in the file or a relative module to `new T(...)` or declared `x: T` for `T` in `types`.
+ */
+export interface ReceiverConstraint {
+  names: string[];
+  types: string[];
+}
 
 export interface NamedEnqueueShape {
   methods: string[];
   nameArg: number;
   queueArg?: number;
   payloadArg: number;
-  /** 'array': one array of positional arguments; 'spread': the remaining arguments; 'single': one payload value. */
+  /**
+   * 'array': one array of positional arguments; 'spread': the remaining arguments; 'single': one
+   * payload value; 'request': the argument at `nameArg` is a request object (or an array of them)
+   * whose `requestKeys.name` names the job and `requestKeys.data` holds the payload.
+   */
   payload: PayloadShape;
+  requestKeys?: { name: string; data: string };
+  receiver?: ReceiverConstraint;
 }
 
 export interface StringRegistryConfig {
   type: 'string-registry';
   name: string;
-  /** `register(name, fn)`, `define(name, fn)`. */
-  register?: Array<{ methods: string[]; nameArg: number; handlerArg: number }>;
+  /** `register(name, fn)`, `define(name, fn)`; `handlerArg: 'last'` for `work(name, options?, fn)`. */
+  register?: Array<{ methods: string[]; nameArg: number; handlerArg: number | 'last'; receiver?: ReceiverConstraint }>;
   /** `new Worker(options, { name: { perform } })`: an object map whose keys are wire names. */
   maps?: Array<{ constructors: string[]; argIndex: number; handlerKey: string }>;
-  /** 'arguments': the handler's parameters are the job's arguments; 'job-data': it receives a job whose data is the payload (Agenda). */
+  /**
+   * 'arguments': the handler's parameters are the job's arguments; 'job-data': it receives a job
+   * (or a batch of jobs, `Job<Data>[]`) whose data is the payload (Agenda, pg-boss).
+   */
   handler: 'arguments' | 'job-data';
   enqueue: NamedEnqueueShape[];
   serialization?: Serialization;
 }
 
-export type AdapterConfig = ClassJobConfig | StringRegistryConfig;
+/**
+ * Queues whose processor receives every job of the queue and may dispatch on the job's name
+ * (BullMQ, Bull, their NestJS modules): `new Worker('email', fn)`, `queue.process('name', fn)`,
+ * `@Processor('email')` classes; jobs are added by name to a queue object.
+ */
+export interface QueueWorkerConfig {
+  type: 'queue-worker';
+  name: string;
+  /** `new Worker(queue, processor)`. */
+  workers: string[];
+  /** Bull: `queue.process(name?, concurrency?, processor)`. */
+  processMethods: string[];
+  /** NestJS: `@Processor('queue')` classes with a `process(job)` method (WorkerHost) or `@Process('name')` methods. */
+  nest: { processor: string[]; process: string[]; hostMethod: string; inject: string[] };
+  /** What counts as a queue object: `emailQueue`, `new Queue('email')`, `q: Queue`, `@InjectQueue('email') q`. */
+  queues: ReceiverConstraint;
+  /** `queue.add(name, data)`, `queue.addBulk([{ name, data }])`, `queue.upsertJobScheduler(id, repeat, { name, data })`. */
+  enqueue: { add: string[]; bulk: string[]; schedulers: string[] };
+  /** `flow.add({ name, queueName, data, children })` on a FlowProducer. */
+  flows?: { types: string[]; methods: string[] };
+  /** Bull: `queue.add(data)` without a name adds a job under this name. */
+  defaultName?: string;
+  serialization?: Serialization;
+}
+
+export type AdapterConfig = ClassJobConfig | StringRegistryConfig | QueueWorkerConfig;
 
 const identifier = z.string().regex(/^[A-Za-z_$][\w$]*$/, 'must be an identifier');
 const qualified = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'must be an identifier');
@@ -81,6 +125,7 @@ const staticSource = z.strictObject({
   staticOptions: z.strictObject({ property: identifier, key: identifier }).optional(),
 });
 const serialization = z.enum(['json', 'bson']).optional();
+const receiverSchema = z.strictObject({ names: z.array(z.string().min(1)), types: z.array(identifier) });
 const adapterName = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lowercase letters, digits, ".", "_" or "-"');
 
 const classJobSchema = z.strictObject({
@@ -110,7 +155,9 @@ const stringRegistrySchema = z.strictObject({
   type: z.literal('string-registry'),
   name: adapterName,
   extends: z.string().optional(),
-  register: z.array(z.strictObject({ methods: z.array(identifier).min(1), nameArg: index, handlerArg: index })).optional(),
+  register: z
+    .array(z.strictObject({ methods: z.array(identifier).min(1), nameArg: index, handlerArg: z.union([index, z.literal('last')]), receiver: receiverSchema.optional() }))
+    .optional(),
   maps: z.array(z.strictObject({ constructors: z.array(identifier).min(1), argIndex: index, handlerKey: identifier })).optional(),
   handler: z.enum(['arguments', 'job-data']).optional(),
   enqueue: z
@@ -120,7 +167,9 @@ const stringRegistrySchema = z.strictObject({
         nameArg: index,
         queueArg: index.optional(),
         payloadArg: index,
-        payload: z.enum(['array', 'spread', 'single']),
+        payload: z.enum(['array', 'spread', 'single', 'request']),
+        requestKeys: z.strictObject({ name: identifier, data: identifier }).optional(),
+        receiver: receiverSchema.optional(),
       }),
     )
     .optional(),

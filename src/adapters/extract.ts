@@ -7,6 +7,7 @@ import type { FileFacts, ValueFact } from '../model/facts.js';
 import { getAdapterSet } from './adapter-set.js';
 import { addClassEnqueues, getClassFact } from './class-job.js';
 import type { JobPattern } from './job-pattern.js';
+import { addBindings, addNestProcessors, addQueueCalls, addWorkerProcessors, type QueueWorkerFacts } from './queue-worker.js';
 import { addRegistryCalls, addRegistryMaps, type RegistryFacts } from './string-registry.js';
 import {
   addExportAliases,
@@ -25,6 +26,9 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
   const facts: FileFacts = { classes: [], imports: {}, exportAliases: {}, types: [], enqueues: [] };
   const values: Record<string, ValueFact> = {};
   const registry: RegistryFacts = { registrations: [], registryMaps: [], namedEnqueues: [] };
+  const queues: QueueWorkerFacts = { processors: [], namedEnqueues: registry.namedEnqueues, bindings: {} };
+  const hasQueueWorkers = set.queueWorkers.length > 0;
+  const hasBindings = set.receiverTypes.size > 0;
   simpleTraverse(
     program,
     {
@@ -32,17 +36,27 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
         switch (node.type) {
           case 'ClassDeclaration':
             if (node.id) facts.classes.push(getClassFact(node, parent, set, ctx));
+            if (hasQueueWorkers) addNestProcessors(node, set, queues, ctx);
             break;
           case 'ImportDeclaration':
             addImportBindings(node, facts.imports);
             break;
           case 'VariableDeclarator':
             addRequireBindings(node, facts.imports);
+            if (hasBindings) addBindings(node, set, queues.bindings);
+            break;
+          case 'PropertyDefinition':
+          case 'TSParameterProperty':
+          case 'AssignmentExpression':
+          case 'FunctionExpression':
+          case 'ArrowFunctionExpression':
+            if (hasBindings) addBindings(node, set, queues.bindings);
             break;
           case 'VariableDeclaration':
           case 'FunctionDeclaration':
           case 'TSEnumDeclaration':
             addModuleValues(node, values, ctx);
+            if (hasBindings && node.type === 'FunctionDeclaration') addBindings(node, set, queues.bindings);
             break;
           case 'ExportNamedDeclaration':
             addExportAliases(node, facts.exportAliases);
@@ -59,9 +73,11 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
           case 'CallExpression':
             addClassEnqueues(node, set, facts.enqueues);
             if (set.registries.length > 0) addRegistryCalls(node, set, registry, ctx);
+            if (hasQueueWorkers) addQueueCalls(node, set, queues, ctx);
             break;
           case 'NewExpression':
             if (set.registries.length > 0) addRegistryMaps(node, set, registry.registryMaps, ctx);
+            if (hasQueueWorkers) addWorkerProcessors(node, set, queues, ctx);
             break;
         }
       },
@@ -72,5 +88,7 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
   if (registry.registrations.length > 0) facts.registrations = registry.registrations;
   if (registry.registryMaps.length > 0) facts.registryMaps = registry.registryMaps;
   if (registry.namedEnqueues.length > 0) facts.namedEnqueues = registry.namedEnqueues;
+  if (queues.processors.length > 0) facts.processors = queues.processors;
+  if (Object.keys(queues.bindings).length > 0) facts.bindings = queues.bindings;
   return facts;
 }

@@ -3,7 +3,7 @@
  * the nearest package.json enables each by default. `activejob` is built from the top-level
  * detection settings (`baseClasses`, `handlerMethods`, `enqueueMethods`, `queueProperty`).
  */
-import type { AdapterConfig, ClassJobConfig } from './config.js';
+import type { AdapterConfig, ClassJobConfig, QueueWorkerConfig, ReceiverConstraint } from './config.js';
 
 export interface ActiveJobSettings {
   baseClasses: string[];
@@ -84,7 +84,58 @@ const APP_TASK: AdapterConfig = {
   serialization: 'json',
 };
 
-export const PRESETS: ReadonlyMap<string, AdapterConfig> = new Map([NODE_RESQUE, SIDEQUEST, FAKTORY, AGENDA, APP_TASK].map((config) => [config.name, config]));
+/** NestJS's queue modules: `@Processor('email')` classes, `@Process('name')` methods (Bull), `process(job)` on a WorkerHost (BullMQ). */
+const NEST_QUEUES: QueueWorkerConfig['nest'] = { processor: ['Processor'], process: ['Process'], hostMethod: 'process', inject: ['InjectQueue'] };
+
+/**
+ * BullMQ: `new Worker('email', async (job) => { switch (job.name) { ... } })`, `emailQueue.add('welcome', data)`,
+ * `addBulk`, `upsertJobScheduler`, `FlowProducer#add`; NestJS's `@nestjs/bullmq`.
+ */
+const BULLMQ: QueueWorkerConfig = {
+  type: 'queue-worker',
+  name: 'bullmq',
+  workers: ['Worker'],
+  processMethods: [],
+  nest: NEST_QUEUES,
+  queues: { names: ['queue'], types: ['Queue'] },
+  enqueue: { add: ['add'], bulk: ['addBulk'], schedulers: ['upsertJobScheduler'] },
+  flows: { types: ['FlowProducer'], methods: ['add', 'addBulk'] },
+  serialization: 'json',
+};
+
+/** Bull: `queue.process('welcome', fn)`, `queue.add('welcome', data)`, `queue.add(data)` (the default name); NestJS's `@nestjs/bull`. */
+const BULL: QueueWorkerConfig = {
+  type: 'queue-worker',
+  name: 'bull',
+  workers: [],
+  processMethods: ['process'],
+  nest: NEST_QUEUES,
+  queues: { names: ['queue'], types: ['Queue', 'Bull'] },
+  enqueue: { add: ['add'], bulk: ['addBulk'], schedulers: [] },
+  defaultName: '__default__',
+  serialization: 'json',
+};
+
+/** `boss`, `this.pgBoss`, or an object of `new PgBoss(...)` / `boss: PgBoss`: `send` and `work` are too common alone. */
+const BOSS: ReceiverConstraint = { names: ['boss'], types: ['PgBoss'] };
+
+/** pg-boss: `boss.work('email', async ([job]) => ...)`, `boss.send('email', data)`; the queue is the name. */
+const PG_BOSS: AdapterConfig = {
+  type: 'string-registry',
+  name: 'pg-boss',
+  register: [{ methods: ['work'], nameArg: 0, handlerArg: 'last', receiver: BOSS }],
+  handler: 'job-data',
+  enqueue: [
+    { methods: ['send', 'sendAfter', 'sendThrottled', 'sendDebounced', 'sendSingleton'], nameArg: 0, payloadArg: 1, payload: 'single', receiver: BOSS },
+    { methods: ['send', 'insert'], nameArg: 0, payloadArg: 0, payload: 'request', requestKeys: { name: 'name', data: 'data' }, receiver: BOSS },
+    { methods: ['schedule'], nameArg: 0, payloadArg: 2, payload: 'single', receiver: BOSS },
+  ],
+  serialization: 'json',
+};
+
+export const PRESETS: ReadonlyMap<string, AdapterConfig> = new Map(
+  [NODE_RESQUE, SIDEQUEST, FAKTORY, AGENDA, APP_TASK, BULLMQ, BULL, PG_BOSS].map((config) => [config.name, config]),
+);
 
 export const PRESET_NAMES: readonly string[] = [ACTIVEJOB, ...PRESETS.keys()];
 
@@ -95,4 +146,7 @@ export const PRESET_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   'faktory-worker': ['faktory-worker'],
   agenda: ['agenda', '@hokify/agenda'],
   'app-task': ['bull', 'bullmq'],
+  bullmq: ['bullmq', '@nestjs/bullmq'],
+  bull: ['bull', '@nestjs/bull'],
+  'pg-boss': ['pg-boss'],
 };

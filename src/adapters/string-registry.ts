@@ -34,24 +34,29 @@ export function addRegistryCalls(node: TSESTree.CallExpression, set: AdapterSet,
   const method = callee.property.name;
   for (const config of set.registries) {
     for (const register of config.register ?? []) {
-      if (register.methods.includes(method)) addRegistration(node, method, register, config.name, out.registrations, ctx);
+      if (register.methods.includes(method)) addRegistration(node, callee.object, method, register, config.name, out.registrations, ctx);
     }
     for (const shape of config.enqueue) {
-      if (shape.methods.includes(method)) addNamedEnqueue(node, callee.object, method, shape, config.name, out.namedEnqueues);
+      if (!shape.methods.includes(method)) continue;
+      if (shape.payload === 'request') addRequestEnqueues(node, callee.object, method, shape, config.name, out.namedEnqueues);
+      else addNamedEnqueue(node, callee.object, method, shape, config.name, out.namedEnqueues);
     }
   }
 }
 
 function addRegistration(
   node: TSESTree.CallExpression,
+  receiver: TSESTree.Expression,
   method: string,
-  shape: { nameArg: number; handlerArg: number },
+  shape: { nameArg: number; handlerArg: number | 'last' },
   adapter: string,
   registrations: RegistrationFact[],
   ctx: SyntaxContext,
 ): void {
   const names = getNames(node.arguments[shape.nameArg]);
-  const handler = getHandlerRef(node.arguments[shape.handlerArg], method, ctx);
+  const handlerArg = shape.handlerArg === 'last' ? node.arguments.length - 1 : shape.handlerArg;
+  if (handlerArg <= shape.nameArg) return;
+  const handler = getHandlerRef(node.arguments[handlerArg], method, ctx);
   if (!names || !handler) return;
   const span = getSpan(node.arguments[shape.nameArg]!);
   const existing = registrations.find((fact) => fact.span.range[0] === span.range[0] && fact.method === method);
@@ -60,6 +65,8 @@ function addRegistration(
     return;
   }
   const fact: RegistrationFact = { adapters: [adapter], method, names, handler, span };
+  const receiverPath = getReceiverPath(receiver);
+  if (receiverPath) fact.receiverPath = receiverPath;
   const typeArgument = getTypeSource(node.typeArguments?.params[0], ctx);
   if (typeArgument) fact.typeArgument = typeArgument;
   registrations.push(fact);
@@ -95,7 +102,9 @@ function addNamedEnqueue(
   const names = getNames(node.arguments[shape.nameArg]);
   if (!names) return;
   const span = getSpan(node);
-  const existing = enqueues.find((fact) => fact.span.range[0] === span.range[0] && fact.span.range[1] === span.range[1]);
+  // Two adapters read the same call alike only when they find the same names in it (`schedule(when, name)` is not `schedule(name, cron)`).
+  const key = JSON.stringify(names);
+  const existing = enqueues.find((fact) => fact.span.range[0] === span.range[0] && fact.span.range[1] === span.range[1] && JSON.stringify(fact.names) === key);
   if (existing) {
     if (!existing.adapters.includes(adapter)) existing.adapters.push(adapter);
     return;
@@ -103,9 +112,67 @@ function addNamedEnqueue(
   const fact: NamedEnqueueFact = { adapters: [adapter], method, names, args: getPayloadArguments(node, shape), span };
   const queue = shape.queueArg === undefined ? undefined : getNameRef(node.arguments[shape.queueArg]);
   if (queue) fact.queue = queue;
+  addReceiver(fact, receiver);
+  enqueues.push(fact);
+}
+
+function addReceiver(fact: NamedEnqueueFact, receiver: TSESTree.Expression): void {
   const receiverName = receiver.type === 'Identifier' ? receiver.name : receiver.type === 'NewExpression' && receiver.callee.type === 'Identifier' ? receiver.callee.name : undefined;
   if (receiverName) fact.receiver = receiverName;
-  enqueues.push(fact);
+  const receiverPath = getReceiverPath(receiver);
+  if (receiverPath) fact.receiverPath = receiverPath;
+}
+
+/** `boss`, `this.boss`, `app.queues.email`: the object a method is called on, as a path (`this` kept). */
+export function getReceiverPath(node: TSESTree.Expression): string[] | undefined {
+  if (node.type === 'ThisExpression') return ['this'];
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
+    const object = node.object.type === 'ThisExpression' ? ['this'] : getReceiverPath(node.object);
+    return object ? [...object, node.property.name] : undefined;
+  }
+  if (node.type === 'NewExpression' && node.callee.type === 'Identifier') return [`new ${node.callee.name}`];
+  return getReferencePath(node);
+}
+
+/**
+ * `boss.send({ name, data })`, `boss.insert([{ name, data }, ...])`: one enqueue fact per request
+ * object whose name is known, at the object.
+ */
+function addRequestEnqueues(
+  node: TSESTree.CallExpression,
+  receiver: TSESTree.Expression,
+  method: string,
+  shape: NamedEnqueueShape,
+  adapter: string,
+  enqueues: NamedEnqueueFact[],
+): void {
+  const arg = node.arguments[shape.nameArg];
+  const keys = shape.requestKeys ?? { name: 'name', data: 'data' };
+  const requests = arg?.type === 'ArrayExpression' ? arg.elements : [arg];
+  for (const request of requests) {
+    if (request?.type !== 'ObjectExpression') continue;
+    const name = getNameRef(getObjectProperty(request, keys.name));
+    if (!name) continue;
+    const span = getSpan(request);
+    const existing = enqueues.find((fact) => fact.span.range[0] === span.range[0] && fact.span.range[1] === span.range[1]);
+    if (existing) {
+      if (!existing.adapters.includes(adapter)) existing.adapters.push(adapter);
+      continue;
+    }
+    const fact: NamedEnqueueFact = { adapters: [adapter], method, names: [name], args: getSingleArgument(getObjectProperty(request, keys.data)), span };
+    addReceiver(fact, receiver);
+    enqueues.push(fact);
+  }
+}
+
+/** The value of a plain key of an object literal. */
+export function getObjectProperty(node: TSESTree.ObjectExpression, key: string): TSESTree.Expression | undefined {
+  for (const property of node.properties) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
+    if (name === key) return property.value as TSESTree.Expression;
+  }
+  return undefined;
 }
 
 function getPayloadArguments(node: TSESTree.CallExpression, shape: NamedEnqueueShape): ArgumentsFact {
@@ -116,6 +183,8 @@ function getPayloadArguments(node: TSESTree.CallExpression, shape: NamedEnqueueS
       return getSingleArgument(node.arguments[shape.payloadArg]);
     case 'spread':
       return getSpreadArguments(node.arguments, shape.payloadArg);
+    case 'request':
+      return getSingleArgument(undefined);
   }
 }
 

@@ -14,6 +14,7 @@ import type {
   TextEdit,
   TypeDeclFact,
 } from '../model/facts.js';
+import { getDispatchFact } from './dispatch.js';
 import { getFingerprint } from './fingerprint.js';
 
 export type Node = TSESTree.Node;
@@ -69,6 +70,8 @@ export function getFunctionFact(
   if (payload) handler.payload = payload;
   const typeArgument = params[0] ? getFirstParamTypeArgument(params[0], ctx) : undefined;
   if (typeArgument) handler.firstParamTypeArgument = typeArgument;
+  const dispatch = params[0] ? getDispatchFact(fn, ctx) : undefined;
+  if (dispatch) handler.dispatch = dispatch;
   return handler;
 }
 
@@ -81,11 +84,16 @@ export function isFunctionNode(node: Node | null | undefined): node is TSESTree.
   );
 }
 
-/** `Payload` in `(job: Job<Payload>) => ...`: where Agenda-style handlers declare their data. */
+/**
+ * `Payload` in `(job: Job<Payload>) => ...`: where Agenda-style handlers declare their data;
+ * also `(jobs: Job<Payload>[])` and `([job]: Job<Payload>[])`, where jobs come in batches (pg-boss).
+ */
 function getFirstParamTypeArgument(param: TSESTree.Parameter, ctx: SyntaxContext): PayloadSource | undefined {
   const target = param.type === 'AssignmentPattern' ? param.left : param;
-  if (target.type !== 'Identifier' && target.type !== 'ObjectPattern') return undefined;
-  const annotation = target.typeAnnotation?.typeAnnotation;
+  if (target.type !== 'Identifier' && target.type !== 'ObjectPattern' && target.type !== 'ArrayPattern') return undefined;
+  let annotation = target.typeAnnotation?.typeAnnotation;
+  if (annotation?.type === 'TSArrayType') annotation = annotation.elementType;
+  else if (annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name === 'Array') annotation = annotation.typeArguments?.params[0];
   if (annotation?.type !== 'TSTypeReference') return undefined;
   return getTypeSource(annotation.typeArguments?.params[0], ctx);
 }

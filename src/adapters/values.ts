@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SourceSpan, ValueFact } from '../model/facts.js';
-import { getFunctionFact, getReferencePath, getSpan, getStaticString, isFunctionNode, type Node, type SyntaxContext } from './syntax.js';
+import { getFunctionFact, getNameRef, getReferencePath, getSpan, getStaticString, isFunctionNode, type Node, type SyntaxContext } from './syntax.js';
 
 /** Object literals nested deeper than this are not read. */
 const MAX_DEPTH = 4;
@@ -57,6 +57,13 @@ export function getValueFact(node: Node, name: string, ctx: SyntaxContext, depth
   }
   if (node.type === 'ObjectExpression') return getObjectFact(node, ctx, depth, frozen);
   if (node.type === 'CallExpression' && isObjectFreeze(node)) return getObjectFact(node.arguments[0], ctx, depth, true);
+  if (node.type === 'NewExpression' && node.callee.type === 'Identifier') {
+    const first = node.arguments[0];
+    const instance: ValueFact = { kind: 'instance', callee: node.callee.name };
+    const label = first && first.type !== 'SpreadElement' ? getNameRef(first) : undefined;
+    if (label) instance.name = label;
+    return instance;
+  }
   const path = getReferencePath(node);
   return path ? { kind: 'ref', path } : undefined;
 }

@@ -7,6 +7,7 @@ import { checkNewRequiredParams } from './new-required-param.js';
 import { checkParamChanges } from './param-changes.js';
 import { checkQueueChanges } from './queue-change.js';
 import { checkRenames, findRenames } from './renames.js';
+import { checkSilentUnknownJobs } from './silent-unknown-job.js';
 
 /** Checks of the current version against the baseline. */
 const VERSION_CHECKS: Array<(context: CompareContext) => Finding[]> = [
@@ -17,7 +18,7 @@ const VERSION_CHECKS: Array<(context: CompareContext) => Finding[]> = [
 ];
 
 /** Checks of the current version alone: they run without a baseline. */
-const CURRENT_CHECKS: Array<(current: ContractSet) => Finding[]> = [checkEnqueueArgs, checkUnknownJobs];
+const CURRENT_CHECKS: Array<(current: ContractSet) => Finding[]> = [checkEnqueueArgs, checkUnknownJobs, checkSilentUnknownJobs];
 
 export function compareContracts(context: CompareContext): Finding[] {
   const removed = getRemovedJobs(context);

@@ -51,10 +51,26 @@ export interface EnqueueSite {
   queue?: string;
 }
 
+/** A processor that dispatches on the job's name (`switch (job.name)`): what a job under any other name meets. */
+export interface DispatcherContract {
+  /** The queue the processor reads, where it is known. */
+  queue?: string;
+  adapter?: string;
+  kind: 'switch' | 'if' | 'map';
+  /** 'silent': the job completes without running; 'throws': it fails; 'delegates': another function takes it. */
+  unknown: 'throws' | 'silent' | 'delegates';
+  /** The names it handles. */
+  names: string[];
+  /** The `switch`, the first `if`, or the lookup. */
+  location: Location;
+}
+
 /** Every job and enqueue site of one version of the project. */
 export interface ContractSet {
   jobs: Map<string, JobContract>;
   sites: EnqueueSite[];
+  /** Processors that dispatch on the job's name (current version only; snapshots leave them out). */
+  dispatchers?: DispatcherContract[];
 }
 
 export function formatLocation(location: Location): string {

@@ -57,6 +57,69 @@ export interface HandlerFact {
   firstParamTypeArgument?: PayloadSource;
   /** Sketch of the body's tokens (adapters/fingerprint.ts), to recognize a renamed job. */
   fingerprint?: number[];
+  /** When the function dispatches on its job's name (`switch (job.name)`): the cases and what an unknown name meets. */
+  dispatch?: DispatchFact;
+}
+
+/**
+ * A processor's dispatch on the job's name: `switch (job.name)`, an `if` chain on it, or a
+ * lookup in a map of handlers keyed by name.
+ */
+export interface DispatchFact {
+  kind: 'switch' | 'if' | 'map';
+  /**
+   * What a job under any other name meets: an error ('throws'), the end of the processor, so
+   * that the job completes without running ('silent'), or a call that hands the job on ('delegates').
+   */
+  unknown: 'throws' | 'silent' | 'delegates';
+  /** The `switch`, the first `if`, or the lookup. */
+  span: SourceSpan;
+  /** The names handled (switch and if); a map's names are its keys, read when it is resolved. */
+  cases: DispatchCaseFact[];
+  /** The map looked up (`handlers[job.name]`), as a reference to a module-level object. */
+  map?: { path: string[]; passes: 'job' | 'data' };
+}
+
+export interface DispatchCaseFact {
+  names: NameRef[];
+  /** The first name of the case, where the job is reported. */
+  span: SourceSpan;
+  /** The case's own code as a handler: its fingerprint, and its payload from a cast of the job's data. */
+  fn: HandlerFact;
+  /** A function the case hands the job or its data to: `return sendWelcome(job.data)`, `this.welcome(job)`. */
+  delegate?: { path: string[]; passes: 'job' | 'data' };
+}
+
+/**
+ * A queue processor: `new Worker('email', fn)` (BullMQ), `queue.process('name', fn)` (Bull),
+ * a NestJS `@Processor('email')` class's `process` method or `@Process('name')` methods.
+ */
+export interface ProcessorFact {
+  adapters: string[];
+  /** The queue as written: `new Worker('email', ...)`, `@Processor('email')`. */
+  queue?: NameRef;
+  /** Bull's `queue.process(...)`: the queue object, whose binding names the queue. */
+  receiverPath?: string[];
+  /** The job names it takes (`process('name', fn)`, `@Process('name')`); absent: every name, or those its dispatch handles. */
+  names?: NameRef[];
+  /** The function that runs the jobs; absent when it cannot be read (a sandboxed processor file). */
+  handler?: HandlerRef;
+  /** `new Worker<Data>(...)`: the data of every job of the queue. */
+  typeArgument?: PayloadSource;
+  /** The processor's methods (NestJS classes), for cases that call `this.method(job)`. */
+  methods?: Record<string, HandlerFact>;
+  span: SourceSpan;
+}
+
+/**
+ * What a local name is bound to, read from its declaration anywhere in the file: `const q =
+ * new Queue('email')`, `q: Queue<Data>`, `@InjectQueue('email') private q: Queue`.
+ */
+export interface BindingFact {
+  /** The constructor of `new X(...)`, or the type name of an annotation (last segment, without type arguments). */
+  types: string[];
+  /** The name given to the object: `new Queue('email')`, `@InjectQueue('email')`. */
+  name?: NameRef;
 }
 
 /**
@@ -125,7 +188,9 @@ export type ValueFact =
   | { kind: 'string'; value: string }
   | { kind: 'object'; frozen: boolean; props: Record<string, ValueFact>; keySpans?: Record<string, SourceSpan> }
   | { kind: 'function'; fn: HandlerFact }
-  | { kind: 'ref'; path: string[] };
+  | { kind: 'ref'; path: string[] }
+  /** `new Queue('email')`: an object of a framework class, with the name it is given. */
+  | { kind: 'instance'; callee: string; name?: NameRef };
 
 /** A handler function as a registry names it: written inline, or a reference to a module-level value. */
 export type HandlerRef = { fn: HandlerFact } | { path: string[] };
@@ -134,6 +199,8 @@ export type HandlerRef = { fn: HandlerFact } | { path: string[] };
 export interface RegistrationFact {
   adapters: string[];
   method: string;
+  /** The object the method is called on, as a reference path (`boss`, `this.boss`). */
+  receiverPath?: string[];
   names: NameRef[];
   handler: HandlerRef;
   /** `define<Payload>(...)`. */
@@ -159,6 +226,10 @@ export interface NamedEnqueueFact {
   span: SourceSpan;
   /** The object the method is called on, when it is a plain name (`queue`) or `new X()`. */
   receiver?: string;
+  /** The object the method is called on, as a reference path (`emailQueue`, `this.queue`, `queues.email`). */
+  receiverPath?: string[];
+  /** The call names its job through a request object (`addBulk([{ name, data }])`): where the object is. */
+  requestSpan?: SourceSpan;
 }
 
 export interface FileFacts {
@@ -173,6 +244,9 @@ export interface FileFacts {
   registrations?: RegistrationFact[];
   registryMaps?: RegistryMapFact[];
   namedEnqueues?: NamedEnqueueFact[];
+  processors?: ProcessorFact[];
+  /** Local names bound to framework objects (`q`, `this.q`), for the receivers of enqueue calls. */
+  bindings?: Record<string, BindingFact>;
   /**
    * Set on the facts of a `package.json`: the package names it depends on, which decide the
    * adapters enabled by default for the files below it.
@@ -187,6 +261,7 @@ export function isEmptyFacts(facts: FileFacts): boolean {
     facts.types.length === 0 &&
     !facts.registrations?.length &&
     !facts.registryMaps?.length &&
-    !facts.namedEnqueues?.length
+    !facts.namedEnqueues?.length &&
+    !facts.processors?.length
   );
 }

@@ -5,10 +5,10 @@
  * file (by `frameworks`, or by the file's nearest package.json) contribute its facts.
  */
 import { type AdapterSet, getAdapterSet, isAdapterEnabled } from '../adapters/adapter-set.js';
-import type { ClassJobConfig, StaticSource, StringRegistryConfig } from '../adapters/config.js';
+import type { ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, StaticSource, StringRegistryConfig } from '../adapters/config.js';
 import type { JobPattern } from '../adapters/job-pattern.js';
-import type { ContractSet, EnqueueSite, JobContract, Location, MemberContract } from '../model/contract.js';
-import type { ClassFact, FileFacts, HandlerFact, NameRef, PayloadSource, ValueFact } from '../model/facts.js';
+import type { ContractSet, DispatcherContract, EnqueueSite, JobContract, Location, MemberContract } from '../model/contract.js';
+import type { ClassFact, DispatchCaseFact, FileFacts, HandlerFact, NameRef, PayloadSource, ProcessorFact, ValueFact } from '../model/facts.js';
 import { getPackageDependencies } from './packages.js';
 import { type ClassRef, ProjectResolver, type ResolvedClass } from './resolver.js';
 
@@ -27,6 +27,9 @@ class ContractBuilder {
   private readonly sites: EnqueueSite[] = [];
   private readonly classSiteKeys = new Set<string>();
   private readonly dependenciesByDir = new Map<string, readonly string[] | undefined>();
+  private readonly dispatchers: DispatcherContract[] = [];
+  /** What the processors of each queue (queue-worker adapters) take: by queue name. */
+  private readonly queues = new Map<string, QueueProcessors>();
 
   constructor(
     private readonly files: ReadonlyMap<string, FileFacts>,
@@ -44,10 +47,15 @@ class ContractBuilder {
       for (const map of facts.registryMaps ?? []) this.addRegistryMap(file, map);
     }
     for (const [file, facts] of this.files) {
+      for (const processor of facts.processors ?? []) this.addProcessor(file, processor);
+    }
+    for (const [file, facts] of this.files) {
       for (const enqueue of facts.enqueues) this.addClassSite(file, enqueue);
       for (const enqueue of facts.namedEnqueues ?? []) this.addNamedSites(file, enqueue);
     }
-    return { jobs: this.jobs, sites: this.sites };
+    const set: ContractSet = { jobs: this.jobs, sites: this.sites };
+    if (this.dispatchers.length > 0) set.dispatchers = this.dispatchers;
+    return set;
   }
 
   /** Two definitions of one wire name: the first stays, as a queue would pick one handler. */
@@ -80,6 +88,8 @@ class ContractBuilder {
     const adapter = this.getEnabled(file, registration.adapters);
     const config = adapter ? this.getRegistry(adapter) : undefined;
     if (!config) return;
+    const receivers = (config.register ?? []).filter((shape) => shape.methods.includes(registration.method)).map((shape) => shape.receiver);
+    if (!receivers.some((receiver) => !receiver || this.isReceiver(file, registration.receiverPath, receiver))) return;
     const handler = 'fn' in registration.handler ? { file, fn: registration.handler.fn } : this.resolver.resolveFunction(file, registration.handler.path);
     if (!handler) return;
     const typeArgument = registration.typeArgument ? { file, source: registration.typeArgument } : undefined;
@@ -184,7 +194,15 @@ class ContractBuilder {
     const adapter = this.getEnabled(file, enqueue.adapters);
     if (!adapter || this.isClassSite(file, enqueue.span.range)) return;
     // `SomeJob.schedule(a, 'b')` is a call on a class, not on a queue.
-    if (enqueue.receiver && 'cls' in this.resolver.resolveClass(file, enqueue.receiver)) return;
+    if (enqueue.receiver && enqueue.receiver !== 'flow' && 'cls' in this.resolver.resolveClass(file, enqueue.receiver)) return;
+    const queueWorker = this.getQueueWorker(adapter);
+    if (queueWorker) {
+      this.addQueueSites(file, enqueue, queueWorker);
+      return;
+    }
+    const registry = this.getRegistry(adapter);
+    const receivers = (registry?.enqueue ?? []).filter((shape) => shape.methods.includes(enqueue.method)).map((shape) => shape.receiver);
+    if (receivers.length > 0 && !receivers.some((receiver) => !receiver || this.isReceiver(file, enqueue.receiverPath, receiver))) return;
     const queue = enqueue.queue && this.resolver.resolveName(file, enqueue.queue);
     for (const name of enqueue.names) {
       const wireName = this.resolver.resolveName(file, name);
@@ -194,6 +212,222 @@ class ContractBuilder {
       this.sites.push(site);
     }
   }
+
+  /**
+   * Whether a method is called on an object the constraint accepts: a name that contains one of
+   * its names, or an object bound to one of its types (here or in a relative module).
+   */
+  private isReceiver(file: string, path: string[] | undefined, constraint: ReceiverConstraint): boolean {
+    if (!path) return false;
+    const names = constraint.names.map((name) => name.toLowerCase());
+    if (path.some((segment) => names.some((name) => segment.toLowerCase().includes(name)))) return true;
+    return this.getReceiverBinding(file, path)?.types.some((type) => constraint.types.includes(type)) ?? false;
+  }
+
+  /** What a receiver path is bound to: `new Queue('email')` here or in an imported module, `q: Queue`, `@InjectQueue('email') q`. */
+  private getReceiverBinding(file: string, path: string[]): { types: string[]; name?: string } | undefined {
+    const head = path[0]!;
+    if (head.startsWith('new ')) return { types: [head.slice(4)] };
+    const key = head === 'this' ? (path.length === 2 ? `this.${path[1]}` : undefined) : path.length === 1 ? head : undefined;
+    const local = key === undefined ? undefined : this.files.get(file)?.bindings?.[key];
+    if (local) {
+      const name = local.name && this.resolver.resolveName(file, local.name);
+      return name === undefined ? { types: local.types } : { types: local.types, name };
+    }
+    if (head === 'this') return undefined;
+    const value = this.resolver.resolveValue(file, path);
+    if (value?.value.kind !== 'instance') return undefined;
+    const name = value.value.name && this.resolver.resolveName(value.file, value.value.name);
+    return name === undefined ? { types: [value.value.callee] } : { types: [value.value.callee], name };
+  }
+
+  private getQueueWorker(name: string): QueueWorkerConfig | undefined {
+    return this.set.queueWorkers.find((config) => config.name === name);
+  }
+
+  private getQueue(queue: string | undefined): QueueProcessors | undefined {
+    if (queue === undefined) return undefined;
+    let entry = this.queues.get(queue);
+    if (!entry) {
+      entry = { named: false, opaque: false };
+      this.queues.set(queue, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * A queue processor: a job per name it takes (`process('name', fn)`, `@Process('name')`), per
+   * case of its dispatch on `job.name`, or one job for the whole queue, named by the queue,
+   * when it takes every job alike. A processor that cannot be read leaves its queue unjudged.
+   */
+  private addProcessor(file: string, fact: ProcessorFact): void {
+    const adapter = this.getEnabled(file, fact.adapters);
+    const config = adapter ? this.getQueueWorker(adapter) : undefined;
+    if (!config) return;
+    let queueName = fact.queue && this.resolver.resolveName(file, fact.queue);
+    if (fact.receiverPath) {
+      if (!this.isReceiver(file, fact.receiverPath, config.queues)) return;
+      queueName ??= this.getReceiverBinding(file, fact.receiverPath)?.name;
+    }
+    const queue = this.getQueue(queueName);
+    const handler = this.getProcessorHandler(file, fact);
+    if (!handler) {
+      if (queue) queue.opaque = true;
+      return;
+    }
+    const context: ProcessorContext = { config, queue: queueName, processor: fact, file, handler };
+    if (fact.names) {
+      for (const name of fact.names) {
+        const wireName = this.resolver.resolveName(file, name);
+        if (wireName === undefined) {
+          if (queue) queue.opaque = true;
+          continue;
+        }
+        if (queue) queue.named = true;
+        this.addJob(this.getProcessorJob(context, wireName, { file, span: fact.span }, handler, handler.fn.firstParamTypeArgument ? 'job' : 'data'));
+      }
+      return;
+    }
+    const dispatch = handler.fn.dispatch;
+    if (!dispatch) {
+      if (queueName === undefined) return;
+      queue!.catchAll = queueName;
+      this.addJob(this.getProcessorJob(context, queueName, { file, span: fact.span }, handler, 'job'));
+      return;
+    }
+    if (queue) {
+      queue.named = true;
+      if (dispatch.unknown === 'delegates') queue.opaque = true;
+    }
+    const names = dispatch.map ? this.addMapJobs(context, dispatch.map) : this.addCaseJobs(context, dispatch.cases);
+    const dispatcher: DispatcherContract = { kind: dispatch.kind, unknown: dispatch.unknown, names, location: { file: handler.file, span: dispatch.span }, adapter: config.name };
+    if (queueName !== undefined) dispatcher.queue = queueName;
+    this.dispatchers.push(dispatcher);
+  }
+
+  private getProcessorHandler(file: string, fact: ProcessorFact): { file: string; fn: HandlerFact } | undefined {
+    if (!fact.handler) return undefined;
+    return 'fn' in fact.handler ? { file, fn: fact.handler.fn } : this.resolver.resolveFunction(file, fact.handler.path);
+  }
+
+  private addCaseJobs(context: ProcessorContext, cases: DispatchCaseFact[]): string[] {
+    const names: string[] = [];
+    for (const entry of cases) {
+      const delegate = entry.delegate && this.getDelegate(context, entry.delegate.path);
+      for (const name of entry.names) {
+        const wireName = this.resolver.resolveName(context.handler.file, name);
+        if (wireName === undefined) continue;
+        names.push(wireName);
+        const location = { file: context.handler.file, span: entry.span };
+        const job = delegate
+          ? this.getProcessorJob(context, wireName, location, delegate, entry.delegate!.passes, { file: context.handler.file, source: entry.fn.payload })
+          : this.getProcessorJob(context, wireName, location, { file: context.handler.file, fn: entry.fn }, 'data', { file: context.handler.file, source: entry.fn.payload });
+        this.addJob(job);
+      }
+    }
+    return names;
+  }
+
+  /** `handlers[job.name](job)`: each key of the module-level map is a job, its value the handler. */
+  private addMapJobs(context: ProcessorContext, map: NonNullable<NonNullable<HandlerFact['dispatch']>['map']>): string[] {
+    const resolved = this.resolver.resolveValue(context.handler.file, map.path);
+    if (resolved?.value.kind !== 'object') {
+      if (context.queue !== undefined) this.getQueue(context.queue)!.opaque = true;
+      return [];
+    }
+    const names: string[] = [];
+    for (const [wireName, entry] of Object.entries(resolved.value.props)) {
+      const fn = this.resolver.deref({ file: resolved.file, value: entry });
+      if (fn?.value.kind !== 'function') continue;
+      names.push(wireName);
+      const span = resolved.value.keySpans?.[wireName] ?? fn.value.fn.span;
+      this.addJob(this.getProcessorJob(context, wireName, { file: resolved.file, span }, { file: fn.file, fn: fn.value.fn }, map.passes));
+    }
+    return names;
+  }
+
+  /** `this.welcome(job)` in a processor class, or a function of the project by reference. */
+  private getDelegate(context: ProcessorContext, path: string[]): { file: string; fn: HandlerFact } | undefined {
+    if (path[0] === 'this') {
+      const fn = path.length === 2 ? context.processor.methods?.[path[1]!] : undefined;
+      return fn ? { file: context.file, fn } : undefined;
+    }
+    return this.resolver.resolveFunction(context.handler.file, path);
+  }
+
+  /**
+   * A job of a queue processor. Its payload is the job's data, typed by the function that
+   * receives it (`(data: Welcome)` when handed the data, `(job: Job<Welcome>)` when handed the
+   * job), else by a cast in the case (`job.data as Welcome`), the worker's type argument
+   * (`new Worker<Welcome>`) or the processor's `Job<Welcome>` parameter.
+   */
+  private getProcessorJob(
+    context: ProcessorContext,
+    wireName: string,
+    location: Location,
+    handler: { file: string; fn: HandlerFact },
+    passes: 'job' | 'data',
+    cast?: { file: string; source: PayloadSource | undefined },
+  ): JobContract {
+    const contract: JobContract = { wireName, location, handler: handler.fn.method, style: 'payload', params: [], fields: [], adapter: context.config.name };
+    if (context.queue !== undefined) contract.queue = context.queue;
+    if (context.config.serialization) contract.serialization = context.config.serialization;
+    if (handler.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
+    const own = passes === 'data' ? (handler.fn.params.length === 1 ? handler.fn.payload : undefined) : handler.fn.firstParamTypeArgument;
+    const payload =
+      this.resolver.resolvePayload(handler.file, own) ??
+      (cast && this.resolver.resolvePayload(cast.file, cast.source)) ??
+      this.resolver.resolvePayload(context.file, context.processor.typeArgument) ??
+      this.resolver.resolvePayload(context.handler.file, context.handler.fn.firstParamTypeArgument);
+    if (payload) contract.fields = withFile(payload.fields, payload.file);
+    return contract;
+  }
+
+  /**
+   * Sites of jobs added to a queue. A job's name counts on its queue: where the queue has a
+   * processor that takes every name, the site is that queue's job; where the queue's processors
+   * cannot all be read, or the queue is unknown, only names some job handles make sites, so that
+   * queues served by another code base are never reported.
+   */
+  private addQueueSites(file: string, enqueue: NonNullable<FileFacts['namedEnqueues']>[number], config: QueueWorkerConfig): void {
+    const receiver = enqueue.receiver === 'flow' ? config.flows && { names: ['flow'], types: config.flows.types } : config.queues;
+    if (!receiver || !this.isReceiver(file, enqueue.receiverPath, receiver)) return;
+    const queueName = enqueue.queue
+      ? this.resolver.resolveName(file, enqueue.queue)
+      : enqueue.receiverPath && this.getReceiverBinding(file, enqueue.receiverPath)?.name;
+    const queue = queueName === undefined ? undefined : this.queues.get(queueName);
+    for (const name of enqueue.names) {
+      const sent = this.resolver.resolveName(file, name);
+      if (sent === undefined) continue;
+      let wireName: string | undefined = this.jobs.has(sent) ? sent : undefined;
+      if (queue?.catchAll !== undefined) wireName = queue.catchAll;
+      else if (queue?.named && !queue.opaque) wireName = sent;
+      if (wireName === undefined) continue;
+      const site: EnqueueSite = { wireName, nameSource: 'string', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter: config.name };
+      if (queueName !== undefined) site.queue = queueName;
+      this.sites.push(site);
+    }
+  }
+}
+
+/** What the processors of one queue take. */
+interface QueueProcessors {
+  /** The wire name of the job that takes every name of the queue. */
+  catchAll?: string;
+  /** Some processor dispatches on names. */
+  named: boolean;
+  /** Some processor cannot be read, takes names that cannot be known, or hands unknown names on. */
+  opaque: boolean;
+}
+
+interface ProcessorContext {
+  config: QueueWorkerConfig;
+  queue: string | undefined;
+  processor: ProcessorFact;
+  /** The file of the processor fact. */
+  file: string;
+  /** The processor function (which may live in another file). */
+  handler: { file: string; fn: HandlerFact };
 }
 
 function withFile(members: HandlerFact['params'], file: string): MemberContract[] {

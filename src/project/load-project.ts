@@ -90,7 +90,7 @@ function addTexts(project: LoadedProject, texts: Map<string, string>, cache: Fac
 }
 
 function hasRegistryFacts(facts: FileFacts): boolean {
-  return facts.registrations !== undefined || facts.registryMaps !== undefined;
+  return facts.registrations !== undefined || facts.registryMaps !== undefined || facts.processors !== undefined || facts.namedEnqueues !== undefined;
 }
 
 /**
@@ -128,7 +128,26 @@ function touchFile(resolver: ProjectResolver, file: string): void {
     enqueue.names.forEach(touchName);
     touchName(enqueue.queue);
     if (enqueue.receiver) resolver.resolveClass(file, enqueue.receiver);
+    touchReceiver(resolver, file, enqueue.receiverPath);
   }
+  for (const registration of facts.registrations ?? []) touchReceiver(resolver, file, registration.receiverPath);
+  for (const processor of facts.processors ?? []) {
+    processor.names?.forEach(touchName);
+    touchName(processor.queue);
+    touchReceiver(resolver, file, processor.receiverPath);
+    touchPayload(resolver, file, processor.typeArgument);
+    if (processor.handler && 'fn' in processor.handler) touchHandler(resolver, file, processor.handler.fn);
+    else if (processor.handler) touchValue(resolver, resolver.resolveValue(file, processor.handler.path), 0);
+    for (const method of Object.values(processor.methods ?? {})) touchHandler(resolver, file, method);
+  }
+  for (const binding of Object.values(facts.bindings ?? {})) touchName(binding.name);
+}
+
+/** An imported queue object (`import { emailQueue } from './queues'`), and the name it was given there. */
+function touchReceiver(resolver: ProjectResolver, file: string, path: string[] | undefined): void {
+  if (!path || path[0] === 'this' || path[0]!.startsWith('new ')) return;
+  const value = resolver.resolveValue(file, path);
+  if (value?.value.kind === 'instance' && value.value.name) resolver.resolveName(value.file, value.value.name);
 }
 
 /** Object maps of jobs nest at most this deep: map, entry, handler. */
@@ -143,9 +162,20 @@ function touchValue(resolver: ProjectResolver, resolved: { file: string; value: 
   }
 }
 
-function touchHandler(resolver: ProjectResolver, file: string, handler: HandlerFact): void {
+function touchHandler(resolver: ProjectResolver, file: string, handler: HandlerFact, depth = 0): void {
   touchPayload(resolver, file, handler.payload);
   touchPayload(resolver, file, handler.firstParamTypeArgument);
+  const dispatch = handler.dispatch;
+  if (!dispatch || depth > 0) return;
+  if (dispatch.map) touchValue(resolver, resolver.resolveValue(file, dispatch.map.path), 0);
+  for (const entry of dispatch.cases) {
+    entry.names.forEach((name) => resolver.resolveName(file, name));
+    touchHandler(resolver, file, entry.fn, depth + 1);
+    if (entry.delegate && entry.delegate.path[0] !== 'this') {
+      const target = resolver.resolveValue(file, entry.delegate.path);
+      if (target?.value.kind === 'function') touchHandler(resolver, target.file, target.value.fn, depth + 1);
+    }
+  }
 }
 
 function touchPayload(resolver: ProjectResolver, file: string, source: PayloadSource | undefined): void {

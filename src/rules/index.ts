@@ -5,6 +5,7 @@ import noNewRequiredParam from './no-new-required-param.js';
 import noPrematureEnqueue from './no-premature-enqueue.js';
 import noQueueChange from './no-queue-change.js';
 import noRenameWithoutAlias from './no-rename-without-alias.js';
+import noSilentUnknownJob from './no-silent-unknown-job.js';
 import noUnknownJob from './no-unknown-job.js';
 import requireBaseline from './require-baseline.js';
 
@@ -16,6 +17,7 @@ export const rules = {
   'no-premature-enqueue': noPrematureEnqueue,
   'no-queue-change': noQueueChange,
   'no-rename-without-alias': noRenameWithoutAlias,
+  'no-silent-unknown-job': noSilentUnknownJob,
   'no-unknown-job': noUnknownJob,
   'require-baseline': requireBaseline,
 };

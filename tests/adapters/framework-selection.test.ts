@@ -77,7 +77,7 @@ describe('adapter settings', () => {
   });
 
   it.each([
-    [{ frameworks: ['resque'] }, /frameworks\.0: 'resque' is neither a preset \(activejob, node-resque, sidequest, faktory-worker, agenda, app-task\) nor a declared adapter/],
+    [{ frameworks: ['resque'] }, /frameworks\.0: 'resque' is neither a preset \(activejob, node-resque, sidequest, faktory-worker, agenda, app-task, bullmq, bull, pg-boss\) nor a declared adapter/],
     [{ adapters: [{ type: 'class-job', name: 'x', extends: 'agenda' }] }, /adapters\.0\.extends: 'agenda' is a string-registry preset, not a class-job one/],
     [{ adapters: [{ type: 'queue', name: 'x' }] }, /settings\['safe-jobs'\]\.adapters\.0\.type/],
     [{ adapters: [{ type: 'string-registry', name: 'x', enqueue: [{ methods: ['push'], nameArg: 0, payloadArg: 1, payload: 'object' }] }] }, /adapters\.0\.enqueue\.0\.payload/],
