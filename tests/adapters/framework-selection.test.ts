@@ -93,15 +93,28 @@ describe('the candidate prefilter with every preset', () => {
   const test = new RegExp(source);
 
   it('selects every fixture file that defines or enqueues a job', () => {
-    for (const preset of ['node-resque', 'sidequest', 'faktory-worker', 'agenda', 'app-task']) {
-      for (const [path, text] of Object.entries(readFixture(preset))) {
-        if (!path.endsWith('names.ts') && !path.endsWith('base-task.ts')) expect([path, test.test(text)]).toEqual([path, true]);
+    // Files that only declare names, types or plain functions are loaded by following imports.
+    const support = ['names.ts', 'base-task.ts', 'types.ts', 'mailer.ts'];
+    for (const preset of ['node-resque', 'sidequest', 'faktory-worker', 'agenda', 'app-task', 'bullmq', 'nestjs-bullmq', 'bull', 'pg-boss']) {
+      for (const [path, text] of Object.entries(readFixture(preset, preset))) {
+        if (!support.some((name) => path.endsWith(`/${name}`))) expect([path, test.test(text)]).toEqual([path, true]);
       }
     }
   });
 
   it('leaves ordinary code alone', () => {
-    for (const text of ['const t = Date.now();', 'items.every((item) => item.ok);', 'items.every(isValid);', 'set.add(item);', 'app.use(router);', 'performance.now()']) {
+    for (const text of [
+      'const t = Date.now();',
+      'items.every((item) => item.ok);',
+      'items.every(isValid);',
+      'set.add(item);',
+      "set.add('item');",
+      "res.send('Hello');",
+      "socket.send('ping', {});",
+      "element.classList.add('active');",
+      'app.use(router);',
+      'performance.now()',
+    ]) {
       expect([text, test.test(text)]).toEqual([text, false]);
     }
   });
@@ -110,7 +123,7 @@ describe('the candidate prefilter with every preset', () => {
     const repo = new TempRepo();
     try {
       const files: Record<string, string> = {};
-      for (const preset of ['node-resque', 'sidequest', 'faktory-worker', 'agenda', 'app-task', 'custom']) {
+      for (const preset of ['node-resque', 'sidequest', 'faktory-worker', 'agenda', 'app-task', 'custom', 'bullmq', 'nestjs-bullmq', 'bull', 'pg-boss']) {
         for (const [path, text] of Object.entries(readFixture(preset, preset))) files[path] = text;
       }
       Object.assign(files, {
@@ -120,6 +133,11 @@ describe('the candidate prefilter with every preset', () => {
         'plain/d.ts': "queue.enqueueIn(60 * 1000, 'math', 'add', []);\n",
         'plain/e.ts': "agenda.schedule(new Date(), 'x', {});\n",
         'plain/f.ts': 'items.every(isValid);\n',
+        'plain/g.ts': "res.send('Hello');\nset.add('x');\n",
+        'plain/h.ts': "await this.mailQueue.add('welcome', {});\n",
+        'plain/i.ts': "await this.pgBoss.send('invoice', {});\n",
+        'plain/j.ts': "import { Worker } from 'bullmq';\n",
+        'plain/k.ts': "@Processor('email')\nclass P {}\n",
       });
       repo.commit(files);
       const grep = execFileSync('git', ['grep', '-l', '-E', '-e', source], { cwd: repo.dir, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
@@ -127,6 +145,8 @@ describe('the candidate prefilter with every preset', () => {
       expect(grep).toEqual(inProcess);
       expect(inProcess).toContain('plain/c.ts');
       expect(inProcess).not.toContain('plain/a.ts');
+      expect(inProcess).not.toContain('plain/g.ts');
+      expect(inProcess).toEqual(expect.arrayContaining(['plain/h.ts', 'plain/i.ts', 'plain/j.ts', 'plain/k.ts']));
     } finally {
       repo.remove();
     }

@@ -1,0 +1,165 @@
+/**
+ * The queue adapters end to end (BullMQ, NestJS on BullMQ, Bull, pg-boss): fixture code that
+ * type-checks against the real library, committed as the deployed version in a real git
+ * repository, edited, and linted through ESLint with `configs.recommended`. Adapters are
+ * enabled by the package.json dependencies.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { packageJson, readFixture } from '../../adapters/frameworks-fixtures.js';
+import type { Sources } from '../../helpers/fixture-project.js';
+import { TempRepo } from '../../helpers/git-repo.js';
+import { lintFiles, type Message } from '../../helpers/lint.js';
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) repo.remove();
+});
+
+function deploy(sources: Sources): TempRepo {
+  const repo = new TempRepo();
+  repos.push(repo);
+  repo.commit(sources);
+  return repo;
+}
+
+/** `sources` with one text replaced in one file (the replacement must happen). */
+function edit(sources: Sources, file: string, from: string, to: string): Sources {
+  const text = sources[file]!;
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${from}`);
+  return { ...sources, [file]: text.replace(from, to) };
+}
+
+const summary = (messages: Message[]) => messages.map((message) => `${message.rule}@${message.file}:${message.line}`);
+const ofRule = (messages: Message[], rule: string) => summary(messages.filter((message) => message.rule === `safe-jobs/${rule}`));
+
+type Edit = [file: string, from: string, to: string];
+
+interface QueueCase {
+  fixture: string;
+  dependencies: Record<string, string>;
+  /** A new required payload field, where it is reported, and its fixed form. */
+  newRequired: { edit: Edit; at: string; fixed: string };
+  /** Deleting one job's handler while enqueue sites of it remain: the sites, where it is reported. */
+  deletion: { edit: Edit; at: string[] };
+  /** Renaming one job at its handler and its enqueue sites: where the rename is reported. */
+  rename: { edits: Edit[]; at: string };
+}
+
+const CASES: QueueCase[] = [
+  {
+    fixture: 'bullmq',
+    dependencies: { bullmq: '6.7.0' },
+    newRequired: { edit: ['src/types.ts', '  userId: number;\n  locale?: string;\n', '  userId: number;\n  locale?: string;\n  plan: string;\n'], at: 'src/types.ts:4', fixed: '  plan?: string;\n' },
+    deletion: {
+      edit: ['src/worker.ts', "      case EmailJobs.Reset: {\n        const { userId, token } = job.data as ResetData;\n        console.log(`reset link for ${userId}: /reset/${token}`);\n        return token;\n      }\n", ''],
+      at: ['src/enqueue.ts:6'],
+    },
+    rename: {
+      edits: [
+        ['src/types.ts', "Welcome = 'welcome'", "Welcome = 'welcome-email'"],
+        ['src/enqueue.ts', "name: 'welcome', queueName: 'email'", "name: 'welcome-email', queueName: 'email'"],
+      ],
+      at: 'src/worker.ts:10',
+    },
+  },
+  {
+    fixture: 'nestjs-bullmq',
+    dependencies: { bullmq: '6.7.0', '@nestjs/bullmq': '12.0.0' },
+    newRequired: { edit: ['src/notifications.processor.ts', '  title: string;\n', '  title: string;\n  badge: number;\n'], at: 'src/notifications.processor.ts:7', fixed: '  badge?: number;\n' },
+    deletion: { edit: ['src/notifications.processor.ts', "      case 'digest':\n        return this.digest(job as Job<DigestData>);\n", ''], at: ['src/notifications.service.ts:11'] },
+    rename: {
+      edits: [
+        ['src/notifications.processor.ts', "case 'push':", "case 'push-notification':"],
+        ['src/notifications.service.ts', "add('push',", "add('push-notification',"],
+      ],
+      at: 'src/notifications.processor.ts:18',
+    },
+  },
+  {
+    fixture: 'bull',
+    dependencies: { bull: '4.16.5' },
+    newRequired: { edit: ['src/queue.ts', '  width: number;\n', '  width: number;\n  format: string;\n'], at: 'src/queue.ts:6', fixed: '  format?: string;\n' },
+    deletion: { edit: ['src/processors.ts', "  void imageQueue.process('thumbnail', async (job: Bull.Job<{ url: string }>) => {\n    console.log(`thumbnail of ${job.data.url}`);\n  });\n", ''], at: ['src/enqueue.ts:5'] },
+    rename: {
+      edits: [
+        ['src/processors.ts', "process('resize',", "process('resize-image',"],
+        ['src/enqueue.ts', "add('resize',", "add('resize-image',"],
+      ],
+      at: 'src/processors.ts:5',
+    },
+  },
+  {
+    fixture: 'pg-boss',
+    dependencies: { 'pg-boss': '10.4.2' },
+    newRequired: { edit: ['src/boss.ts', '  invoiceId: number;\n', '  invoiceId: number;\n  currency: string;\n'], at: 'src/boss.ts:7', fixed: '  currency?: string;\n' },
+    deletion: {
+      edit: ['src/workers.ts', "  await boss.work(CLEANUP, { batchSize: 5 }, async (jobs: PgBoss.Job<{ days: number; dryRun?: boolean }>[]) => {\n    for (const job of jobs) console.log(`cleaning up ${job.data.days} days`);\n  });\n", ''],
+      at: ['src/enqueue.ts:6', 'src/enqueue.ts:7', 'src/enqueue.ts:8'],
+    },
+    rename: {
+      edits: [
+        ['src/workers.ts', "createQueue('invoice')", "createQueue('invoice-v2')"],
+        ['src/workers.ts', "work<InvoiceData>('invoice',", "work<InvoiceData>('invoice-v2',"],
+        ['src/enqueue.ts', "send('invoice',", "send('invoice-v2',"],
+        ['src/enqueue.ts', "name: 'invoice',", "name: 'invoice-v2',"],
+      ],
+      at: 'src/workers.ts:6',
+    },
+  },
+];
+
+describe.each(CASES)('the $fixture adapter through ESLint', ({ fixture, dependencies, newRequired, deletion, rename }) => {
+  const deployed: Sources = { 'package.json': packageJson(dependencies), ...readFixture(fixture) };
+
+  it('is silent on the deployed code', async () => {
+    const repo = deploy(deployed);
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+
+  it('reports a new required payload field on it, and fixes it to the optional form', async () => {
+    const repo = deploy(deployed);
+    repo.write(edit(deployed, ...newRequired.edit));
+    expect(ofRule(await lintFiles(repo.dir), 'no-new-required-param')).toEqual([`safe-jobs/no-new-required-param@${newRequired.at}`]);
+    await lintFiles(repo.dir, ['.'], { fix: true });
+    expect(readFileSync(repo.path(newRequired.edit[0]), 'utf8')).toContain(newRequired.fixed);
+    expect(ofRule(await lintFiles(repo.dir), 'no-new-required-param')).toEqual([]);
+  });
+
+  it('reports a deleted job on the enqueue call that still sends it', async () => {
+    const repo = deploy(deployed);
+    repo.write(edit(deployed, ...deletion.edit));
+    const messages = await lintFiles(repo.dir);
+    expect(ofRule(messages, 'no-deleted-enqueued-job')).toEqual(deletion.at.map((at) => `safe-jobs/no-deleted-enqueued-job@${at}`));
+    // One problem, one report: the call is not an unknown job as well.
+    expect(ofRule(messages, 'no-unknown-job')).toEqual([]);
+  });
+
+  it('reports a renamed job name at its handler, not as a deletion', async () => {
+    const repo = deploy(deployed);
+    repo.write(rename.edits.reduce((sources, [file, from, to]) => edit(sources, file, from, to), deployed));
+    const messages = await lintFiles(repo.dir);
+    expect(ofRule(messages, 'no-rename-without-alias')).toEqual([`safe-jobs/no-rename-without-alias@${rename.at}`]);
+    expect(ofRule(messages, 'no-deleted-enqueued-job')).toEqual([]);
+  });
+});
+
+describe('no-silent-unknown-job on the BullMQ fixture', () => {
+  const deployed: Sources = { 'package.json': packageJson({ bullmq: '6.7.0' }), ...readFixture('bullmq') };
+
+  it('warns on a switch on job.name whose throwing default is removed, with no baseline needed', async () => {
+    const repo = deploy(deployed);
+    repo.write(edit(deployed, 'src/worker.ts', '      default:\n        throw new Error(`Unknown email job ${job.name}`);\n', ''));
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { baseline: 'missing.json' } });
+    const silent = messages.filter((message) => message.rule === 'safe-jobs/no-silent-unknown-job');
+    expect(summary(silent)).toEqual(['safe-jobs/no-silent-unknown-job@src/worker.ts:9']);
+    expect(silent[0]!.severity).toBe(1);
+    expect(silent[0]!.message).toMatch(/^The processor of queue 'email' dispatches on job\.name with a switch that has no throwing default: a job under any name other than 'welcome', 'password-reset' .* is marked completed without running/);
+    expect(ofRule(await lintFiles(repo.dir, ['.'], { config: 'strict' }), 'no-silent-unknown-job')).toEqual(['safe-jobs/no-silent-unknown-job@src/worker.ts:9']);
+  });
+
+  it('is silent on the switch with a throwing default', async () => {
+    const repo = deploy(deployed);
+    expect(ofRule(await lintFiles(repo.dir, ['.'], { config: 'strict' }), 'no-silent-unknown-job')).toEqual([]);
+  });
+});
