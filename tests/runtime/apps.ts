@@ -83,6 +83,11 @@ function packageJson(framework: Framework): string {
 
 const className = (name: string) => name;
 
+/** An ActiveJob-style job class as src/jobs.js declares it. */
+export function activeJobClass(job: JobDef, queue = DEFAULT_QUEUE): string {
+  return `export class ${className(job.name)} extends ApplicationJob {\n  static queue = ${literal(queue)};\n\n  async perform(${job.params}) {\n${indent(job.body, '    ')}\n  }\n}\n`;
+}
+
 function nodeResque(app: AppVersion): Files {
   const functions = app.jobs.map((job) => `async function ${job.name}(${job.params}) {\n${indent(job.body, '  ')}\n}\n`);
   const entries = [
@@ -136,7 +141,7 @@ export function createWorker(options) {
 function activeJob(app: AppVersion): Files {
   const classes = app.jobs.map((job) => {
     const queue = app.classQueues?.[job.name] ?? DEFAULT_QUEUE;
-    const own = `export class ${className(job.name)} extends ApplicationJob {\n  static queue = ${literal(queue)};\n\n  async perform(${job.params}) {\n${indent(job.body, '    ')}\n  }\n}\n`;
+    const own = activeJobClass(job, queue);
     const aliases = (app.aliases ?? [])
       .filter((alias) => alias.to === job.name)
       .map((alias) => `\n/** @deprecated Renamed to ${alias.to}; remove once no deployed code enqueues ${alias.from}. */\nexport class ${alias.from} extends ${alias.to} {}\n`);

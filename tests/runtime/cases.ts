@@ -4,7 +4,7 @@
  * plugin must give and the outcome each direction must have on a real queue. The run-time tests
  * assert both; the "What happens at run time" sections of docs/rules/*.md are rendered from here.
  */
-import type { AppVersion, Enqueue, Framework, JobDef, Value } from './apps.js';
+import { activeJobClass, type AppVersion, type Enqueue, type Framework, type JobDef, type Value } from './apps.js';
 import type { DirectionName } from './deploy.js';
 
 /** The outcome of the case's job in each direction; `not enqueued` when that version does not send it. */
@@ -13,13 +13,17 @@ export type Outcomes = Record<DirectionName, string>;
 export const NOT_ENQUEUED = 'not enqueued';
 export const COMPLETED = 'completed';
 
+export type Edit = [path: string, from: string, to: string];
+
 export interface Stage {
   /** What the code is at this stage. */
   label: string;
-  /** How this stage is reached from the previous one: ESLint's autofix, or hand edits of N+1's files (every occurrence). */
-  apply?: { fix: true } | { edits: Array<[path: string, from: string, to: string]> };
-  /** The plugin's findings on N+1 (see verdictOf); for BullMQ asserted only once the plugin recognizes its jobs. */
+  /** How this stage is reached from the previous one: ESLint's autofix, which must write `writes` into a file, or hand edits of N+1's files (every occurrence). */
+  apply?: { fix: true; writes: [path: string, text: string] } | { edits: Edit[] };
+  /** The plugin's findings on N+1 (see verdictOf). */
   verdict: string[];
+  /** Why the verdict and the outcome disagree, where they do (shown in the docs). */
+  note?: string;
   outcomes: Outcomes;
 }
 
@@ -104,6 +108,9 @@ const unknownAt = (framework: Framework, name: string) => (framework === 'bullmq
 // ---------------------------------------------------------------------------------------------
 // The cases.
 
+/** In JavaScript the fix declares the parameter optional with `= undefined`, which is what a missing argument is anyway. */
+const JS_FIX_NOTE = 'a JavaScript `= undefined` changes nothing at run time: the handler must still cope with the missing value';
+
 const newRequiredParam: RuntimeCase = {
   id: 'new-required-param',
   title: 'New required positional parameter',
@@ -118,7 +125,13 @@ const newRequiredParam: RuntimeCase = {
     },
     stages: [
       { label: 'as written', verdict: ['no-new-required-param'], outcomes: outcomes(TO_UPPER_CASE, COMPLETED) },
-      { label: 'after the autofix (`locale = undefined`)', apply: { fix: true }, verdict: [], outcomes: outcomes(TO_UPPER_CASE, COMPLETED) },
+      {
+        label: 'after the autofix (`locale = undefined`)',
+        apply: { fix: true, writes: ['src/jobs.js', 'userId, message, locale = undefined)'] },
+        verdict: [],
+        note: JS_FIX_NOTE,
+        outcomes: outcomes(TO_UPPER_CASE, COMPLETED),
+      },
       {
         label: 'after the autofix, with the body handling the missing value',
         apply: { edits: [['src/jobs.js', 'locale.toUpperCase()', "(locale ?? 'en').toUpperCase()"]] },
@@ -143,7 +156,13 @@ const newRequiredField: RuntimeCase = {
     },
     stages: [
       { label: 'as written', verdict: ['no-new-required-param'], outcomes: outcomes('ran with locale undefined', COMPLETED) },
-      { label: 'after the autofix (`locale = undefined`)', apply: { fix: true }, verdict: [], outcomes: outcomes('ran with locale undefined', COMPLETED) },
+      {
+        label: 'after the autofix (`locale = undefined`)',
+        apply: { fix: true, writes: ['src/jobs.js', '{ userId, message, locale = undefined }'] },
+        verdict: [],
+        note: JS_FIX_NOTE,
+        outcomes: outcomes('ran with locale undefined', COMPLETED),
+      },
       {
         label: 'after the autofix, with the body handling the missing value',
         apply: { edits: [['src/jobs.js', 'body: message, locale }', "body: message, locale: locale ?? 'en' }"]] },
@@ -155,14 +174,14 @@ const newRequiredField: RuntimeCase = {
 };
 
 /** BullMQ twice: a processor whose `switch` throws on an unknown name, and one without a `default`. */
-const DELETION_APPS: Array<{ framework: Framework; variant?: string }> = [...ALL.map((framework) => ({ framework })), { framework: 'bullmq', variant: 'switch without default' }];
+const WITH_SILENT_BULLMQ: Array<{ framework: Framework; variant?: string }> = [...ALL.map((framework) => ({ framework })), { framework: 'bullmq', variant: 'switch without default' }];
 
 const deletedJob: RuntimeCase = {
   id: 'deleted-job',
   title: 'Job deleted while the deployed version enqueues it',
-  rules: ['no-deleted-enqueued-job'],
+  rules: ['no-deleted-enqueued-job', 'no-silent-unknown-job'],
   breaking: true,
-  runs: DELETION_APPS.map(({ framework, variant }): CaseRun => {
+  runs: WITH_SILENT_BULLMQ.map(({ framework, variant }): CaseRun => {
     const unknown = variant ? ('ignore' as const) : undefined;
     const welcome = welcomeApp(framework);
     return {
@@ -174,7 +193,7 @@ const deletedJob: RuntimeCase = {
       stages: [
         {
           label: 'as written',
-          verdict: ['no-deleted-enqueued-job'],
+          verdict: variant ? ['no-deleted-enqueued-job', 'no-silent-unknown-job (warning)'] : ['no-deleted-enqueued-job'],
           outcomes: outcomes(variant ? 'completed without doing its work' : unknownAt(framework, 'cleanup'), NOT_ENQUEUED),
         },
       ],
@@ -202,32 +221,51 @@ const stopEnqueuingFirst: RuntimeCase = {
 const rename: RuntimeCase = {
   id: 'rename',
   title: 'Job renamed, enqueue calls switched to the new name',
-  rules: ['no-rename-without-alias', 'no-premature-enqueue'],
+  rules: ['no-rename-without-alias', 'no-premature-enqueue', 'no-silent-unknown-job'],
   breaking: true,
-  runs: ALL.map((framework) => {
+  runs: WITH_SILENT_BULLMQ.map(({ framework, variant }): CaseRun => {
+    const unknown = variant ? ('ignore' as const) : undefined;
+    /** What the worker does with a name it has no handler for. */
+    const unknownName = (name: string) => (variant ? 'completed without doing its work' : unknownAt(framework, name));
+    /** The silent processor is reported at every stage: it is a hazard of its own. */
+    const silent = variant ? ['no-silent-unknown-job (warning)'] : [];
     const onboarding = framework === 'bullmq' ? welcomePayload(framework, 'onboarding') : welcomePositional(framework, 'onboarding');
     const sendOnboarding = framework === 'bullmq' ? sendWelcomePayload(framework, 'onboarding') : sendWelcome(framework, 'onboarding');
     const [oldName, newName] = [wire(framework, 'welcome'), wire(framework, 'onboarding')];
     const alias: Stage['apply'] =
       framework === 'activejob'
-        ? { fix: true }
+        ? {
+            fix: true,
+            writes: ['src/jobs.js', `${activeJobClass(onboarding)}\n/** @deprecated Renamed to ${newName}; remove once no deployed code enqueues ${oldName}. */\nexport class ${oldName} extends ${newName} {}\n`],
+          }
         : framework === 'node-resque'
           ? { edits: [['src/jobs.js', '  onboarding: { perform: onboarding },\n', '  onboarding: { perform: onboarding },\n  // Renamed to onboarding; remove once no deployed code enqueues welcome.\n  welcome: { perform: onboarding },\n']] }
           : { edits: [['src/worker.js', "      case 'onboarding':", "      case 'welcome': // renamed to onboarding; remove once no deployed code enqueues welcome\n      case 'onboarding':"]] };
     const enqueueOldName: Stage['apply'] = { edits: [['src/enqueue.js', framework === 'activejob' ? newName : `'${newName}'`, framework === 'activejob' ? oldName : `'${oldName}'`]] };
     return {
       framework,
-            previous: welcomeApp(framework),
-      next: { jobs: [onboarding], enqueues: [sendOnboarding] },
+      variant,
+      previous: { ...welcomeApp(framework), unknown },
+      next: { jobs: [onboarding], enqueues: [sendOnboarding], unknown },
       stages: [
-        { label: 'as written', verdict: ['no-premature-enqueue (warning)', 'no-rename-without-alias'], outcomes: outcomes(unknownAt(framework, 'welcome'), unknownAt(framework, 'onboarding')) },
+        {
+          label: 'as written',
+          verdict: ['no-premature-enqueue (warning)', 'no-rename-without-alias', ...silent],
+          outcomes: outcomes(unknownName('welcome'), unknownName('onboarding')),
+        },
         {
           label: framework === 'activejob' ? 'after the autofix (the alias class)' : 'with the old name registered by hand (no autofix for string names)',
           apply: alias,
-          verdict: ['no-premature-enqueue (warning)'],
-          outcomes: outcomes(COMPLETED, unknownAt(framework, 'onboarding')),
+          verdict: ['no-premature-enqueue (warning)', ...silent],
+          outcomes: outcomes(COMPLETED, unknownName('onboarding')),
         },
-        { label: 'and the enqueue calls kept on the old name (deploy 1 of the plan)', apply: enqueueOldName, verdict: [], outcomes: both(COMPLETED) },
+        {
+          label: 'and the enqueue calls kept on the old name (deploy 1 of the plan)',
+          apply: enqueueOldName,
+          verdict: silent,
+          ...(variant ? { note: 'a warning about the processor, which would hide the next such mistake' } : {}),
+          outcomes: both(COMPLETED),
+        },
       ],
     };
   }),
@@ -325,8 +363,8 @@ const queueChange: RuntimeCase = {
       stages: [
         {
           label: 'as written',
-          // node-resque names the queue at each enqueue call, not on the job: nothing reports the move.
           verdict: framework === 'node-resque' ? [] : ['no-queue-change'],
+          ...(framework === 'node-resque' ? { note: 'not detected: node-resque names the queue at each enqueue call, and no rule compares those' } : {}),
           outcomes: outcomes("stuck in queue 'mail'", "stuck in queue 'bulk'"),
         },
       ],
