@@ -2,7 +2,7 @@
  * The adapters a JobPattern stands for, resolved once per pattern: which configurations are
  * extracted, in which priority, which are enabled for a file, and the prefilter they share.
  */
-import type { AdapterConfig, AdapterSetting, ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, StringRegistryConfig } from './config.js';
+import type { AdapterConfig, AdapterSetting, ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, StringRegistryConfig, TaskDefinitionConfig } from './config.js';
 import type { JobPattern } from './job-pattern.js';
 import { ACTIVEJOB, getActiveJobConfig, PRESET_NAMES, PRESET_PACKAGES, PRESETS } from './presets.js';
 
@@ -12,6 +12,7 @@ export interface AdapterSet {
   classJobs: ClassJobConfig[];
   registries: StringRegistryConfig[];
   queueWorkers: QueueWorkerConfig[];
+  taskDefinitions: TaskDefinitionConfig[];
   /** Adapters enabled in every file (`frameworks` set, and declared adapters); undefined for automatic selection. */
   explicit?: ReadonlySet<string>;
   /** Declared adapters: always enabled. */
@@ -86,14 +87,16 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
   const classJobs = adapters.filter((config): config is ClassJobConfig => config.type === 'class-job');
   const registries = adapters.filter((config): config is StringRegistryConfig => config.type === 'string-registry');
   const queueWorkers = adapters.filter((config): config is QueueWorkerConfig => config.type === 'queue-worker');
+  const taskDefinitions = adapters.filter((config): config is TaskDefinitionConfig => config.type === 'task-definition');
   const receivers = getReceiverConstraints(registries, queueWorkers);
   const set: AdapterSet = {
     adapters,
     classJobs,
     registries,
     queueWorkers,
+    taskDefinitions,
     declared: declaredNames,
-    candidatePattern: getCandidateTokens(classJobs, registries, queueWorkers).join('|'),
+    candidatePattern: getCandidateTokens(classJobs, registries, queueWorkers, taskDefinitions).join('|'),
     handlerMethods: new Set(classJobs.flatMap((config) => config.handlerMethods)),
     staticProperties: new Set(
       classJobs.flatMap((config) => [config.wireName?.staticProperty, config.queue?.staticProperty]).filter((name) => name !== undefined),
@@ -160,7 +163,7 @@ function getReceiverToken(receiver: ReceiverConstraint, methods: string[]): stri
   return `(${receiver.names.map(getNameToken).join('|')})[A-Za-z0-9_$.]*\\. *(${methods.map(escapeRegExp).join('|')}) *[(<]`;
 }
 
-function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegistryConfig[], queueWorkers: QueueWorkerConfig[]): string[] {
+function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegistryConfig[], queueWorkers: QueueWorkerConfig[], taskDefinitions: TaskDefinitionConfig[]): string[] {
   const bases = new Set<string>();
   const handlers = new Set<string>();
   const methods = new Set<string>();
@@ -183,7 +186,14 @@ function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegis
       if (token) tokens.add(token);
       else if (!register.receiver) for (const method of register.methods) methods.add(escapeRegExp(method));
     }
-    for (const map of config.maps ?? []) tokens.add(`new +([A-Za-z0-9_$]+\\.)?(${map.constructors.map(escapeRegExp).join('|')}) *[(<]`);
+    for (const map of config.maps ?? []) {
+      if (map.constructors) tokens.add(`new +([A-Za-z0-9_$]+\\.)?(${map.constructors.map(escapeRegExp).join('|')}) *[(<]`);
+      if (map.property) tokens.add(`${escapeRegExp(map.property)} *[:,}]`);
+    }
+    if (config.directory || config.sql) for (const pkg of PRESET_PACKAGES[config.name] ?? []) packages.add(escapeRegExp(pkg));
+    for (const fn of config.sql ?? []) tokens.add(escapeRegExp(fn));
+    // A task file in JavaScript may import nothing: `module.exports = async (payload, helpers) => ...`.
+    if (config.directory) tokens.add('payload[A-Za-z0-9_$:<>.| ]*, *helpers');
     for (const shape of config.enqueue) {
       if (shape.receiver) {
         const token = getReceiverToken(shape.receiver, shape.methods);
@@ -191,7 +201,7 @@ function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegis
         continue;
       }
       const methods = shape.methods.map(escapeRegExp).join('|');
-      tokens.add(`\\.(${methods}) *(<[A-Za-z0-9_$.]*>)? *\\( *${shape.nameArg === 0 ? ARGUMENT_START : FIRST_ARGUMENT}`);
+      tokens.add(`${shape.bare ? '' : '\\.'}(${methods}) *(<[A-Za-z0-9_$.]*>)? *\\( *${shape.nameArg === 0 ? ARGUMENT_START : FIRST_ARGUMENT}`);
     }
   }
   for (const config of queueWorkers) {
@@ -201,6 +211,11 @@ function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegis
     if (token) tokens.add(token);
     if (config.workers.length > 0) tokens.add(`new +(${config.workers.map(escapeRegExp).join('|')}) *[(<]`);
     if (config.nest.processor.length > 0) tokens.add(`@(${config.nest.processor.map(escapeRegExp).join('|')}) *\\(`);
+  }
+  for (const config of taskDefinitions) {
+    for (const pkg of PRESET_PACKAGES[config.name] ?? []) packages.add(escapeRegExp(pkg));
+    const taskMethods = [...Object.keys(config.taskMethods), ...Object.keys(config.byId.methods), ...config.byIdItems.methods, ...config.byTaskItems.methods];
+    tokens.add(`\\. *(${[...new Set(taskMethods)].map(escapeRegExp).join('|')}) *[(<]`);
   }
   // Any file that imports the framework's package: its processors, queues and flows are read.
   if (packages.size > 0) tokens.add(`['"](${[...packages].join('|')})['"/]`);

@@ -72,6 +72,8 @@ export interface NamedEnqueueShape {
   payload: PayloadShape;
   requestKeys?: { name: string; data: string };
   receiver?: ReceiverConstraint;
+  /** Also plain calls of the method's name (`addJob('name', payload)` with `addJob` taken from helpers). */
+  bare?: boolean;
 }
 
 export interface StringRegistryConfig {
@@ -79,13 +81,24 @@ export interface StringRegistryConfig {
   name: string;
   /** `register(name, fn)`, `define(name, fn)`; `handlerArg: 'last'` for `work(name, options?, fn)`. */
   register?: Array<{ methods: string[]; nameArg: number; handlerArg: number | 'last'; receiver?: ReceiverConstraint }>;
-  /** `new Worker(options, { name: { perform } })`: an object map whose keys are wire names. */
-  maps?: Array<{ constructors: string[]; argIndex: number; handlerKey: string }>;
+  /**
+   * `new Worker(options, { name: { perform } })`: an object map whose keys are wire names, given to a
+   * constructor or a function (`run({ taskList })`: at `property` of the argument); each entry
+   * holds its handler at `handlerKey`, or is the handler when `handlerKey` is absent.
+   */
+  maps?: Array<{ constructors?: string[]; functions?: string[]; argIndex: number; property?: string; handlerKey?: string }>;
   /**
    * 'arguments': the handler's parameters are the job's arguments; 'job-data': it receives a job
-   * (or a batch of jobs, `Job<Data>[]`) whose data is the payload (Agenda, pg-boss).
+   * (or a batch of jobs, `Job<Data>[]`) whose data is the payload (Agenda, pg-boss);
+   * 'payload-argument': its first parameter is the payload, the others are helpers (graphile-worker).
    */
-  handler: 'arguments' | 'job-data';
+  handler: 'arguments' | 'job-data' | 'payload-argument';
+  /** Files in a folder of this name whose default export is a function are jobs named by their path below it (graphile-worker's task directory). */
+  directory?: string;
+  /** SQL functions that enqueue by name inside string literals: `graphile_worker.add_job('name', ...)`. */
+  sql?: string[];
+  /** A global interface of payload types keyed by wire name: `declare global { namespace GraphileWorker { interface Tasks {...} } }`. */
+  declaredPayloads?: { namespace: string; interface: string };
   enqueue: NamedEnqueueShape[];
   serialization?: Serialization;
 }
@@ -115,7 +128,28 @@ export interface QueueWorkerConfig {
   serialization?: Serialization;
 }
 
-export type AdapterConfig = ClassJobConfig | StringRegistryConfig | QueueWorkerConfig;
+/**
+ * Tasks defined by a call with an options object whose `id` is the wire name and whose `run`
+ * receives the payload (Trigger.dev): `export const hello = task({ id: 'hello', run })`,
+ * triggered through the task object (`hello.trigger(payload)`) or by id (`tasks.trigger('hello', payload)`).
+ */
+export interface TaskDefinitionConfig {
+  type: 'task-definition';
+  name: string;
+  /** Definers as written: `task`, `schemaTask`, `schedules.task`. */
+  definers: string[];
+  /** Methods of a task object, and whether they take one payload or a batch of `{ payload }` items. */
+  taskMethods: Record<string, 'single' | 'batch'>;
+  /** `tasks.trigger('id', payload)`: objects and methods naming a task by id, one payload or a batch. */
+  byId: { objects: string[]; methods: Record<string, 'single' | 'batch'> };
+  /** `batch.trigger([{ id, payload }])`. */
+  byIdItems: { objects: string[]; methods: string[] };
+  /** `batch.triggerByTask([{ task, payload }])`. */
+  byTaskItems: { objects: string[]; methods: string[] };
+  serialization?: Serialization;
+}
+
+export type AdapterConfig = ClassJobConfig | StringRegistryConfig | QueueWorkerConfig | TaskDefinitionConfig;
 
 const identifier = z.string().regex(/^[A-Za-z_$][\w$]*$/, 'must be an identifier');
 const qualified = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'must be an identifier');

@@ -3,19 +3,25 @@
  * (imports, exports, payload types, module-level values) and each adapter's own.
  */
 import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
-import type { FileFacts, ValueFact } from '../model/facts.js';
+import type { FileFacts, PayloadSource, ValueFact } from '../model/facts.js';
 import { getAdapterSet } from './adapter-set.js';
 import { addClassEnqueues, getClassFact } from './class-job.js';
 import type { JobPattern } from './job-pattern.js';
+import { addTaskCalls, type TaskFacts } from './task-definition.js';
 import { addBindings, addNestProcessors, addQueueCalls, addWorkerProcessors, type QueueWorkerFacts } from './queue-worker.js';
-import { addRegistryCalls, addRegistryMaps, type RegistryFacts } from './string-registry.js';
+import { addRegistryCalls, addRegistryMaps, addSqlEnqueues, type RegistryFacts } from './string-registry.js';
 import {
   addExportAliases,
   addImportBindings,
   addRequireBindings,
   getTypeAliasFact,
+  getFunctionFact,
+  getReferencePath,
+  getSpan,
   getTypeMembers,
+  getTypeSource,
   isExported,
+  isFunctionNode,
   type SyntaxContext,
 } from './syntax.js';
 import { addModuleValues } from './values.js';
@@ -29,6 +35,11 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
   const queues: QueueWorkerFacts = { processors: [], namedEnqueues: registry.namedEnqueues, bindings: {} };
   const hasQueueWorkers = set.queueWorkers.length > 0;
   const hasBindings = set.receiverTypes.size > 0;
+  const tasks: TaskFacts = { taskDefinitions: [], namedEnqueues: registry.namedEnqueues };
+  const hasTasks = set.taskDefinitions.length > 0;
+  const hasDirectories = set.registries.some((config) => config.directory !== undefined);
+  const sqlFunctions = set.registries.flatMap((config) => config.sql ?? []);
+  const declarations = set.registries.flatMap((config) => (config.declaredPayloads ? [config.declaredPayloads] : []));
   simpleTraverse(
     program,
     {
@@ -45,9 +56,12 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
             addRequireBindings(node, facts.imports);
             if (hasBindings) addBindings(node, set, queues.bindings);
             break;
+          case 'AssignmentExpression':
+            if (hasDirectories && isModuleExports(node.left)) facts.defaultExport = getExportedHandler(node.right, ctx) ?? facts.defaultExport;
+            if (hasBindings) addBindings(node, set, queues.bindings);
+            break;
           case 'PropertyDefinition':
           case 'TSParameterProperty':
-          case 'AssignmentExpression':
           case 'FunctionExpression':
           case 'ArrowFunctionExpression':
             if (hasBindings) addBindings(node, set, queues.bindings);
@@ -63,9 +77,15 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
             break;
           case 'ExportDefaultDeclaration':
             if (node.declaration.type === 'Identifier') facts.exportAliases.default = node.declaration.name;
+            if (hasDirectories && isFunctionNode(node.declaration)) facts.defaultExport = { fn: getFunctionFact('default', getSpan(node.declaration), node.declaration, ctx) };
             break;
           case 'TSInterfaceDeclaration':
             facts.types.push({ name: node.id.name, fields: getTypeMembers(node.body.body, ctx), isExported: isExported(parent) });
+            if (declarations.length > 0) addDeclaredPayloads(node, declarations, facts, ctx);
+            break;
+          case 'Literal':
+          case 'TemplateLiteral':
+            if (sqlFunctions.length > 0 && isSqlCandidate(node, sqlFunctions)) addSqlEnqueues(node, set, registry.namedEnqueues);
             break;
           case 'TSTypeAliasDeclaration':
             if (node.typeAnnotation.type === 'TSTypeLiteral') facts.types.push(getTypeAliasFact(node, node.typeAnnotation, parent, ctx));
@@ -74,6 +94,7 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
             addClassEnqueues(node, set, facts.enqueues);
             if (set.registries.length > 0) addRegistryCalls(node, set, registry, ctx);
             if (hasQueueWorkers) addQueueCalls(node, set, queues, ctx);
+            if (hasTasks) addTaskCalls(node, set, tasks, ctx);
             break;
           case 'NewExpression':
             if (set.registries.length > 0) addRegistryMaps(node, set, registry.registryMaps, ctx);
@@ -90,5 +111,45 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
   if (registry.namedEnqueues.length > 0) facts.namedEnqueues = registry.namedEnqueues;
   if (queues.processors.length > 0) facts.processors = queues.processors;
   if (Object.keys(queues.bindings).length > 0) facts.bindings = queues.bindings;
+  if (tasks.taskDefinitions.length > 0) facts.taskDefinitions = tasks.taskDefinitions;
   return facts;
+}
+
+function getExportedHandler(value: TSESTree.Expression, ctx: SyntaxContext): FileFacts['defaultExport'] {
+  if (isFunctionNode(value)) return { fn: getFunctionFact('default', getSpan(value), value, ctx) };
+  const path = getReferencePath(value);
+  return path ? { path } : undefined;
+}
+
+function isModuleExports(node: TSESTree.Node): boolean {
+  return (
+    node.type === 'MemberExpression' &&
+    !node.computed &&
+    node.object.type === 'Identifier' &&
+    node.object.name === 'module' &&
+    node.property.type === 'Identifier' &&
+    node.property.name === 'exports'
+  );
+}
+
+function isSqlCandidate(node: TSESTree.Literal | TSESTree.TemplateLiteral, functions: string[]): boolean {
+  if (node.type === 'Literal') return typeof node.value === 'string' && functions.some((fn) => (node.value as string).includes(fn));
+  return node.quasis.some((quasi) => functions.some((fn) => quasi.value.raw.includes(fn)));
+}
+
+/** `declare global { namespace GraphileWorker { interface Tasks { send_email: { to: string } } } }`. */
+function addDeclaredPayloads(node: TSESTree.TSInterfaceDeclaration, declarations: Array<{ namespace: string; interface: string }>, facts: FileFacts, ctx: SyntaxContext): void {
+  const block = node.parent?.type === 'ExportNamedDeclaration' ? node.parent.parent : node.parent;
+  const module = block?.type === 'TSModuleBlock' ? block.parent : undefined;
+  if (module?.type !== 'TSModuleDeclaration' || module.id.type !== 'Identifier') return;
+  const namespace = module.id.name;
+  if (!declarations.some((declaration) => declaration.namespace === namespace && declaration.interface === node.id.name)) return;
+  const payloads: Record<string, PayloadSource> = {};
+  for (const member of node.body.body) {
+    if (member.type !== 'TSPropertySignature' || member.computed) continue;
+    const name = member.key.type === 'Identifier' ? member.key.name : member.key.type === 'Literal' ? String(member.key.value) : undefined;
+    const source = name === undefined ? undefined : getTypeSource(member.typeAnnotation?.typeAnnotation, ctx);
+    if (name !== undefined && source) payloads[name] = source;
+  }
+  (facts.declaredPayloads ??= {})[`${namespace}.${node.id.name}`] = { ...facts.declaredPayloads?.[`${namespace}.${node.id.name}`], ...payloads };
 }

@@ -3,7 +3,7 @@
  * the nearest package.json enables each by default. `activejob` is built from the top-level
  * detection settings (`baseClasses`, `handlerMethods`, `enqueueMethods`, `queueProperty`).
  */
-import type { AdapterConfig, ClassJobConfig, QueueWorkerConfig, ReceiverConstraint } from './config.js';
+import type { AdapterConfig, ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, TaskDefinitionConfig } from './config.js';
 
 export interface ActiveJobSettings {
   baseClasses: string[];
@@ -133,8 +133,46 @@ const PG_BOSS: AdapterConfig = {
   serialization: 'json',
 };
 
+/**
+ * Trigger.dev v3/v4: `export const hello = task({ id: 'hello', run })`, `schemaTask({ id, schema, run })`,
+ * `schedules.task(...)`; `hello.trigger(payload)`, `tasks.trigger<typeof hello>('hello', payload)`, `batch.trigger([{ id, payload }])`.
+ */
+const TRIGGER_DEV: TaskDefinitionConfig = {
+  type: 'task-definition',
+  name: 'trigger.dev',
+  definers: ['task', 'schemaTask', 'schedules.task'],
+  taskMethods: { trigger: 'single', triggerAndWait: 'single', triggerAndPoll: 'single', batchTrigger: 'batch', batchTriggerAndWait: 'batch' },
+  byId: { objects: ['tasks'], methods: { trigger: 'single', triggerAndWait: 'single', triggerAndPoll: 'single', batchTrigger: 'batch', batchTriggerAndWait: 'batch' } },
+  byIdItems: { objects: ['batch'], methods: ['trigger', 'triggerAndWait'] },
+  byTaskItems: { objects: ['batch'], methods: ['triggerByTask', 'triggerByTaskAndWait'] },
+  serialization: 'json',
+};
+
+/**
+ * graphile-worker: task files of a `tasks/` directory (the path is the identifier), `run({ taskList })`;
+ * `addJob('send_email', payload)` on helpers or worker utils, `quickAddJob(options, 'send_email', payload)`,
+ * and `graphile_worker.add_job('send_email', ...)` in SQL; payloads typed by `GraphileWorker.Tasks`.
+ */
+const GRAPHILE_WORKER: AdapterConfig = {
+  type: 'string-registry',
+  name: 'graphile-worker',
+  maps: [
+    { functions: ['run', 'runOnce'], argIndex: 0, property: 'taskList' },
+    { functions: ['runTaskList', 'runTaskListOnce'], argIndex: 1 },
+  ],
+  handler: 'payload-argument',
+  directory: 'tasks',
+  enqueue: [
+    { methods: ['addJob'], nameArg: 0, payloadArg: 1, payload: 'single', bare: true },
+    { methods: ['quickAddJob'], nameArg: 1, payloadArg: 2, payload: 'single', bare: true },
+  ],
+  sql: ['graphile_worker.add_job'],
+  declaredPayloads: { namespace: 'GraphileWorker', interface: 'Tasks' },
+  serialization: 'json',
+};
+
 export const PRESETS: ReadonlyMap<string, AdapterConfig> = new Map(
-  [NODE_RESQUE, SIDEQUEST, FAKTORY, AGENDA, APP_TASK, BULLMQ, BULL, PG_BOSS].map((config) => [config.name, config]),
+  [NODE_RESQUE, SIDEQUEST, FAKTORY, AGENDA, APP_TASK, BULLMQ, BULL, PG_BOSS, TRIGGER_DEV, GRAPHILE_WORKER].map((config) => [config.name, config]),
 );
 
 export const PRESET_NAMES: readonly string[] = [ACTIVEJOB, ...PRESETS.keys()];
@@ -149,4 +187,6 @@ export const PRESET_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   bullmq: ['bullmq', '@nestjs/bullmq'],
   bull: ['bull', '@nestjs/bull'],
   'pg-boss': ['pg-boss'],
+  'trigger.dev': ['@trigger.dev/sdk'],
+  'graphile-worker': ['graphile-worker'],
 };

@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ArgumentsFact, HandlerRef, NameRef, NamedEnqueueFact, RegistrationFact, RegistryMapFact } from '../model/facts.js';
 import type { AdapterSet } from './adapter-set.js';
-import type { NamedEnqueueShape } from './config.js';
+import type { NamedEnqueueShape, StringRegistryConfig } from './config.js';
 import {
   getArrayArguments,
   getFunctionFact,
@@ -30,7 +30,12 @@ export interface RegistryFacts {
 
 export function addRegistryCalls(node: TSESTree.CallExpression, set: AdapterSet, out: RegistryFacts, ctx: SyntaxContext): void {
   const callee = node.callee;
+  if (callee.type === 'Identifier') {
+    addBareCalls(node, callee.name, set, out, ctx);
+    return;
+  }
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+  addCallMaps(node, callee.property.name, set, out.registryMaps, ctx);
   const method = callee.property.name;
   for (const config of set.registries) {
     for (const register of config.register ?? []) {
@@ -188,24 +193,66 @@ function getPayloadArguments(node: TSESTree.CallExpression, shape: NamedEnqueueS
   }
 }
 
+/** `addJob('name', payload)` with `addJob` taken from helpers; `run({ taskList })`. */
+function addBareCalls(node: TSESTree.CallExpression, name: string, set: AdapterSet, out: RegistryFacts, ctx: SyntaxContext): void {
+  for (const config of set.registries) {
+    for (const shape of config.enqueue) {
+      if (shape.bare && shape.methods.includes(name)) addNamedEnqueue(node, node.callee as TSESTree.Expression, name, shape, config.name, out.namedEnqueues);
+    }
+  }
+  addCallMaps(node, name, set, out.registryMaps, ctx);
+}
+
+function addCallMaps(node: TSESTree.CallExpression, name: string, set: AdapterSet, maps: RegistryMapFact[], ctx: SyntaxContext): void {
+  for (const config of set.registries) {
+    for (const shape of config.maps ?? []) if (shape.functions?.includes(name)) addMap(node, shape, config.name, maps, ctx);
+  }
+}
+
 /** `new Worker(options, jobs)`: the map of jobs, inline or a reference to a module-level object. */
 export function addRegistryMaps(node: TSESTree.NewExpression, set: AdapterSet, maps: RegistryMapFact[], ctx: SyntaxContext): void {
   const name = node.callee.type === 'Identifier' ? node.callee.name : node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier' ? node.callee.property.name : undefined;
   if (!name) return;
   for (const config of set.registries) {
-    for (const shape of config.maps ?? []) {
-      if (!shape.constructors.includes(name)) continue;
-      const arg = node.arguments[shape.argIndex];
-      if (!arg || arg.type === 'SpreadElement') continue;
-      const inline = getObjectFact(arg.type === 'TSAsExpression' || arg.type === 'TSSatisfiesExpression' ? arg.expression : arg, ctx, 0, false);
-      const path = inline ? undefined : getReferencePath(arg);
-      const existing = maps.find((fact) => fact.span.range[0] === arg.range[0]);
-      if (existing) {
-        if (!existing.adapters.includes(config.name)) existing.adapters.push(config.name);
-      } else if (inline) {
-        maps.push({ adapters: [config.name], map: { inline }, span: getSpan(arg) });
-      } else if (path) {
-        maps.push({ adapters: [config.name], map: { path }, span: getSpan(arg) });
+    for (const shape of config.maps ?? []) if (shape.constructors?.includes(name)) addMap(node, shape, config.name, maps, ctx);
+  }
+}
+
+function addMap(
+  node: TSESTree.NewExpression | TSESTree.CallExpression,
+  shape: NonNullable<StringRegistryConfig['maps']>[number],
+  adapter: string,
+  maps: RegistryMapFact[],
+  ctx: SyntaxContext,
+): void {
+  let arg: TSESTree.Node | undefined = node.arguments[shape.argIndex];
+  if (arg && shape.property) arg = arg.type === 'ObjectExpression' ? getObjectProperty(arg, shape.property) : undefined;
+  if (!arg || arg.type === 'SpreadElement') return;
+  const inline = getObjectFact(arg.type === 'TSAsExpression' || arg.type === 'TSSatisfiesExpression' ? arg.expression : arg, ctx, 0, false);
+  const path = inline ? undefined : getReferencePath(arg);
+  const start = arg.range[0];
+  const existing = maps.find((fact) => fact.span.range[0] === start);
+  if (existing) {
+    if (!existing.adapters.includes(adapter)) existing.adapters.push(adapter);
+  } else if (inline) {
+    maps.push({ adapters: [adapter], map: { inline }, span: getSpan(arg) });
+  } else if (path) {
+    maps.push({ adapters: [adapter], map: { path }, span: getSpan(arg) });
+  }
+}
+
+/**
+ * `graphile_worker.add_job('send_email', ...)` in SQL held by a string or a template: an enqueue
+ * site whose arguments cannot be read.
+ */
+export function addSqlEnqueues(node: TSESTree.Literal | TSESTree.TemplateLiteral, set: AdapterSet, enqueues: NamedEnqueueFact[]): void {
+  const text = node.type === 'Literal' ? (typeof node.value === 'string' ? node.value : '') : node.quasis.map((quasi) => quasi.value.cooked ?? '').join('${}');
+  for (const config of set.registries) {
+    for (const fn of config.sql ?? []) {
+      if (!text.includes(fn)) continue;
+      const pattern = new RegExp(`${fn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(\\s*'([^'$]+)'`, 'g');
+      for (const match of text.matchAll(pattern)) {
+        enqueues.push({ adapters: [config.name], method: fn, names: [{ value: match[1]! }], args: { count: 0, hasSpread: true }, span: getSpan(node) });
       }
     }
   }

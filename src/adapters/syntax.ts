@@ -68,6 +68,8 @@ export function getFunctionFact(
   if (fn.body) handler.fingerprint = getFingerprint(ctx.text.slice(fn.body.range[0], fn.body.range[1]));
   const payload = params.length === 1 ? getPayloadSource(params[0]!, ctx) : undefined;
   if (payload) handler.payload = payload;
+  const firstParamPayload = params.length > 1 ? getPayloadSource(params[0]!, ctx) : undefined;
+  if (firstParamPayload) handler.firstParamPayload = firstParamPayload;
   const typeArgument = params[0] ? getFirstParamTypeArgument(params[0], ctx) : undefined;
   if (typeArgument) handler.firstParamTypeArgument = typeArgument;
   const dispatch = params[0] ? getDispatchFact(fn, ctx) : undefined;
@@ -107,7 +109,7 @@ export function getTypeSource(node: TSESTree.TypeNode | undefined, ctx: SyntaxCo
   return undefined;
 }
 
-function getPayloadSource(param: TSESTree.Parameter, ctx: SyntaxContext): PayloadSource | undefined {
+export function getPayloadSource(param: TSESTree.Parameter, ctx: SyntaxContext): PayloadSource | undefined {
   const target = param.type === 'AssignmentPattern' ? param.left : param;
   if (target.type !== 'Identifier' && target.type !== 'ObjectPattern') return undefined;
   const annotation = target.typeAnnotation?.typeAnnotation;

@@ -4,7 +4,8 @@
  * count: anything computed at run time stays dynamic.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { SourceSpan, ValueFact } from '../model/facts.js';
+import type { NameRef, SourceSpan, ValueFact } from '../model/facts.js';
+import { getZodObjectFields } from './zod-schema.js';
 import { getFunctionFact, getNameRef, getReferencePath, getSpan, getStaticString, isFunctionNode, type Node, type SyntaxContext } from './syntax.js';
 
 /** Object literals nested deeper than this are not read. */
@@ -57,6 +58,14 @@ export function getValueFact(node: Node, name: string, ctx: SyntaxContext, depth
   }
   if (node.type === 'ObjectExpression') return getObjectFact(node, ctx, depth, frozen);
   if (node.type === 'CallExpression' && isObjectFreeze(node)) return getObjectFact(node.arguments[0], ctx, depth, true);
+  const fields = getZodObjectFields(node);
+  if (fields) return { kind: 'schema', fields };
+  if (node.type === 'CallExpression') {
+    const options = node.arguments[0];
+    const id = options?.type === 'ObjectExpression' ? getIdProperty(options) : undefined;
+    const callee = getReferencePath(node.callee);
+    if (id && callee) return { kind: 'instance', callee: callee.join('.'), name: id };
+  }
   if (node.type === 'NewExpression' && node.callee.type === 'Identifier') {
     const first = node.arguments[0];
     const instance: ValueFact = { kind: 'instance', callee: node.callee.name };
@@ -66,6 +75,16 @@ export function getValueFact(node: Node, name: string, ctx: SyntaxContext, depth
   }
   const path = getReferencePath(node);
   return path ? { kind: 'ref', path } : undefined;
+}
+
+/** `{ id: 'hello' }`, `{ name: 'q' }`: the name an options object gives what a call makes. */
+function getIdProperty(node: TSESTree.ObjectExpression): NameRef | undefined {
+  for (const property of node.properties) {
+    if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && (property.key.name === 'id' || property.key.name === 'name')) {
+      return getNameRef(property.value);
+    }
+  }
+  return undefined;
 }
 
 function isConstAssertion(node: TSESTree.TSAsExpression): boolean {

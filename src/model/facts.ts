@@ -53,6 +53,8 @@ export interface HandlerFact {
   params: Member[];
   /** When the handler takes a single object parameter: where its fields come from. */
   payload?: PayloadSource;
+  /** When the handler takes more than one parameter: the first one's payload source (`(payload: Payload, helpers)`). */
+  firstParamPayload?: PayloadSource;
   /** The first type argument of the first parameter's type, e.g. `Payload` in `job: Job<Payload>`. */
   firstParamTypeArgument?: PayloadSource;
   /** Sketch of the body's tokens (adapters/fingerprint.ts), to recognize a renamed job. */
@@ -189,8 +191,13 @@ export type ValueFact =
   | { kind: 'object'; frozen: boolean; props: Record<string, ValueFact>; keySpans?: Record<string, SourceSpan> }
   | { kind: 'function'; fn: HandlerFact }
   | { kind: 'ref'; path: string[] }
-  /** `new Queue('email')`: an object of a framework class, with the name it is given. */
-  | { kind: 'instance'; callee: string; name?: NameRef };
+  /**
+   * `new Queue('email')`, `task({ id: 'hello', ... })`: an object made by a framework, with the
+   * name it is given (the first argument, or the `id` of an options object).
+   */
+  | { kind: 'instance'; callee: string; name?: NameRef }
+  /** `z.object({...})`: a payload schema's fields. */
+  | { kind: 'schema'; fields: Member[] };
 
 /** A handler function as a registry names it: written inline, or a reference to a module-level value. */
 export type HandlerRef = { fn: HandlerFact } | { path: string[] };
@@ -230,6 +237,27 @@ export interface NamedEnqueueFact {
   receiverPath?: string[];
   /** The call names its job through a request object (`addBulk([{ name, data }])`): where the object is. */
   requestSpan?: SourceSpan;
+  /** The names are references to task objects (`helloTask.trigger(payload)`), whose `id` is the wire name. */
+  byBinding?: boolean;
+}
+
+/**
+ * A task defined by a call with an options object: `task({ id: 'hello', run })`, `schemaTask({
+ * id, schema, run })`, `schedules.task({ id, cron, run })` (Trigger.dev).
+ */
+export interface TaskDefinitionFact {
+  adapters: string[];
+  /** The definer as written: `task`, `schemaTask`, `schedules.task`. */
+  definer: string;
+  id: NameRef;
+  /** The `run` function; its first parameter is the payload. */
+  handler?: HandlerFact;
+  /** Where the payload's fields come from: the zod `schema`, else the type of `run`'s first parameter. */
+  payload?: PayloadSource;
+  /** `schema: EmailPayload`: a module-level zod schema by reference. */
+  schemaPath?: string[];
+  /** The `id` value, where the task is reported. */
+  span: SourceSpan;
 }
 
 export interface FileFacts {
@@ -245,6 +273,11 @@ export interface FileFacts {
   registryMaps?: RegistryMapFact[];
   namedEnqueues?: NamedEnqueueFact[];
   processors?: ProcessorFact[];
+  taskDefinitions?: TaskDefinitionFact[];
+  /** The module's default export when it is a function (`export default`, `module.exports =`): a task file of a task directory. */
+  defaultExport?: HandlerRef;
+  /** Payload types declared in a global interface keyed by wire name (`GraphileWorker.Tasks`): by `Namespace.Interface`, then by name. */
+  declaredPayloads?: Record<string, Record<string, PayloadSource>>;
   /** Local names bound to framework objects (`q`, `this.q`), for the receivers of enqueue calls. */
   bindings?: Record<string, BindingFact>;
   /**

@@ -5,10 +5,10 @@
  * file (by `frameworks`, or by the file's nearest package.json) contribute its facts.
  */
 import { type AdapterSet, getAdapterSet, isAdapterEnabled } from '../adapters/adapter-set.js';
-import type { ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, StaticSource, StringRegistryConfig } from '../adapters/config.js';
+import type { ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, StaticSource, StringRegistryConfig, TaskDefinitionConfig } from '../adapters/config.js';
 import type { JobPattern } from '../adapters/job-pattern.js';
 import type { ContractSet, DispatcherContract, EnqueueSite, JobContract, Location, MemberContract } from '../model/contract.js';
-import type { ClassFact, DispatchCaseFact, FileFacts, HandlerFact, NameRef, PayloadSource, ProcessorFact, ValueFact } from '../model/facts.js';
+import type { ClassFact, DispatchCaseFact, FileFacts, HandlerFact, NameRef, PayloadSource, ProcessorFact, TaskDefinitionFact, ValueFact } from '../model/facts.js';
 import { getPackageDependencies } from './packages.js';
 import { type ClassRef, ProjectResolver, type ResolvedClass } from './resolver.js';
 
@@ -45,9 +45,11 @@ class ContractBuilder {
     for (const [file, facts] of this.files) {
       for (const registration of facts.registrations ?? []) this.addRegistration(file, registration);
       for (const map of facts.registryMaps ?? []) this.addRegistryMap(file, map);
+      this.addDirectoryTask(file, facts);
     }
     for (const [file, facts] of this.files) {
       for (const processor of facts.processors ?? []) this.addProcessor(file, processor);
+      for (const definition of facts.taskDefinitions ?? []) this.addTaskDefinition(file, definition);
     }
     for (const [file, facts] of this.files) {
       for (const enqueue of facts.enqueues) this.addClassSite(file, enqueue);
@@ -116,11 +118,13 @@ class ContractBuilder {
     }
   }
 
-  /** `{ perform: (a, b) => ... }`, `{ perform }`, or a reference to such an object. */
-  private getMapHandler(file: string, entry: ValueFact, handlerKeys: string[]): { file: string; fn: HandlerFact } | undefined {
+  /** `{ perform: (a, b) => ... }`, `{ perform }`, or a reference to such an object; the entry itself where no key holds the handler. */
+  private getMapHandler(file: string, entry: ValueFact, handlerKeys: Array<string | undefined>): { file: string; fn: HandlerFact } | undefined {
     const resolved = this.resolver.deref({ file, value: entry });
+    if (resolved?.value.kind === 'function' && handlerKeys.includes(undefined)) return { file: resolved.file, fn: resolved.value.fn };
     if (resolved?.value.kind !== 'object') return undefined;
     for (const key of handlerKeys) {
+      if (key === undefined) continue;
       const member = resolved.value.props[key];
       const fn = member && this.resolver.deref({ file: resolved.file, value: member });
       if (fn?.value.kind === 'function') return { file: fn.file, fn: fn.value.fn };
@@ -150,6 +154,14 @@ class ContractBuilder {
     };
     if (config.serialization) contract.serialization = config.serialization;
     if (handler.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
+    if (config.handler === 'payload-argument') {
+      // `(payload: Payload, helpers) => ...`: the first parameter is the payload; untyped, the global declaration types it.
+      contract.style = 'payload';
+      const payload =
+        this.resolver.resolvePayload(handler.file, handler.fn.payload ?? handler.fn.firstParamPayload) ?? this.getDeclaredPayload(config, wireName);
+      if (payload) contract.fields = withFile(payload.fields, payload.file);
+      return contract;
+    }
     if (config.handler === 'job-data') {
       // The handler receives a job; its data is the payload, typed by `define<Data>` or `(job: Job<Data>)`.
       contract.style = 'payload';
@@ -195,6 +207,10 @@ class ContractBuilder {
     if (!adapter || this.isClassSite(file, enqueue.span.range)) return;
     // `SomeJob.schedule(a, 'b')` is a call on a class, not on a queue.
     if (enqueue.receiver && enqueue.receiver !== 'flow' && 'cls' in this.resolver.resolveClass(file, enqueue.receiver)) return;
+    if (enqueue.byBinding) {
+      this.addBindingSites(file, enqueue, adapter);
+      return;
+    }
     const queueWorker = this.getQueueWorker(adapter);
     if (queueWorker) {
       this.addQueueSites(file, enqueue, queueWorker);
@@ -210,6 +226,76 @@ class ContractBuilder {
       const site: EnqueueSite = { wireName, nameSource: 'string', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter };
       if (queue !== undefined) site.queue = queue;
       this.sites.push(site);
+    }
+  }
+
+  /**
+   * A task file of a task directory (graphile-worker's `tasks/send_email.ts`): a module whose
+   * default export is a function, below a folder of the adapter's `directory` name; its path
+   * below that folder, without extension, is the wire name.
+   */
+  private addDirectoryTask(file: string, facts: FileFacts): void {
+    const exported = facts.defaultExport ?? (facts.exportAliases.default ? { path: [facts.exportAliases.default] } : undefined);
+    if (!exported) return;
+    for (const config of this.set.registries) {
+      if (!config.directory || !this.isEnabled(file, config.name)) continue;
+      const wireName = getDirectoryTaskName(file, config.directory);
+      if (wireName === undefined) continue;
+      const handler = 'fn' in exported ? { file, fn: exported.fn } : this.resolver.resolveFunction(file, exported.path);
+      if (!handler) continue;
+      this.addJob(this.getRegistryContract(config, wireName, { file, span: handler.fn.span }, handler));
+      return;
+    }
+  }
+
+  /** The payload type a global declaration gives a wire name: `GraphileWorker.Tasks['send_email']`. */
+  private getDeclaredPayload(config: StringRegistryConfig, wireName: string): { file: string; fields: MemberContract[] } | undefined {
+    const key = config.declaredPayloads && `${config.declaredPayloads.namespace}.${config.declaredPayloads.interface}`;
+    if (!key) return undefined;
+    for (const [file, facts] of this.files) {
+      const source = facts.declaredPayloads?.[key]?.[wireName];
+      const payload = source && this.resolver.resolvePayload(file, source);
+      if (payload) return { file: payload.file, fields: withFile(payload.fields, payload.file) };
+    }
+    return undefined;
+  }
+
+  private getTaskDefiner(name: string): TaskDefinitionConfig | undefined {
+    return this.set.taskDefinitions.find((config) => config.name === name);
+  }
+
+  /**
+   * A task defined by `task({ id, run })`: the id is the wire name; the payload's fields come
+   * from the zod schema, else from the type of `run`'s first parameter.
+   */
+  private addTaskDefinition(file: string, fact: TaskDefinitionFact): void {
+    const adapter = this.getEnabled(file, fact.adapters);
+    const config = adapter ? this.getTaskDefiner(adapter) : undefined;
+    const wireName = config && this.resolver.resolveName(file, fact.id);
+    if (!config || wireName === undefined) return;
+    const contract: JobContract = { wireName, location: { file, span: fact.span }, handler: fact.handler?.method ?? 'run', style: 'payload', params: [], fields: [], adapter: config.name };
+    if (config.serialization) contract.serialization = config.serialization;
+    if (fact.handler?.fingerprint) contract.fingerprint = fact.handler.fingerprint;
+    const schema = fact.schemaPath && this.resolver.resolveValue(file, fact.schemaPath);
+    const payload = schema?.value.kind === 'schema' ? { file: schema.file, fields: schema.value.fields } : this.resolver.resolvePayload(file, fact.payload);
+    if (payload) contract.fields = withFile(payload.fields, payload.file);
+    this.addJob(contract);
+  }
+
+  /**
+   * `hello.trigger(payload)`: a call on a task object, whose definition (here or in an imported
+   * module) gives the wire name. Like a class, the task object is seen by the type checker.
+   */
+  private addBindingSites(file: string, enqueue: NonNullable<FileFacts['namedEnqueues']>[number], adapter: string): void {
+    const config = this.getTaskDefiner(adapter);
+    if (!config) return;
+    for (const name of enqueue.names) {
+      if (!('path' in name)) continue;
+      const value = this.resolver.resolveValue(file, name.path);
+      if (value?.value.kind !== 'instance' || !config.definers.includes(value.value.callee) || !value.value.name) continue;
+      const wireName = this.resolver.resolveName(value.file, value.value.name);
+      if (wireName === undefined) continue;
+      this.sites.push({ wireName, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter });
     }
   }
 
@@ -428,6 +514,16 @@ interface ProcessorContext {
   file: string;
   /** The processor function (which may live in another file). */
   handler: { file: string; fn: HandlerFact };
+}
+
+/** `src/tasks/users/send_email.ts` below `tasks`: `users/send_email`. */
+function getDirectoryTaskName(file: string, folder: string): string | undefined {
+  const segments = file.split('/');
+  const index = segments.lastIndexOf(folder);
+  if (index < 0 || index === segments.length - 1) return undefined;
+  const rest = segments.slice(index + 1).join('/');
+  const name = rest.replace(/\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/, '');
+  return name === rest || name.endsWith('.d') || name.endsWith('.test') || name.endsWith('.spec') ? undefined : name;
 }
 
 function withFile(members: HandlerFact['params'], file: string): MemberContract[] {

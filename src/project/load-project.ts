@@ -90,7 +90,13 @@ function addTexts(project: LoadedProject, texts: Map<string, string>, cache: Fac
 }
 
 function hasRegistryFacts(facts: FileFacts): boolean {
-  return facts.registrations !== undefined || facts.registryMaps !== undefined || facts.processors !== undefined || facts.namedEnqueues !== undefined;
+  return (
+    facts.registrations !== undefined ||
+    facts.registryMaps !== undefined ||
+    facts.processors !== undefined ||
+    facts.namedEnqueues !== undefined ||
+    facts.taskDefinitions !== undefined
+  );
 }
 
 /**
@@ -129,6 +135,7 @@ function touchFile(resolver: ProjectResolver, file: string): void {
     touchName(enqueue.queue);
     if (enqueue.receiver) resolver.resolveClass(file, enqueue.receiver);
     touchReceiver(resolver, file, enqueue.receiverPath);
+    if (enqueue.byBinding) for (const name of enqueue.names) if ('path' in name) touchReceiver(resolver, file, name.path);
   }
   for (const registration of facts.registrations ?? []) touchReceiver(resolver, file, registration.receiverPath);
   for (const processor of facts.processors ?? []) {
@@ -141,9 +148,19 @@ function touchFile(resolver: ProjectResolver, file: string): void {
     for (const method of Object.values(processor.methods ?? {})) touchHandler(resolver, file, method);
   }
   for (const binding of Object.values(facts.bindings ?? {})) touchName(binding.name);
+  if (facts.defaultExport && 'fn' in facts.defaultExport) touchHandler(resolver, file, facts.defaultExport.fn);
+  else if (facts.defaultExport) touchValue(resolver, resolver.resolveValue(file, facts.defaultExport.path), 0);
+  else if (facts.exportAliases.default) touchValue(resolver, resolver.resolveValue(file, [facts.exportAliases.default]), 0);
+  for (const payloads of Object.values(facts.declaredPayloads ?? {})) for (const source of Object.values(payloads)) touchPayload(resolver, file, source);
+  for (const definition of facts.taskDefinitions ?? []) {
+    touchName(definition.id);
+    touchPayload(resolver, file, definition.payload);
+    if (definition.handler) touchHandler(resolver, file, definition.handler);
+    if (definition.schemaPath) resolver.resolveValue(file, definition.schemaPath);
+  }
 }
 
-/** An imported queue object (`import { emailQueue } from './queues'`), and the name it was given there. */
+/** An imported queue or task object (`import { emailQueue } from './queues'`), and the name it was given there. */
 function touchReceiver(resolver: ProjectResolver, file: string, path: string[] | undefined): void {
   if (!path || path[0] === 'this' || path[0]!.startsWith('new ')) return;
   const value = resolver.resolveValue(file, path);
@@ -165,6 +182,7 @@ function touchValue(resolver: ProjectResolver, resolved: { file: string; value: 
 function touchHandler(resolver: ProjectResolver, file: string, handler: HandlerFact, depth = 0): void {
   touchPayload(resolver, file, handler.payload);
   touchPayload(resolver, file, handler.firstParamTypeArgument);
+  touchPayload(resolver, file, handler.firstParamPayload);
   const dispatch = handler.dispatch;
   if (!dispatch || depth > 0) return;
   if (dispatch.map) touchValue(resolver, resolver.resolveValue(file, dispatch.map.path), 0);

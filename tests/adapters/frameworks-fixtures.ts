@@ -10,7 +10,10 @@ export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 
 export function readFixture(preset: string, prefix = 'src'): Sources {
   const dir = join(FIXTURES_DIR, preset);
   const sources: Sources = {};
-  for (const name of readdirSync(dir).sort()) sources[`${prefix}/${name}`] = readFileSync(join(dir, name), 'utf8');
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isDirectory()) Object.assign(sources, readFixture(`${preset}/${entry.name}`, `${prefix}/${entry.name}`));
+    else sources[`${prefix}/${entry.name}`] = readFileSync(join(dir, entry.name), 'utf8');
+  }
   return sources;
 }
 

@@ -1,3 +1,0 @@
-import { defineRollingDeployTests } from './run-cases.js';
-
-await defineRollingDeployTests('node-resque');
