@@ -192,6 +192,8 @@ function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegis
     }
     if (config.directory || config.sql) for (const pkg of PRESET_PACKAGES[config.name] ?? []) packages.add(escapeRegExp(pkg));
     for (const fn of config.sql ?? []) tokens.add(escapeRegExp(fn));
+    // The global declaration of payload types is read wherever it is.
+    if (config.declaredPayloads) tokens.add(`namespace +${escapeRegExp(config.declaredPayloads.namespace)}`);
     // A task file in JavaScript may import nothing: `module.exports = async (payload, helpers) => ...`.
     if (config.directory) tokens.add('payload[A-Za-z0-9_$:<>.| ]*, *helpers');
     for (const shape of config.enqueue) {

@@ -1,5 +1,6 @@
 /**
- * The queue adapters end to end (BullMQ, NestJS on BullMQ, Bull, pg-boss): fixture code that
+ * The adapters of part 2 end to end (BullMQ, NestJS on BullMQ, Bull, pg-boss, Trigger.dev,
+ * graphile-worker): fixture code that
  * type-checks against the real library, committed as the deployed version in a real git
  * repository, edited, and linted through ESLint with `configs.recommended`. Adapters are
  * enabled by the package.json dependencies.
@@ -40,8 +41,8 @@ interface QueueCase {
   dependencies: Record<string, string>;
   /** A new required payload field, where it is reported, and its fixed form. */
   newRequired: { edit: Edit; at: string; fixed: string };
-  /** Deleting one job's handler while enqueue sites of it remain: the sites, where it is reported. */
-  deletion: { edit: Edit; at: string[] };
+  /** Deleting one job's handler (an edit, or a whole file) while enqueue sites of it remain: the sites, where it is reported. */
+  deletion: { edit: Edit | { remove: string }; at: string[] };
   /** Renaming one job at its handler and its enqueue sites: where the rename is reported. */
   rename: { edits: Edit[]; at: string };
 }
@@ -107,6 +108,36 @@ const CASES: QueueCase[] = [
       at: 'src/workers.ts:6',
     },
   },
+  {
+    fixture: 'trigger.dev',
+    dependencies: { '@trigger.dev/sdk': '4.8.3', zod: '4.1.0' },
+    newRequired: { edit: ['src/tasks.ts', '  userId: z.string(),\n', '  userId: z.string(),\n  locale: z.string(),\n'], at: 'src/tasks.ts:6', fixed: '  locale: z.string().optional(),\n' },
+    deletion: {
+      edit: ['src/tasks.ts', "export const cleanup = schemaTask({\n  id: 'cleanup',\n  schema: z.object({ days: z.number().int(), dryRun: z.boolean().optional() }),\n  run: async ({ days, dryRun }) => {\n    console.log(`cleaning up ${days} days`, dryRun ? '(dry run)' : '');\n  },\n});\n", ''],
+      at: ['src/enqueue.ts:8'],
+    },
+    rename: {
+      edits: [
+        ['src/tasks.ts', "id: 'resize-image'", "id: 'image-resize'"],
+        ['src/enqueue.ts', "id: 'resize-image'", "id: 'image-resize'"],
+      ],
+      at: 'src/tasks.ts:21',
+    },
+  },
+  {
+    fixture: 'graphile-worker',
+    dependencies: { 'graphile-worker': '0.16.6' },
+    newRequired: { edit: ['src/types.ts', '  subject: string;\n', '  subject: string;\n  locale: string;\n'], at: 'src/types.ts:4', fixed: '  locale?: string;\n' },
+    deletion: { edit: { remove: 'src/tasks/send_email.ts' }, at: ['src/enqueue.ts:6', 'src/enqueue.ts:8'] },
+    rename: {
+      edits: [
+        ['src/worker.ts', 'generate_report: async', 'build_report: async'],
+        ['src/types.ts', 'generate_report:', 'build_report:'],
+        ['src/enqueue.ts', "'generate_report'", "'build_report'"],
+      ],
+      at: 'src/worker.ts:9',
+    },
+  },
 ];
 
 describe.each(CASES)('the $fixture adapter through ESLint', ({ fixture, dependencies, newRequired, deletion, rename }) => {
@@ -128,7 +159,7 @@ describe.each(CASES)('the $fixture adapter through ESLint', ({ fixture, dependen
 
   it('reports a deleted job on the enqueue call that still sends it', async () => {
     const repo = deploy(deployed);
-    repo.write(edit(deployed, ...deletion.edit));
+    repo.write('remove' in deletion.edit ? { [deletion.edit.remove]: null } : edit(deployed, ...deletion.edit));
     const messages = await lintFiles(repo.dir);
     expect(ofRule(messages, 'no-deleted-enqueued-job')).toEqual(deletion.at.map((at) => `safe-jobs/no-deleted-enqueued-job@${at}`));
     // One problem, one report: the call is not an unknown job as well.

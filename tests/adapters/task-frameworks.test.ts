@@ -1,0 +1,88 @@
+/**
+ * Extraction for Trigger.dev (task definitions) and graphile-worker (task directories, task
+ * lists, SQL): the fixtures (which type-check against the real libraries), then single shapes.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ContractSet, JobContract } from '../../src/model/contract.js';
+import { buildContracts } from '../helpers/fixture-project.js';
+import { packageJson, readFixture } from './frameworks-fixtures.js';
+
+function fields(job: JobContract | undefined): string[] | undefined {
+  return job?.fields.map((field) => `${field.name}${field.optionality === 'required' ? '' : field.optionality === 'default' ? '=' : '?'}${field.type ? `: ${field.type}` : ''}`);
+}
+
+function jobs(set: ContractSet): string[] {
+  return [...set.jobs.values()].map((job) => `${job.wireName} ${job.adapter} ${job.location.file}:${job.location.span.start.line}`);
+}
+
+function sites(set: ContractSet): string[] {
+  return set.sites.map((site) => `${site.wireName} ${site.nameSource} ${site.method} ${site.location.file}:${site.location.span.start.line} ${site.args.hasSpread ? '*' : JSON.stringify(site.args.objectKeys)}`);
+}
+
+describe('trigger.dev preset', () => {
+  const set = buildContracts({ 'package.json': packageJson({ '@trigger.dev/sdk': '4.8.3' }), ...readFixture('trigger.dev') });
+
+  it('finds task, schemaTask and schedules.task definitions, named by their id', () => {
+    expect(jobs(set)).toEqual(['welcome-email trigger.dev src/tasks.ts:11', 'resize-image trigger.dev src/tasks.ts:21', 'cleanup trigger.dev src/tasks.ts:30', 'daily-digest trigger.dev src/tasks.ts:38']);
+    for (const job of set.jobs.values()) expect(job).toMatchObject({ style: 'payload', handler: 'run', serialization: 'json' });
+  });
+
+  it('reads the payload from a zod schema (by reference or inline, .optional() and .default() honoured) or the type of run', () => {
+    expect(fields(set.jobs.get('welcome-email'))).toEqual(['userId: string', "plan=: 'free'|'pro'", 'note?: string']);
+    expect(set.jobs.get('welcome-email')!.fields[0]).toMatchObject({ makeOptional: { text: '.optional()' } });
+    expect(fields(set.jobs.get('cleanup'))).toEqual(['days: number', 'dryRun?: boolean']);
+    expect(fields(set.jobs.get('resize-image'))).toEqual(['url: string', 'width: number', 'height?: number']);
+  });
+
+  it('finds triggers through the task object and by id, batches item by item, and ignores dynamic ids', () => {
+    expect(sites(set)).toEqual([
+      'welcome-email class trigger src/enqueue.ts:6 ["userId"]',
+      'resize-image class batchTrigger src/enqueue.ts:7 ["url","width"]',
+      'cleanup string trigger src/enqueue.ts:8 ["days"]',
+      'resize-image string trigger src/enqueue.ts:9 ["url","width"]',
+    ]);
+  });
+
+  it('takes .trigger() only on task objects, and batch.triggerByTask items by their task', () => {
+    const set = buildContracts({
+      'package.json': packageJson({ '@trigger.dev/sdk': '4.8.3' }),
+      'tasks.ts': "import { task } from '@trigger.dev/sdk';\nexport const hello = task({ id: 'hello', run: async (payload: { name: string }) => payload.name });\n",
+      'app.ts': "import { batch } from '@trigger.dev/sdk';\nimport { hello } from './tasks';\ndeclare const $: (selector: string) => { trigger(event: string): void };\n$('#form').trigger('submit');\nawait batch.triggerByTask([{ task: hello, payload: { name: 'a' } }]);\n",
+    });
+    expect(sites(set)).toEqual(['hello class triggerByTask app.ts:5 ["name"]']);
+  });
+});
+
+describe('graphile-worker preset', () => {
+  const set = buildContracts({ 'package.json': packageJson({ 'graphile-worker': '0.16.6' }), ...readFixture('graphile-worker') });
+
+  it('finds task files of a tasks directory (the path is the identifier) and taskList entries', () => {
+    expect(jobs(set)).toEqual(['send_email graphile-worker src/tasks/send_email.ts:4', 'generate_report graphile-worker src/worker.ts:9']);
+  });
+
+  it('types the payload by the first parameter, else by the GraphileWorker.Tasks declaration', () => {
+    expect(fields(set.jobs.get('send_email'))).toEqual(['to: string', 'subject: string', 'cc?: string']);
+    expect(set.jobs.get('send_email')!.fields[0]).toMatchObject({ file: 'src/types.ts' });
+    expect(fields(set.jobs.get('generate_report'))).toEqual(['reportId: number', 'format?: string']);
+  });
+
+  it('finds addJob, quickAddJob and graphile_worker.add_job in SQL', () => {
+    expect(sites(set)).toEqual([
+      'send_email string addJob src/enqueue.ts:6 ["to","subject"]',
+      'generate_report string quickAddJob src/enqueue.ts:7 ["reportId"]',
+      'send_email string graphile_worker.add_job src/enqueue.ts:8 *',
+    ]);
+  });
+
+  it('reads JavaScript task files in nested folders, and addJob taken from the helpers', () => {
+    const set = buildContracts({
+      'package.json': packageJson({ 'graphile-worker': '0.16.6' }),
+      'tasks/users/welcome.js': "module.exports = async (payload, { addJob }) => {\n  await addJob('users/audit', { userId: payload.userId });\n};\n",
+      'tasks/users/audit.js': 'export default async function audit({ userId, reason = null }, helpers) {\n  helpers.logger.info(String(userId));\n}\n',
+      'lib/tasks.test.js': 'module.exports = async (payload, helpers) => {};\n',
+    });
+    expect(jobs(set)).toEqual(['users/welcome graphile-worker tasks/users/welcome.js:1', 'users/audit graphile-worker tasks/users/audit.js:1']);
+    expect(fields(set.jobs.get('users/audit'))).toEqual(['userId', 'reason=']);
+    expect(sites(set)).toEqual(['users/audit string addJob tasks/users/welcome.js:2 ["userId"]']);
+  });
+});
