@@ -23,7 +23,7 @@ export type RedisStart = { server: RedisServer; reason?: undefined } | { server?
 
 function isInstalled(command: string): boolean {
   const result = spawnSync(command, ['--version'], { stdio: 'ignore', timeout: 5_000 });
-  return result.error === undefined && result.status === 0;
+  return (result.error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT';
 }
 
 /** A port the kernel says is free on the loopback address right now. */
@@ -91,8 +91,11 @@ async function startOnce(binary: string, port: number, dir: string): Promise<{ c
   throw new Error(output.trim().split('\n').slice(-3).join(' | ') || 'redis-server did not answer PING within 5 s');
 }
 
-/** Starts a Redis server, or says why it could not. Tries a few ports in case one is taken between probe and bind. */
-export async function startRedis(binary = 'redis-server'): Promise<RedisStart> {
+/**
+ * Starts a Redis server, or says why it could not. Tries a few ports in case one is taken between
+ * probe and bind. SAFE_JOBS_REDIS_SERVER names another binary (a path, or a missing one to see the skip).
+ */
+export async function startRedis(binary = process.env.SAFE_JOBS_REDIS_SERVER || 'redis-server'): Promise<RedisStart> {
   if (!isInstalled(binary)) return { reason: `${binary} not found on PATH (Debian: apt-get install redis-server)` };
   const dir = mkdtempSync(join(tmpdir(), 'safe-jobs-redis-'));
   let lastError = '';
@@ -132,7 +135,7 @@ export async function startRedis(binary = 'redis-server'): Promise<RedisStart> {
  * In CI a missing server is an error, never a skip.
  */
 export async function redisForTests(label: string): Promise<RedisServer | undefined> {
-  const started = await startRedis(process.env.SAFE_JOBS_REDIS_SERVER || 'redis-server');
+  const started = await startRedis();
   if (started.server) return started.server;
   if (process.env.CI) throw new Error(`${label}: ${started.reason}; CI must run these tests (.ci/run installs redis-server)`);
   console.warn(`${label}: skipped, ${started.reason}`);

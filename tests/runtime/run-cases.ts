@@ -1,5 +1,5 @@
 /**
- * Runs the cases of one framework: per case, a git repository with N committed and N+1 in the
+ * Runs the cases on each framework: per case, a git repository with N committed and N+1 in the
  * working tree; per stage, the plugin's verdict through ESLint and both directions of the rolling
  * deploy on a real queue, each compared with the case's expectation.
  */
@@ -28,35 +28,38 @@ function bystanderOutcomes(simulation: Simulation, run: CaseRun): string[] {
 
 const title = (run: CaseRun) => (run.variant ? `${FRAMEWORK_LABELS[run.framework]}, ${run.variant}` : FRAMEWORK_LABELS[run.framework]);
 
-export async function defineRollingDeployTests(framework: Framework): Promise<void> {
-  const redis = await redisForTests(`tests/runtime (${framework})`);
+/** One Redis server for every framework's cases; skipped with one line when it cannot start (an error in CI). */
+export async function defineRollingDeployTests(frameworks: readonly Framework[]): Promise<void> {
+  const redis = await redisForTests('tests/runtime (rolling deploys)');
   afterAll(() => redis?.stop());
 
-  const runs: Array<{ name: string; run: CaseRun }> = CASES.flatMap((testCase) =>
-    testCase.runs.filter((run) => run.framework === framework).map((run) => ({ name: `${testCase.id}${run.variant ? ` (${run.variant})` : ''}: ${testCase.title}`, run })),
-  );
+  for (const framework of frameworks) {
+    const runs: Array<{ name: string; run: CaseRun }> = CASES.flatMap((testCase) =>
+      testCase.runs.filter((run) => run.framework === framework).map((run) => ({ name: `${testCase.id}${run.variant ? ` (${run.variant})` : ''}: ${testCase.title}`, run })),
+    );
 
-  describe.skipIf(!redis)(`a rolling deploy on ${FRAMEWORK_LABELS[framework]}`, () => {
-    it.each(runs)('$name', async ({ run }) => {
-      const deploy = new Deploy(run.framework, run.previous, run.next);
-      try {
-        for (const stage of run.stages) {
-          const where = `${title(run)}, ${stage.label}`;
-          if (stage.apply && 'fix' in stage.apply) {
-            await deploy.lint({ fix: true });
-            const [path, text] = stage.apply.writes;
-            expect(deploy.read(path), `${where}: what the autofix writes`).toContain(text);
+    describe.skipIf(!redis)(`a rolling deploy on ${FRAMEWORK_LABELS[framework]}`, () => {
+      it.each(runs)('$name', async ({ run }) => {
+        const deploy = new Deploy(run.framework, run.previous, run.next);
+        try {
+          for (const stage of run.stages) {
+            const where = `${title(run)}, ${stage.label}`;
+            if (stage.apply && 'fix' in stage.apply) {
+              await deploy.lint({ fix: true });
+              const [path, text] = stage.apply.writes;
+              expect(deploy.read(path), `${where}: what the autofix writes`).toContain(text);
+            }
+            if (stage.apply && 'edits' in stage.apply) for (const [path, from, to] of stage.apply.edits) deploy.edit(path, from, to);
+            const { verdict, messages } = await deploy.lint();
+            expect(verdict, `${where}: the plugin's verdict\n${messages.map((m) => `${m.file}:${m.line} ${m.message}`).join('\n')}`).toEqual(stage.verdict);
+            const simulation = await deploy.simulate(redis!);
+            expect(outcomesOf(simulation, run), `${where}: the run-time outcome`).toEqual(stage.outcomes);
+            expect(bystanderOutcomes(simulation, run).filter((line) => !line.endsWith(' completed')), `${where}: the other jobs`).toEqual([]);
           }
-          if (stage.apply && 'edits' in stage.apply) for (const [path, from, to] of stage.apply.edits) deploy.edit(path, from, to);
-          const { verdict, messages } = await deploy.lint();
-          expect(verdict, `${where}: the plugin's verdict\n${messages.map((m) => `${m.file}:${m.line} ${m.message}`).join('\n')}`).toEqual(stage.verdict);
-          const simulation = await deploy.simulate(redis!);
-          expect(outcomesOf(simulation, run), `${where}: the run-time outcome`).toEqual(stage.outcomes);
-          expect(bystanderOutcomes(simulation, run).filter((line) => !line.endsWith(' completed')), `${where}: the other jobs`).toEqual([]);
+        } finally {
+          deploy.remove();
         }
-      } finally {
-        deploy.remove();
-      }
+      });
     });
-  });
+  }
 }
