@@ -192,8 +192,21 @@ const stringRegistrySchema = z.strictObject({
   register: z
     .array(z.strictObject({ methods: z.array(identifier).min(1), nameArg: index, handlerArg: z.union([index, z.literal('last')]), receiver: receiverSchema.optional() }))
     .optional(),
-  maps: z.array(z.strictObject({ constructors: z.array(identifier).min(1), argIndex: index, handlerKey: identifier })).optional(),
-  handler: z.enum(['arguments', 'job-data']).optional(),
+  maps: z
+    .array(
+      z.strictObject({
+        constructors: z.array(identifier).min(1).optional(),
+        functions: z.array(identifier).min(1).optional(),
+        argIndex: index,
+        property: identifier.optional(),
+        handlerKey: identifier.optional(),
+      }),
+    )
+    .optional(),
+  handler: z.enum(['arguments', 'job-data', 'payload-argument']).optional(),
+  directory: z.string().regex(/^[^/\\]+$/, 'must be a folder name').optional(),
+  sql: z.array(qualified).optional(),
+  declaredPayloads: z.strictObject({ namespace: identifier, interface: identifier }).optional(),
   enqueue: z
     .array(
       z.strictObject({
@@ -204,6 +217,7 @@ const stringRegistrySchema = z.strictObject({
         payload: z.enum(['array', 'spread', 'single', 'request']),
         requestKeys: z.strictObject({ name: identifier, data: identifier }).optional(),
         receiver: receiverSchema.optional(),
+        bare: z.boolean().optional(),
       }),
     )
     .optional(),
