@@ -2,7 +2,7 @@
  * The adapters a JobPattern stands for, resolved once per pattern: which configurations are
  * extracted, in which priority, which are enabled for a file, and the prefilter they share.
  */
-import type { AdapterConfig, AdapterSetting, ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, StringRegistryConfig, TaskDefinitionConfig } from './config.js';
+import type { AdapterConfig, AdapterSetting, ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, StringRegistryConfig, TaskDefinitionConfig, WorkflowModuleConfig } from './config.js';
 import type { JobPattern } from './job-pattern.js';
 import { ACTIVEJOB, getActiveJobConfig, PRESET_NAMES, PRESET_PACKAGES, PRESETS } from './presets.js';
 
@@ -13,6 +13,7 @@ export interface AdapterSet {
   registries: StringRegistryConfig[];
   queueWorkers: QueueWorkerConfig[];
   taskDefinitions: TaskDefinitionConfig[];
+  workflowModules: WorkflowModuleConfig[];
   /** Adapters enabled in every file (`frameworks` set, and declared adapters); undefined for automatic selection. */
   explicit?: ReadonlySet<string>;
   /** Declared adapters: always enabled. */
@@ -88,6 +89,7 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
   const registries = adapters.filter((config): config is StringRegistryConfig => config.type === 'string-registry');
   const queueWorkers = adapters.filter((config): config is QueueWorkerConfig => config.type === 'queue-worker');
   const taskDefinitions = adapters.filter((config): config is TaskDefinitionConfig => config.type === 'task-definition');
+  const workflowModules = adapters.filter((config): config is WorkflowModuleConfig => config.type === 'workflow-module');
   const receivers = getReceiverConstraints(registries, queueWorkers);
   const set: AdapterSet = {
     adapters,
@@ -95,8 +97,9 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
     registries,
     queueWorkers,
     taskDefinitions,
+    workflowModules,
     declared: declaredNames,
-    candidatePattern: getCandidateTokens(classJobs, registries, queueWorkers, taskDefinitions).join('|'),
+    candidatePattern: getCandidateTokens(classJobs, registries, queueWorkers, taskDefinitions, workflowModules).join('|'),
     handlerMethods: new Set(classJobs.flatMap((config) => config.handlerMethods)),
     staticProperties: new Set(
       classJobs.flatMap((config) => [config.wireName?.staticProperty, config.queue?.staticProperty]).filter((name) => name !== undefined),
@@ -163,7 +166,13 @@ function getReceiverToken(receiver: ReceiverConstraint, methods: string[]): stri
   return `(${receiver.names.map(getNameToken).join('|')})[A-Za-z0-9_$.]*\\. *(${methods.map(escapeRegExp).join('|')}) *[(<]`;
 }
 
-function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegistryConfig[], queueWorkers: QueueWorkerConfig[], taskDefinitions: TaskDefinitionConfig[]): string[] {
+function getCandidateTokens(
+  classJobs: ClassJobConfig[],
+  registries: StringRegistryConfig[],
+  queueWorkers: QueueWorkerConfig[],
+  taskDefinitions: TaskDefinitionConfig[],
+  workflowModules: WorkflowModuleConfig[],
+): string[] {
   const bases = new Set<string>();
   const handlers = new Set<string>();
   const methods = new Set<string>();
@@ -218,6 +227,11 @@ function getCandidateTokens(classJobs: ClassJobConfig[], registries: StringRegis
     for (const pkg of PRESET_PACKAGES[config.name] ?? []) packages.add(escapeRegExp(pkg));
     const taskMethods = [...Object.keys(config.taskMethods), ...Object.keys(config.byId.methods), ...config.byIdItems.methods, ...config.byTaskItems.methods];
     tokens.add(`\\. *(${[...new Set(taskMethods)].map(escapeRegExp).join('|')}) *[(<]`);
+  }
+  for (const config of workflowModules) {
+    // Workflow modules and the code that starts workflows import the framework; activity modules are reached through `typeof` imports.
+    for (const pkg of [...(PRESET_PACKAGES[config.name] ?? []), ...config.workflowPackages]) packages.add(escapeRegExp(pkg));
+    tokens.add(`${escapeRegExp(config.client.object)} *\\. *(${config.client.methods.map(escapeRegExp).join('|')}) *[(<]`);
   }
   // Any file that imports the framework's package: its processors, queues and flows are read.
   if (packages.size > 0) tokens.add(`['"](${[...packages].join('|')})['"/]`);

@@ -8,6 +8,7 @@ import { getAdapterSet } from './adapter-set.js';
 import { addClassEnqueues, getClassFact } from './class-job.js';
 import type { JobPattern } from './job-pattern.js';
 import { addTaskCalls, type TaskFacts } from './task-definition.js';
+import { addActivityProxy, addExportedFunctions, addWorkflowCalls, type WorkflowState } from './workflow-module.js';
 import { addBindings, addNestProcessors, addQueueCalls, addWorkerProcessors, type QueueWorkerFacts } from './queue-worker.js';
 import { addRegistryCalls, addRegistryMaps, addSqlEnqueues, type RegistryFacts } from './string-registry.js';
 import {
@@ -39,6 +40,8 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
   const hasTasks = set.taskDefinitions.length > 0;
   const hasDirectories = set.registries.some((config) => config.directory !== undefined);
   const sqlFunctions = set.registries.flatMap((config) => config.sql ?? []);
+  const hasWorkflows = set.workflowModules.length > 0;
+  const workflows: WorkflowState = { activities: new Map(), proxies: new Map() };
   const declarations = set.registries.flatMap((config) => (config.declaredPayloads ? [config.declaredPayloads] : []));
   simpleTraverse(
     program,
@@ -55,6 +58,7 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
           case 'VariableDeclarator':
             addRequireBindings(node, facts.imports);
             if (hasBindings) addBindings(node, set, queues.bindings);
+            if (hasWorkflows) addActivityProxy(node, set, facts, workflows);
             break;
           case 'AssignmentExpression':
             if (hasDirectories && isModuleExports(node.left)) facts.defaultExport = getExportedHandler(node.right, ctx) ?? facts.defaultExport;
@@ -74,6 +78,7 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
             break;
           case 'ExportNamedDeclaration':
             addExportAliases(node, facts.exportAliases);
+            if (hasWorkflows) addExportedFunctions(node, facts);
             break;
           case 'ExportDefaultDeclaration':
             if (node.declaration.type === 'Identifier') facts.exportAliases.default = node.declaration.name;
@@ -95,6 +100,7 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
             if (set.registries.length > 0) addRegistryCalls(node, set, registry, ctx);
             if (hasQueueWorkers) addQueueCalls(node, set, queues, ctx);
             if (hasTasks) addTaskCalls(node, set, tasks, ctx);
+            if (hasWorkflows) addWorkflowCalls(node, set, workflows, registry.namedEnqueues);
             break;
           case 'NewExpression':
             if (set.registries.length > 0) addRegistryMaps(node, set, registry.registryMaps, ctx);

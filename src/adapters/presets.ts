@@ -3,7 +3,7 @@
  * the nearest package.json enables each by default. `activejob` is built from the top-level
  * detection settings (`baseClasses`, `handlerMethods`, `enqueueMethods`, `queueProperty`).
  */
-import type { AdapterConfig, ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, TaskDefinitionConfig } from './config.js';
+import type { AdapterConfig, ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, TaskDefinitionConfig, WorkflowModuleConfig } from './config.js';
 
 export interface ActiveJobSettings {
   baseClasses: string[];
@@ -171,8 +171,23 @@ const GRAPHILE_WORKER: AdapterConfig = {
   serialization: 'json',
 };
 
+/**
+ * Temporal: the exported functions of workflow modules (which import `@temporalio/workflow`) and of the
+ * activity modules they proxy; `client.workflow.start(example, { args })`, `executeChild`, proxied activity calls.
+ */
+const TEMPORAL: WorkflowModuleConfig = {
+  type: 'workflow-module',
+  name: 'temporal',
+  workflowPackages: ['@temporalio/workflow'],
+  activityProxies: ['proxyActivities', 'proxyLocalActivities'],
+  client: { object: 'workflow', methods: ['start', 'execute', 'signalWithStart'] },
+  childFunctions: ['executeChild', 'startChild'],
+  argsKey: 'args',
+  serialization: 'json',
+};
+
 export const PRESETS: ReadonlyMap<string, AdapterConfig> = new Map(
-  [NODE_RESQUE, SIDEQUEST, FAKTORY, AGENDA, APP_TASK, BULLMQ, BULL, PG_BOSS, TRIGGER_DEV, GRAPHILE_WORKER].map((config) => [config.name, config]),
+  [NODE_RESQUE, SIDEQUEST, FAKTORY, AGENDA, APP_TASK, BULLMQ, BULL, PG_BOSS, TRIGGER_DEV, GRAPHILE_WORKER, TEMPORAL].map((config) => [config.name, config]),
 );
 
 export const PRESET_NAMES: readonly string[] = [ACTIVEJOB, ...PRESETS.keys()];
@@ -189,4 +204,5 @@ export const PRESET_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   'pg-boss': ['pg-boss'],
   'trigger.dev': ['@trigger.dev/sdk'],
   'graphile-worker': ['graphile-worker'],
+  temporal: ['@temporalio/client', '@temporalio/workflow', '@temporalio/worker'],
 };

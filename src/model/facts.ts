@@ -237,8 +237,13 @@ export interface NamedEnqueueFact {
   receiverPath?: string[];
   /** The call names its job through a request object (`addBulk([{ name, data }])`): where the object is. */
   requestSpan?: SourceSpan;
-  /** The names are references to task objects (`helloTask.trigger(payload)`), whose `id` is the wire name. */
+  /**
+   * The names are references to task objects (`helloTask.trigger(payload)`, whose `id` is the wire
+   * name) or to workflow functions (`client.workflow.start(example, ...)`, named by the function).
+   */
   byBinding?: boolean;
+  /** The name is one the type checker follows (an activity of `proxyActivities<typeof activities>()`): not a string the rules must check. */
+  typed?: boolean;
 }
 
 /**
@@ -274,6 +279,10 @@ export interface FileFacts {
   namedEnqueues?: NamedEnqueueFact[];
   processors?: ProcessorFact[];
   taskDefinitions?: TaskDefinitionFact[];
+  /** Module-level functions the module exports under their own name (`export function x`, `export const x = () => ...`). */
+  exportedFunctions?: string[];
+  /** `proxyActivities<typeof activities>()`: the modules whose exported functions are activities, by reference. */
+  activityProxies?: Array<{ adapters: string[]; module: string[] }>;
   /** The module's default export when it is a function (`export default`, `module.exports =`): a task file of a task directory. */
   defaultExport?: HandlerRef;
   /** Payload types declared in a global interface keyed by wire name (`GraphileWorker.Tasks`): by `Namespace.Interface`, then by name. */

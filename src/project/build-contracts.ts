@@ -5,7 +5,7 @@
  * file (by `frameworks`, or by the file's nearest package.json) contribute its facts.
  */
 import { type AdapterSet, getAdapterSet, isAdapterEnabled } from '../adapters/adapter-set.js';
-import type { ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, StaticSource, StringRegistryConfig, TaskDefinitionConfig } from '../adapters/config.js';
+import type { ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, StaticSource, StringRegistryConfig, TaskDefinitionConfig, WorkflowModuleConfig } from '../adapters/config.js';
 import type { JobPattern } from '../adapters/job-pattern.js';
 import type { ContractSet, DispatcherContract, EnqueueSite, JobContract, Location, MemberContract } from '../model/contract.js';
 import type { ClassFact, DispatchCaseFact, FileFacts, HandlerFact, NameRef, PayloadSource, ProcessorFact, TaskDefinitionFact, ValueFact } from '../model/facts.js';
@@ -50,6 +50,8 @@ class ContractBuilder {
     for (const [file, facts] of this.files) {
       for (const processor of facts.processors ?? []) this.addProcessor(file, processor);
       for (const definition of facts.taskDefinitions ?? []) this.addTaskDefinition(file, definition);
+      this.addWorkflowModule(file, facts);
+      for (const proxy of facts.activityProxies ?? []) this.addActivityModule(file, proxy);
     }
     for (const [file, facts] of this.files) {
       for (const enqueue of facts.enqueues) this.addClassSite(file, enqueue);
@@ -223,7 +225,8 @@ class ContractBuilder {
     for (const name of enqueue.names) {
       const wireName = this.resolver.resolveName(file, name);
       if (wireName === undefined) continue;
-      const site: EnqueueSite = { wireName, nameSource: 'string', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter };
+      const nameSource = enqueue.typed ? 'class' : 'string';
+      const site: EnqueueSite = { wireName, nameSource, method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter };
       if (queue !== undefined) site.queue = queue;
       this.sites.push(site);
     }
@@ -260,6 +263,56 @@ class ContractBuilder {
     return undefined;
   }
 
+  private getWorkflowModule(name: string): WorkflowModuleConfig | undefined {
+    return this.set.workflowModules.find((config) => config.name === name);
+  }
+
+  /** Whether a module imports one of the workflow packages: its exported functions are workflows. */
+  private isWorkflowModule(file: string, config: WorkflowModuleConfig): boolean {
+    return Object.values(this.files.get(file)?.imports ?? {}).some((binding) => config.workflowPackages.includes(binding.source));
+  }
+
+  /** Temporal: each exported function of a workflow module is a workflow, named by the function, its arguments positional. */
+  private addWorkflowModule(file: string, facts: FileFacts): void {
+    if (!facts.exportedFunctions) return;
+    for (const config of this.set.workflowModules) {
+      if (!this.isEnabled(file, config.name) || !this.isWorkflowModule(file, config)) continue;
+      this.addExportedFunctionJobs(file, facts, config);
+      return;
+    }
+  }
+
+  /** `proxyActivities<typeof activities>()`: each exported function of the activities module is an activity. */
+  private addActivityModule(file: string, proxy: NonNullable<FileFacts['activityProxies']>[number]): void {
+    const adapter = this.getEnabled(file, proxy.adapters);
+    const config = adapter ? this.getWorkflowModule(adapter) : undefined;
+    const module = config && this.resolver.resolveValue(file, proxy.module);
+    if (!config || module?.value.kind !== 'object') return;
+    const facts = this.files.get(module.file);
+    if (facts) this.addExportedFunctionJobs(module.file, facts, config);
+  }
+
+  private addExportedFunctionJobs(file: string, facts: FileFacts, config: WorkflowModuleConfig): void {
+    for (const name of facts.exportedFunctions ?? []) {
+      const value = facts.values?.[name];
+      if (value?.kind !== 'function') continue;
+      const contract: JobContract = { wireName: name, location: { file, span: value.fn.span }, handler: name, style: 'positional', params: [], fields: [], adapter: config.name };
+      if (config.serialization) contract.serialization = config.serialization;
+      setSignature(contract, { file, fn: value.fn }, this.resolver);
+      this.addJob(contract);
+    }
+  }
+
+  /** `client.workflow.start(example, ...)`: a workflow function of a workflow module, seen by the type checker. */
+  private addWorkflowSites(file: string, enqueue: NonNullable<FileFacts['namedEnqueues']>[number], config: WorkflowModuleConfig): void {
+    for (const name of enqueue.names) {
+      if (!('path' in name)) continue;
+      const value = this.resolver.resolveValue(file, name.path);
+      if (value?.value.kind !== 'function' || !this.isWorkflowModule(value.file, config)) continue;
+      this.sites.push({ wireName: value.value.fn.method, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter: config.name });
+    }
+  }
+
   private getTaskDefiner(name: string): TaskDefinitionConfig | undefined {
     return this.set.taskDefinitions.find((config) => config.name === name);
   }
@@ -287,6 +340,11 @@ class ContractBuilder {
    * module) gives the wire name. Like a class, the task object is seen by the type checker.
    */
   private addBindingSites(file: string, enqueue: NonNullable<FileFacts['namedEnqueues']>[number], adapter: string): void {
+    const workflows = this.getWorkflowModule(adapter);
+    if (workflows) {
+      this.addWorkflowSites(file, enqueue, workflows);
+      return;
+    }
     const config = this.getTaskDefiner(adapter);
     if (!config) return;
     for (const name of enqueue.names) {

@@ -95,7 +95,8 @@ function hasRegistryFacts(facts: FileFacts): boolean {
     facts.registryMaps !== undefined ||
     facts.processors !== undefined ||
     facts.namedEnqueues !== undefined ||
-    facts.taskDefinitions !== undefined
+    facts.taskDefinitions !== undefined ||
+    facts.activityProxies !== undefined
   );
 }
 
@@ -152,6 +153,7 @@ function touchFile(resolver: ProjectResolver, file: string): void {
   else if (facts.defaultExport) touchValue(resolver, resolver.resolveValue(file, facts.defaultExport.path), 0);
   else if (facts.exportAliases.default) touchValue(resolver, resolver.resolveValue(file, [facts.exportAliases.default]), 0);
   for (const payloads of Object.values(facts.declaredPayloads ?? {})) for (const source of Object.values(payloads)) touchPayload(resolver, file, source);
+  for (const proxy of facts.activityProxies ?? []) touchValue(resolver, resolver.resolveValue(file, proxy.module), 0);
   for (const definition of facts.taskDefinitions ?? []) {
     touchName(definition.id);
     touchPayload(resolver, file, definition.payload);

@@ -1,6 +1,7 @@
 /**
- * Extraction for Trigger.dev (task definitions) and graphile-worker (task directories, task
- * lists, SQL): the fixtures (which type-check against the real libraries), then single shapes.
+ * Extraction for Trigger.dev (task definitions), graphile-worker (task directories, task lists,
+ * SQL) and Temporal (workflow and activity modules): the fixtures (which type-check against the
+ * real libraries), then single shapes.
  */
 import { describe, expect, it } from 'vitest';
 import type { ContractSet, JobContract } from '../../src/model/contract.js';
@@ -84,5 +85,39 @@ describe('graphile-worker preset', () => {
     expect(jobs(set)).toEqual(['users/welcome graphile-worker tasks/users/welcome.js:1', 'users/audit graphile-worker tasks/users/audit.js:1']);
     expect(fields(set.jobs.get('users/audit'))).toEqual(['userId', 'reason=']);
     expect(sites(set)).toEqual(['users/audit string addJob tasks/users/welcome.js:2 ["userId"]']);
+  });
+});
+
+describe('temporal preset', () => {
+  const set = buildContracts({ 'package.json': packageJson({ '@temporalio/client': '1.24.0', '@temporalio/workflow': '1.24.0' }), ...readFixture('temporal') });
+
+  it('finds the exported functions of workflow modules and of the activity modules they proxy, with positional arguments', () => {
+    expect(jobs(set)).toEqual(['processOrder temporal src/workflows.ts:6', 'auditOrder temporal src/workflows.ts:13', 'chargeCard temporal src/activities.ts:7', 'sendReceipt temporal src/activities.ts:13']);
+    expect(set.jobs.get('processOrder')!.params.map((param) => param.name)).toEqual(['orderId', 'email', 'amountCents']);
+    expect(set.jobs.get('chargeCard')).toMatchObject({ style: 'payload' });
+    expect(fields(set.jobs.get('chargeCard'))).toEqual(['orderId: string', 'amountCents: number', 'currency?: string']);
+  });
+
+  it('finds workflow starts by function or by name with their args, child workflows, and calls of proxied activities', () => {
+    expect(sites(set)).toEqual([
+      'processOrder class start src/client.ts:6 undefined',
+      'auditOrder string start src/client.ts:7 undefined',
+      'chargeCard class chargeCard src/workflows.ts:7 ["orderId","amountCents"]',
+      'sendReceipt class sendReceipt src/workflows.ts:8 undefined',
+      'auditOrder class executeChild src/workflows.ts:9 undefined',
+      'sendReceipt class sendReceipt src/workflows.ts:15 undefined',
+    ]);
+    expect(set.sites.map((site) => site.args.count)).toEqual([3, 1, 1, 2, 1, 2]);
+  });
+
+  it('reads activities called through the proxy object, and leaves modules without the workflow package alone', () => {
+    const set = buildContracts({
+      'package.json': packageJson({ '@temporalio/workflow': '1.24.0' }),
+      'acts.ts': 'export async function greet(name: string) {\n  return `hi ${name}`;\n}\n',
+      'wf.ts': "import { proxyActivities } from '@temporalio/workflow';\nimport type * as acts from './acts';\nconst a = proxyActivities<typeof acts>({ startToCloseTimeout: 1000 });\nexport async function hello(name: string) {\n  return a.greet(name);\n}\n",
+      'plain.ts': 'export async function notAWorkflow(id: number) {\n  return id;\n}\n',
+    });
+    expect(jobs(set)).toEqual(['hello temporal wf.ts:4', 'greet temporal acts.ts:1']);
+    expect(sites(set)).toEqual(['greet class greet wf.ts:5 undefined']);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The adapters of part 2 end to end (BullMQ, NestJS on BullMQ, Bull, pg-boss, Trigger.dev,
- * graphile-worker): fixture code that
+ * graphile-worker, Temporal): fixture code that
  * type-checks against the real library, committed as the deployed version in a real git
  * repository, edited, and linted through ESLint with `configs.recommended`. Adapters are
  * enabled by the package.json dependencies.
@@ -136,6 +136,24 @@ const CASES: QueueCase[] = [
         ['src/enqueue.ts', "'generate_report'", "'build_report'"],
       ],
       at: 'src/worker.ts:9',
+    },
+  },
+  {
+    fixture: 'temporal',
+    dependencies: { '@temporalio/client': '1.24.0', '@temporalio/workflow': '1.24.0' },
+    newRequired: { edit: ['src/activities.ts', '  amountCents: number;\n', '  amountCents: number;\n  customerId: string;\n'], at: 'src/activities.ts:4', fixed: '  customerId?: string;\n' },
+    deletion: {
+      edit: ['src/workflows.ts', "export async function auditOrder(orderId: string): Promise<void> {\n  const note = `audited ${orderId}`;\n  await sendReceipt('audit@example.com', note);\n}\n", ''],
+      at: ['src/client.ts:7'],
+    },
+    rename: {
+      edits: [
+        ['src/activities.ts', 'export async function sendReceipt(', 'export async function emailReceipt('],
+        ['src/workflows.ts', '{ chargeCard, sendReceipt }', '{ chargeCard, emailReceipt }'],
+        ['src/workflows.ts', 'await sendReceipt(email, receipt);', 'await emailReceipt(email, receipt);'],
+        ['src/workflows.ts', "await sendReceipt('audit@example.com', note);", "await emailReceipt('audit@example.com', note);"],
+      ],
+      at: 'src/activities.ts:13',
     },
   },
 ];
