@@ -8,6 +8,14 @@ import { DIRECTIONS } from './deploy.js';
 
 export const SECTION_HEADING = '## What happens at run time';
 
+/** Rules about the lint itself, whose section says so. */
+export const NO_RUN_TIME_CASE = ['require-baseline'];
+
+/** Whether a rule's page has a run-time section: a case documents the rule, or it has none on purpose. */
+export function hasSection(rule: string): boolean {
+  return NO_RUN_TIME_CASE.includes(rule) || CASES.some((testCase) => testCase.rules.includes(rule));
+}
+
 export const UPDATE_COMMAND = 'UPDATE_RUNTIME_DOCS=1 npx vitest run tests/runtime/docs.test.ts';
 
 const SHORT_LABELS: Record<Framework, string> = {
@@ -67,6 +75,7 @@ export function renderSection(rule: string): string {
     '',
   ];
   if (cases.length === 0) {
+    if (!NO_RUN_TIME_CASE.includes(rule)) throw new Error(`no run-time case for ${rule}`);
     lines.push(
       'No run-time case: this rule reports that the baseline cannot be read. Until it can, the comparison rules report nothing, so a change that breaks the deploy reaches the queue unreported; their pages show what each such change does on a real queue.',
       '',

@@ -1,14 +1,14 @@
 /**
  * Each rule's page ends with "What happens at run time", rendered from the cases the run-time
- * tests check on a real queue. This test needs no Redis: it keeps the pages equal to the cases.
- * UPDATE_RUNTIME_DOCS=1 rewrites the sections instead.
+ * tests check on a real queue. This test needs no Redis: it keeps the pages equal to the cases,
+ * and the cases consistent with themselves. UPDATE_RUNTIME_DOCS=1 rewrites the sections instead.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CASES, COMPLETED, NOT_ENQUEUED } from './cases.js';
-import { currentSection, renderSection, SECTION_HEADING, UPDATE_COMMAND, withSection } from './docs-section.js';
+import { currentSection, hasSection, renderSection, SECTION_HEADING, UPDATE_COMMAND, withSection } from './docs-section.js';
 
 const RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'rules');
 const rules = readdirSync(RULES_DIR)
@@ -31,11 +31,15 @@ describe('the run-time cases', () => {
 });
 
 describe('the "What happens at run time" section of each rule page', () => {
-  it('has cases for every rule but require-baseline', () => {
-    expect(rules.filter((rule) => !CASES.some((testCase) => testCase.rules.includes(rule)))).toEqual(['require-baseline']);
-  });
+  // A new rule's page gets its section with its first run-time case; until then it is listed as a todo.
+  for (const rule of rules.filter((each) => !hasSection(each))) {
+    it.todo(`${rule}: no run-time case yet (add one to tests/runtime/cases.ts)`);
+    it(`${rule}: has no run-time section without a case`, () => {
+      expect(currentSection(readFileSync(join(RULES_DIR, `${rule}.md`), 'utf8'))).toBeUndefined();
+    });
+  }
 
-  it.each(rules)('%s', (rule) => {
+  it.each(rules.filter(hasSection))('%s', (rule) => {
     const path = join(RULES_DIR, `${rule}.md`);
     const page = readFileSync(path, 'utf8');
     const section = renderSection(rule);
@@ -44,5 +48,9 @@ describe('the "What happens at run time" section of each rule page', () => {
       return;
     }
     expect(currentSection(page), `docs/rules/${rule}.md: its "${SECTION_HEADING}" section (the last of the page) differs from tests/runtime/cases.ts; run ${UPDATE_COMMAND}`).toBe(section);
+  });
+
+  it('documents only rules that have a page', () => {
+    expect(CASES.flatMap((testCase) => testCase.rules).filter((rule) => !rules.includes(rule))).toEqual([]);
   });
 });
