@@ -30,6 +30,11 @@ export interface AdapterSet {
   callableReceivers: ReadonlySet<string>;
   /** Decorators that inject a named queue object (`@InjectQueue('email')`). */
   injectDecorators: ReadonlySet<string>;
+  /**
+   * Every name a registry, queue, task or workflow adapter reacts to as the method of a call
+   * (`x.add(...)`) or as a called name (`addJob(...)`): calls named otherwise are skipped at once.
+   */
+  callNames: ReadonlySet<string>;
 }
 
 const sets = new WeakMap<JobPattern, AdapterSet>();
@@ -110,6 +115,7 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
     receiverTypes: new Set([...receivers.flatMap((receiver) => receiver.types), ...queueWorkers.flatMap((config) => config.flows?.types ?? [])]),
     callableReceivers: new Set(queueWorkers.some((config) => config.name === 'bull') ? ['Bull', 'Queue'] : []),
     injectDecorators: new Set(queueWorkers.flatMap((config) => config.nest.inject)),
+    callNames: getCallNames(registries, queueWorkers, taskDefinitions, workflowModules),
   };
   if (wanted) set.explicit = wanted;
   return set;
@@ -146,6 +152,36 @@ const SIMPLE_ARGUMENT = "[A-Za-z0-9_$'\"` .*+/-]*";
  * interval or a queue before the job's name. Callbacks (`items.every((x) => ...)`) do not match.
  */
 const FIRST_ARGUMENT = `${SIMPLE_ARGUMENT}(\\(${SIMPLE_ARGUMENT}\\)${SIMPLE_ARGUMENT})?,`;
+
+function getCallNames(
+  registries: StringRegistryConfig[],
+  queueWorkers: QueueWorkerConfig[],
+  taskDefinitions: TaskDefinitionConfig[],
+  workflowModules: WorkflowModuleConfig[],
+): Set<string> {
+  const names = new Set<string>();
+  const add = (list: Iterable<string> | undefined): void => {
+    for (const name of list ?? []) names.add(name);
+  };
+  for (const config of registries) {
+    for (const shape of config.register ?? []) add(shape.methods);
+    for (const shape of config.enqueue) add(shape.methods);
+    for (const shape of config.maps ?? []) add(shape.functions);
+  }
+  for (const config of queueWorkers) {
+    add(config.processMethods);
+    add([...config.enqueue.add, ...config.enqueue.bulk, ...config.enqueue.schedulers]);
+    add(config.flows?.methods);
+  }
+  for (const config of taskDefinitions) {
+    add(config.definers.map((definer) => definer.slice(definer.lastIndexOf('.') + 1)));
+    add(Object.keys(config.taskMethods));
+    add(Object.keys(config.byId.methods));
+    add([...config.byIdItems.methods, ...config.byTaskItems.methods]);
+  }
+  for (const config of workflowModules) add([...config.client.methods, ...config.childFunctions]);
+  return names;
+}
 
 function getReceiverConstraints(registries: StringRegistryConfig[], queueWorkers: QueueWorkerConfig[]): ReceiverConstraint[] {
   return [

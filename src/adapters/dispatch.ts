@@ -32,13 +32,26 @@ export function getDispatchFact(fn: TSESTree.FunctionLike, ctx: SyntaxContext): 
   return findDispatch(statements, names, ctx, 0);
 }
 
+/**
+ * The processor's job parameter: named like a job (`job`, `bullJob`) or typed as one (`Job`,
+ * `Job<Data>`, `Bull.Job`), or destructured with its `name` (`{ name, data }`). Other functions
+ * (`visit(node)`, whose `node.name` is no job's) are not read for a dispatch.
+ */
 function getJobNames(param: TSESTree.Parameter | undefined): JobNames | undefined {
   if (!param) return undefined;
-  if (param.type === 'Identifier') return { job: param.name, name: new Set(), data: new Set() };
+  if (param.type === 'Identifier') return isJobLike(param) ? { job: param.name, name: new Set(), data: new Set() } : undefined;
   if (param.type !== 'ObjectPattern') return undefined;
   const names: JobNames = { name: new Set(), data: new Set() };
   addPatternNames(param, names);
-  return names.name.size > 0 ? names : undefined;
+  return names.name.size > 0 && (names.data.size > 0 || isJobLike(param)) ? names : undefined;
+}
+
+function isJobLike(param: TSESTree.Identifier | TSESTree.ObjectPattern): boolean {
+  if (param.type === 'Identifier' && /job/i.test(param.name)) return true;
+  const annotation = param.typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== 'TSTypeReference') return false;
+  const name = annotation.typeName.type === 'TSQualifiedName' ? annotation.typeName.right.name : annotation.typeName.type === 'Identifier' ? annotation.typeName.name : '';
+  return /Job/.test(name);
 }
 
 /** `{ name, data }` or `{ name: jobName, data: payload }` taken from the job. */

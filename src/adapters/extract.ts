@@ -95,13 +95,19 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
           case 'TSTypeAliasDeclaration':
             if (node.typeAnnotation.type === 'TSTypeLiteral') facts.types.push(getTypeAliasFact(node, node.typeAnnotation, parent, ctx));
             break;
-          case 'CallExpression':
+          case 'CallExpression': {
             addClassEnqueues(node, set, facts.enqueues);
+            const name = getCallName(node);
+            // Activities are called by whatever name the proxy gave them.
+            if (hasWorkflows && (workflows.activities.size > 0 || workflows.proxies.size > 0 || (name !== undefined && set.callNames.has(name)))) {
+              addWorkflowCalls(node, set, workflows, registry.namedEnqueues);
+            }
+            if (name === undefined || !set.callNames.has(name)) break;
             if (set.registries.length > 0) addRegistryCalls(node, set, registry, ctx);
             if (hasQueueWorkers) addQueueCalls(node, set, queues, ctx);
             if (hasTasks) addTaskCalls(node, set, tasks, ctx);
-            if (hasWorkflows) addWorkflowCalls(node, set, workflows, registry.namedEnqueues);
             break;
+          }
           case 'NewExpression':
             if (set.registries.length > 0) addRegistryMaps(node, set, registry.registryMaps, ctx);
             if (hasQueueWorkers) addWorkerProcessors(node, set, queues, ctx);
@@ -119,6 +125,14 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
   if (Object.keys(queues.bindings).length > 0) facts.bindings = queues.bindings;
   if (tasks.taskDefinitions.length > 0) facts.taskDefinitions = tasks.taskDefinitions;
   return facts;
+}
+
+/** `add` in `queue.add(...)`, `addJob` in `addJob(...)`. */
+function getCallName(node: TSESTree.CallExpression): string | undefined {
+  const callee = node.callee;
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
+  return undefined;
 }
 
 function getExportedHandler(value: TSESTree.Expression, ctx: SyntaxContext): FileFacts['defaultExport'] {
