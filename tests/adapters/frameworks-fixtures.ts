@@ -6,13 +6,17 @@ import type { Sources } from '../helpers/fixture-project.js';
 
 export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'frameworks');
 
-/** The fixture files of one preset (they type-check against the real library), as project sources under `src/`. */
+/**
+ * The fixture files of one preset (they type-check against the real library), as project sources
+ * under `src/`; without the repository's own lint directives, which name rules that a user's
+ * ESLint in the end-to-end tests does not load.
+ */
 export function readFixture(preset: string, prefix = 'src'): Sources {
   const dir = join(FIXTURES_DIR, preset);
   const sources: Sources = {};
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.isDirectory()) Object.assign(sources, readFixture(`${preset}/${entry.name}`, `${prefix}/${entry.name}`));
-    else sources[`${prefix}/${entry.name}`] = readFileSync(join(dir, entry.name), 'utf8');
+    else sources[`${prefix}/${entry.name}`] = readFileSync(join(dir, entry.name), 'utf8').replace(/^[ \t]*\/\/ eslint-disable-next-line .*\n/gm, '');
   }
   return sources;
 }
