@@ -2,7 +2,7 @@
  * The adapters a JobPattern stands for, resolved once per pattern: which configurations are
  * extracted, in which priority, which are enabled for a file, and the prefilter they share.
  */
-import type { AdapterConfig, AdapterSetting, ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, StringRegistryConfig, TaskDefinitionConfig, WorkflowModuleConfig } from './config.js';
+import type { AdapterConfig, AdapterSetting, ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, EventFunctionConfig, StringRegistryConfig, TaskDefinitionConfig, WorkflowModuleConfig } from './config.js';
 import type { JobPattern } from './job-pattern.js';
 import { ACTIVEJOB, getActiveJobConfig, PRESET_NAMES, PRESET_PACKAGES, PRESETS } from './presets.js';
 
@@ -14,6 +14,7 @@ export interface AdapterSet {
   queueWorkers: QueueWorkerConfig[];
   taskDefinitions: TaskDefinitionConfig[];
   workflowModules: WorkflowModuleConfig[];
+  eventFunctions: EventFunctionConfig[];
   /** Adapters enabled in every file (`frameworks` set, and declared adapters); undefined for automatic selection. */
   explicit?: ReadonlySet<string>;
   /** Declared adapters: always enabled. */
@@ -95,7 +96,8 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
   const queueWorkers = adapters.filter((config): config is QueueWorkerConfig => config.type === 'queue-worker');
   const taskDefinitions = adapters.filter((config): config is TaskDefinitionConfig => config.type === 'task-definition');
   const workflowModules = adapters.filter((config): config is WorkflowModuleConfig => config.type === 'workflow-module');
-  const receivers = getReceiverConstraints(registries, queueWorkers);
+  const eventFunctions = adapters.filter((config): config is EventFunctionConfig => config.type === 'event-function');
+  const receivers = [...getReceiverConstraints(registries, queueWorkers), ...eventFunctions.flatMap((config) => config.send.flatMap((shape) => (shape.receiver ? [shape.receiver] : [])))];
   const set: AdapterSet = {
     adapters,
     classJobs,
@@ -103,8 +105,9 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
     queueWorkers,
     taskDefinitions,
     workflowModules,
+    eventFunctions,
     declared: declaredNames,
-    candidatePattern: getCandidateTokens(classJobs, registries, queueWorkers, taskDefinitions, workflowModules).join('|'),
+    candidatePattern: getCandidateTokens(classJobs, registries, queueWorkers, taskDefinitions, workflowModules, eventFunctions).join('|'),
     handlerMethods: new Set(classJobs.flatMap((config) => config.handlerMethods)),
     staticProperties: new Set(
       classJobs.flatMap((config) => [config.wireName?.staticProperty, config.queue?.staticProperty]).filter((name) => name !== undefined),
@@ -115,7 +118,7 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
     receiverTypes: new Set([...receivers.flatMap((receiver) => receiver.types), ...queueWorkers.flatMap((config) => config.flows?.types ?? [])]),
     callableReceivers: new Set(queueWorkers.some((config) => config.name === 'bull') ? ['Bull', 'Queue'] : []),
     injectDecorators: new Set(queueWorkers.flatMap((config) => config.nest.inject)),
-    callNames: getCallNames(registries, queueWorkers, taskDefinitions, workflowModules),
+    callNames: getCallNames(registries, queueWorkers, taskDefinitions, workflowModules, eventFunctions),
   };
   if (wanted) set.explicit = wanted;
   return set;
@@ -158,6 +161,7 @@ function getCallNames(
   queueWorkers: QueueWorkerConfig[],
   taskDefinitions: TaskDefinitionConfig[],
   workflowModules: WorkflowModuleConfig[],
+  eventFunctions: EventFunctionConfig[],
 ): Set<string> {
   const names = new Set<string>();
   const add = (list: Iterable<string> | undefined): void => {
@@ -180,6 +184,7 @@ function getCallNames(
     add([...config.byIdItems.methods, ...config.byTaskItems.methods]);
   }
   for (const config of workflowModules) add([...config.client.methods, ...config.childFunctions]);
+  for (const config of eventFunctions) add([...config.methods, ...config.send.flatMap((shape) => shape.methods)]);
   return names;
 }
 
@@ -208,6 +213,7 @@ function getCandidateTokens(
   queueWorkers: QueueWorkerConfig[],
   taskDefinitions: TaskDefinitionConfig[],
   workflowModules: WorkflowModuleConfig[],
+  eventFunctions: EventFunctionConfig[],
 ): string[] {
   const bases = new Set<string>();
   const handlers = new Set<string>();
@@ -268,6 +274,14 @@ function getCandidateTokens(
     // Workflow modules and the code that starts workflows import the framework; activity modules are reached through `typeof` imports.
     for (const pkg of [...(PRESET_PACKAGES[config.name] ?? []), ...config.workflowPackages]) packages.add(escapeRegExp(pkg));
     tokens.add(`${escapeRegExp(config.client.object)} *\\. *(${config.client.methods.map(escapeRegExp).join('|')}) *[(<]`);
+  }
+  for (const config of eventFunctions) {
+    for (const pkg of PRESET_PACKAGES[config.name] ?? []) packages.add(escapeRegExp(pkg));
+    tokens.add(`\\. *(${config.methods.map(escapeRegExp).join('|')}) *\\(`);
+    for (const shape of config.send) {
+      const token = shape.receiver && getReceiverToken(shape.receiver, shape.methods);
+      if (token) tokens.add(token);
+    }
   }
   // Any file that imports the framework's package: its processors, queues and flows are read.
   if (packages.size > 0) tokens.add(`['"](${[...packages].join('|')})['"/]`);

@@ -170,7 +170,24 @@ export interface WorkflowModuleConfig {
   serialization?: Serialization;
 }
 
-export type AdapterConfig = ClassJobConfig | StringRegistryConfig | QueueWorkerConfig | TaskDefinitionConfig | WorkflowModuleConfig;
+/**
+ * Functions triggered by named events (Inngest): `inngest.createFunction({ id, triggers: [{ event }] }, handler)`
+ * (or the trigger as a second argument), event types with a schema of their data (`eventType('name', { schema })`),
+ * and events sent as `{ name, data }` objects or created from an event type (`userCreated.create(data)`).
+ */
+export interface EventFunctionConfig {
+  type: 'event-function';
+  name: string;
+  /** `inngest.createFunction(options, [trigger,] handler)`. */
+  methods: string[];
+  /** `eventType('app/user.created', { schema })`. */
+  eventTypes: string[];
+  /** `inngest.send(event | events[])`, `step.sendEvent(id, event | events[])`: events as `{ name, data }` or `type.create(data)`. */
+  send: NamedEnqueueShape[];
+  serialization?: Serialization;
+}
+
+export type AdapterConfig = ClassJobConfig | StringRegistryConfig | QueueWorkerConfig | TaskDefinitionConfig | WorkflowModuleConfig | EventFunctionConfig;
 
 const identifier = z.string().regex(/^[A-Za-z_$][\w$]*$/, 'must be an identifier');
 const qualified = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'must be an identifier');

@@ -7,6 +7,7 @@ import type { FileFacts, PayloadSource, ValueFact } from '../model/facts.js';
 import { getAdapterSet } from './adapter-set.js';
 import { addClassEnqueues, getClassFact } from './class-job.js';
 import type { JobPattern } from './job-pattern.js';
+import { addEventCalls, type EventFacts } from './event-function.js';
 import { addTaskCalls, type TaskFacts } from './task-definition.js';
 import { addActivityProxy, addExportedFunctions, addWorkflowCalls, type WorkflowState } from './workflow-module.js';
 import { addBindings, addNestProcessors, addQueueCalls, addWorkerProcessors, type QueueWorkerFacts } from './queue-worker.js';
@@ -40,6 +41,8 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
   const hasTasks = set.taskDefinitions.length > 0;
   const hasDirectories = set.registries.some((config) => config.directory !== undefined);
   const sqlFunctions = set.registries.flatMap((config) => config.sql ?? []);
+  const events: EventFacts = { eventFunctions: [], namedEnqueues: registry.namedEnqueues };
+  const hasEvents = set.eventFunctions.length > 0;
   const hasWorkflows = set.workflowModules.length > 0;
   const workflows: WorkflowState = { activities: new Map(), proxies: new Map() };
   const declarations = set.registries.flatMap((config) => (config.declaredPayloads ? [config.declaredPayloads] : []));
@@ -106,6 +109,7 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
             if (set.registries.length > 0) addRegistryCalls(node, set, registry, ctx);
             if (hasQueueWorkers) addQueueCalls(node, set, queues, ctx);
             if (hasTasks) addTaskCalls(node, set, tasks, ctx);
+            if (hasEvents) addEventCalls(node, set, events, ctx);
             break;
           }
           case 'NewExpression':
@@ -124,6 +128,7 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
   if (queues.processors.length > 0) facts.processors = queues.processors;
   if (Object.keys(queues.bindings).length > 0) facts.bindings = queues.bindings;
   if (tasks.taskDefinitions.length > 0) facts.taskDefinitions = tasks.taskDefinitions;
+  if (events.eventFunctions.length > 0) facts.eventFunctions = events.eventFunctions;
   return facts;
 }
 

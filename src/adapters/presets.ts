@@ -3,7 +3,7 @@
  * the nearest package.json enables each by default. `activejob` is built from the top-level
  * detection settings (`baseClasses`, `handlerMethods`, `enqueueMethods`, `queueProperty`).
  */
-import type { AdapterConfig, ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, TaskDefinitionConfig, WorkflowModuleConfig } from './config.js';
+import type { AdapterConfig, ClassJobConfig, EventFunctionConfig, QueueWorkerConfig, ReceiverConstraint, TaskDefinitionConfig, WorkflowModuleConfig } from './config.js';
 
 export interface ActiveJobSettings {
   baseClasses: string[];
@@ -186,8 +186,24 @@ const TEMPORAL: WorkflowModuleConfig = {
   serialization: 'json',
 };
 
+/**
+ * Inngest v3/v4: `inngest.createFunction({ id, triggers: [{ event: 'app/user.created' }] }, handler)`, event types
+ * (`eventType('app/user.created', { schema })`); `inngest.send({ name, data })`, `step.sendEvent(id, event)`.
+ */
+const INNGEST: EventFunctionConfig = {
+  type: 'event-function',
+  name: 'inngest',
+  methods: ['createFunction'],
+  eventTypes: ['eventType'],
+  send: [
+    { methods: ['send'], nameArg: 0, payloadArg: 0, payload: 'request', receiver: { names: ['inngest'], types: ['Inngest'] } },
+    { methods: ['sendEvent'], nameArg: 1, payloadArg: 1, payload: 'request', receiver: { names: ['step'], types: [] } },
+  ],
+  serialization: 'json',
+};
+
 export const PRESETS: ReadonlyMap<string, AdapterConfig> = new Map(
-  [NODE_RESQUE, SIDEQUEST, FAKTORY, AGENDA, APP_TASK, BULLMQ, BULL, PG_BOSS, TRIGGER_DEV, GRAPHILE_WORKER, TEMPORAL].map((config) => [config.name, config]),
+  [NODE_RESQUE, SIDEQUEST, FAKTORY, AGENDA, APP_TASK, BULLMQ, BULL, PG_BOSS, TRIGGER_DEV, GRAPHILE_WORKER, TEMPORAL, INNGEST].map((config) => [config.name, config]),
 );
 
 export const PRESET_NAMES: readonly string[] = [ACTIVEJOB, ...PRESETS.keys()];
@@ -205,4 +221,5 @@ export const PRESET_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   'trigger.dev': ['@trigger.dev/sdk'],
   'graphile-worker': ['graphile-worker'],
   temporal: ['@temporalio/client', '@temporalio/workflow', '@temporalio/worker'],
+  inngest: ['inngest'],
 };

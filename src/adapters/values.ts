@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { NameRef, SourceSpan, ValueFact } from '../model/facts.js';
 import { getZodObjectFields } from './zod-schema.js';
-import { getFunctionFact, getNameRef, getReferencePath, getSpan, getStaticString, isFunctionNode, type Node, type SyntaxContext } from './syntax.js';
+import { getFunctionFact, getNameRef, getReferencePath, getSpan, getStaticString, getTypeSource, isFunctionNode, type Node, type SyntaxContext } from './syntax.js';
 
 /** Object literals nested deeper than this are not read. */
 const MAX_DEPTH = 4;
@@ -65,6 +65,8 @@ export function getValueFact(node: Node, name: string, ctx: SyntaxContext, depth
     const id = options?.type === 'ObjectExpression' ? getIdProperty(options) : undefined;
     const callee = getReferencePath(node.callee);
     if (id && callee) return { kind: 'instance', callee: callee.join('.'), name: id };
+    const event = callee && options && options.type !== 'SpreadElement' ? getStaticString(options) : undefined;
+    if (event !== undefined && callee && callee[0] !== 'require') return getEventType(node, callee.join('.'), event, ctx);
   }
   if (node.type === 'NewExpression' && node.callee.type === 'Identifier') {
     const first = node.arguments[0];
@@ -75,6 +77,32 @@ export function getValueFact(node: Node, name: string, ctx: SyntaxContext, depth
   }
   const path = getReferencePath(node);
   return path ? { kind: 'ref', path } : undefined;
+}
+
+/** `eventType('app/user.created', { schema: z.object({...}) })`: a name, and where its data's fields come from. */
+function getEventType(node: TSESTree.CallExpression, callee: string, name: string, ctx: SyntaxContext): ValueFact {
+  const fact: ValueFact & { kind: 'instance' } = { kind: 'instance', callee, name: { value: name } };
+  const options = node.arguments[1];
+  const schema = options?.type === 'ObjectExpression' ? getObjectValue(options, 'schema') : undefined;
+  if (!schema) return fact;
+  const fields = getZodObjectFields(schema);
+  if (fields) fact.payload = { inline: fields };
+  else if (schema.type === 'CallExpression' && schema.typeArguments?.params[0]) {
+    // `staticSchema<{ id: string }>()`: the type argument is the data.
+    const source = getTypeSource(schema.typeArguments.params[0], ctx);
+    if (source) fact.payload = source;
+  } else {
+    const path = getReferencePath(schema);
+    if (path) fact.schemaPath = path;
+  }
+  return fact;
+}
+
+function getObjectValue(node: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
+  for (const property of node.properties) {
+    if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === key) return property.value;
+  }
+  return undefined;
 }
 
 /** `{ id: 'hello' }`, `{ name: 'q' }`: the name an options object gives what a call makes. */

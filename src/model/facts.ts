@@ -192,10 +192,12 @@ export type ValueFact =
   | { kind: 'function'; fn: HandlerFact }
   | { kind: 'ref'; path: string[] }
   /**
-   * `new Queue('email')`, `task({ id: 'hello', ... })`: an object made by a framework, with the
-   * name it is given (the first argument, or the `id` of an options object).
+   * `new Queue('email')`, `task({ id: 'hello', ... })`, `eventType('app/user.created', { schema })`:
+   * an object made by a framework, with the name it is given (the first argument, or the `id` of an
+   * options object) and, for an event type, where its data's fields come from (an inline zod
+   * schema or `staticSchema<T>()`, or a zod schema by reference).
    */
-  | { kind: 'instance'; callee: string; name?: NameRef }
+  | { kind: 'instance'; callee: string; name?: NameRef; payload?: PayloadSource; schemaPath?: string[] }
   /** `z.object({...})`: a payload schema's fields. */
   | { kind: 'schema'; fields: Member[] };
 
@@ -265,6 +267,15 @@ export interface TaskDefinitionFact {
   span: SourceSpan;
 }
 
+/** `inngest.createFunction({ id, triggers: [{ event: 'app/user.created' }] }, handler)`: a function per event it is triggered by. */
+export interface EventFunctionFact {
+  adapters: string[];
+  /** The events, as written: a name, or a reference to an event type (`{ event: userCreated }`, `[userCreated]`). */
+  events: Array<{ name: NameRef; span: SourceSpan; byType?: boolean }>;
+  handler?: HandlerFact;
+  span: SourceSpan;
+}
+
 export interface FileFacts {
   classes: ClassFact[];
   imports: Record<string, ImportBinding>;
@@ -279,6 +290,7 @@ export interface FileFacts {
   namedEnqueues?: NamedEnqueueFact[];
   processors?: ProcessorFact[];
   taskDefinitions?: TaskDefinitionFact[];
+  eventFunctions?: EventFunctionFact[];
   /** Module-level functions the module exports under their own name (`export function x`, `export const x = () => ...`). */
   exportedFunctions?: string[];
   /** `proxyActivities<typeof activities>()`: the modules whose exported functions are activities, by reference. */

@@ -5,10 +5,10 @@
  * file (by `frameworks`, or by the file's nearest package.json) contribute its facts.
  */
 import { type AdapterSet, getAdapterSet, isAdapterEnabled } from '../adapters/adapter-set.js';
-import type { ClassJobConfig, QueueWorkerConfig, ReceiverConstraint, StaticSource, StringRegistryConfig, TaskDefinitionConfig, WorkflowModuleConfig } from '../adapters/config.js';
+import type { ClassJobConfig, EventFunctionConfig, QueueWorkerConfig, ReceiverConstraint, StaticSource, StringRegistryConfig, TaskDefinitionConfig, WorkflowModuleConfig } from '../adapters/config.js';
 import type { JobPattern } from '../adapters/job-pattern.js';
 import type { ContractSet, DispatcherContract, EnqueueSite, JobContract, Location, MemberContract } from '../model/contract.js';
-import type { ClassFact, DispatchCaseFact, FileFacts, HandlerFact, NameRef, PayloadSource, ProcessorFact, TaskDefinitionFact, ValueFact } from '../model/facts.js';
+import type { ClassFact, DispatchCaseFact, EventFunctionFact, FileFacts, HandlerFact, NameRef, PayloadSource, ProcessorFact, TaskDefinitionFact, ValueFact } from '../model/facts.js';
 import { getPackageDependencies } from './packages.js';
 import { type ClassRef, ProjectResolver, type ResolvedClass } from './resolver.js';
 
@@ -28,6 +28,7 @@ class ContractBuilder {
   private readonly classSiteKeys = new Set<string>();
   private readonly dependenciesByDir = new Map<string, readonly string[] | undefined>();
   private readonly dispatchers: DispatcherContract[] = [];
+  private eventTypes?: Map<string, { name: string; payload?: { file: string; fields: MemberContract[] } }>;
   /** What the processors of each queue (queue-worker adapters) take: by queue name. */
   private readonly queues = new Map<string, QueueProcessors>();
 
@@ -52,6 +53,7 @@ class ContractBuilder {
       for (const definition of facts.taskDefinitions ?? []) this.addTaskDefinition(file, definition);
       this.addWorkflowModule(file, facts);
       for (const proxy of facts.activityProxies ?? []) this.addActivityModule(file, proxy);
+      for (const fn of facts.eventFunctions ?? []) this.addEventFunction(file, fn);
     }
     for (const [file, facts] of this.files) {
       for (const enqueue of facts.enqueues) this.addClassSite(file, enqueue);
@@ -218,6 +220,8 @@ class ContractBuilder {
       this.addQueueSites(file, enqueue, queueWorker);
       return;
     }
+    const events = this.getEventFunctions(adapter);
+    if (events && !this.isEventSender(file, enqueue, events)) return;
     const registry = this.getRegistry(adapter);
     const receivers = (registry?.enqueue ?? []).filter((shape) => shape.methods.includes(enqueue.method)).map((shape) => shape.receiver);
     if (receivers.length > 0 && !receivers.some((receiver) => !receiver || this.isReceiver(file, enqueue.receiverPath, receiver))) return;
@@ -261,6 +265,64 @@ class ContractBuilder {
       if (payload) return { file: payload.file, fields: withFile(payload.fields, payload.file) };
     }
     return undefined;
+  }
+
+  private getEventFunctions(name: string): EventFunctionConfig | undefined {
+    return this.set.eventFunctions.find((config) => config.name === name);
+  }
+
+  /** `inngest.send(...)`, `step.sendEvent(...)`: the call is on an object the send shape accepts. */
+  private isEventSender(file: string, enqueue: NonNullable<FileFacts['namedEnqueues']>[number], config: EventFunctionConfig): boolean {
+    const receivers = config.send.filter((shape) => shape.methods.includes(enqueue.method)).map((shape) => shape.receiver);
+    return receivers.some((receiver) => !receiver || this.isReceiver(file, enqueue.receiverPath, receiver));
+  }
+
+  /** An event type by reference (`userCreated`): its name, and where its data's fields come from. */
+  private getEventType(file: string, path: string[], config: EventFunctionConfig): { name: string; payload?: { file: string; fields: MemberContract[] } } | undefined {
+    const value = this.resolver.resolveValue(file, path);
+    if (value?.value.kind !== 'instance' || !config.eventTypes.includes(value.value.callee) || !value.value.name) return undefined;
+    const name = this.resolver.resolveName(value.file, value.value.name);
+    if (name === undefined) return undefined;
+    const schema = value.value.schemaPath && this.resolver.resolveValue(value.file, value.value.schemaPath);
+    const payload = schema?.value.kind === 'schema' ? { file: schema.file, fields: schema.value.fields } : this.resolver.resolvePayload(value.file, value.value.payload);
+    return payload ? { name, payload: { file: payload.file, fields: withFile(payload.fields, payload.file) } } : { name };
+  }
+
+  /** Every event type of the project by name: a trigger that names its event by string is typed by it. */
+  private getEventTypesByName(config: EventFunctionConfig): Map<string, { name: string; payload?: { file: string; fields: MemberContract[] } }> {
+    const found = new Map<string, { name: string; payload?: { file: string; fields: MemberContract[] } }>();
+    for (const [file, facts] of this.files) {
+      for (const [local, value] of Object.entries(facts.values ?? {})) {
+        if (value.kind !== 'instance' || !config.eventTypes.includes(value.callee)) continue;
+        const event = this.getEventType(file, [local], config);
+        if (event && !found.has(event.name)) found.set(event.name, event);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Inngest: a function is a job per event it is triggered by, named by the event; its payload is
+   * the event's data, typed by the event type's schema.
+   */
+  private addEventFunction(file: string, fact: EventFunctionFact): void {
+    const adapter = this.getEnabled(file, fact.adapters);
+    const config = adapter ? this.getEventFunctions(adapter) : undefined;
+    if (!config) return;
+    for (const event of fact.events) {
+      let resolved = 'path' in event.name ? this.getEventType(file, event.name.path, config) : undefined;
+      if (!resolved) {
+        const name = this.resolver.resolveName(file, event.name);
+        if (name === undefined) continue;
+        this.eventTypes ??= this.getEventTypesByName(config);
+        resolved = this.eventTypes.get(name) ?? { name };
+      }
+      const contract: JobContract = { wireName: resolved.name, location: { file, span: event.span }, handler: fact.handler?.method ?? 'handler', style: 'payload', params: [], fields: [], adapter: config.name };
+      if (config.serialization) contract.serialization = config.serialization;
+      if (fact.handler?.fingerprint) contract.fingerprint = fact.handler.fingerprint;
+      if (resolved.payload) contract.fields = resolved.payload.fields;
+      this.addJob(contract);
+    }
   }
 
   private getWorkflowModule(name: string): WorkflowModuleConfig | undefined {
@@ -343,6 +405,15 @@ class ContractBuilder {
     const workflows = this.getWorkflowModule(adapter);
     if (workflows) {
       this.addWorkflowSites(file, enqueue, workflows);
+      return;
+    }
+    const events = this.getEventFunctions(adapter);
+    if (events) {
+      if (!this.isEventSender(file, enqueue, events)) return;
+      for (const name of enqueue.names) {
+        const event = 'path' in name ? this.getEventType(file, name.path, events) : undefined;
+        if (event) this.sites.push({ wireName: event.name, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter });
+      }
       return;
     }
     const config = this.getTaskDefiner(adapter);

@@ -96,7 +96,8 @@ function hasRegistryFacts(facts: FileFacts): boolean {
     facts.processors !== undefined ||
     facts.namedEnqueues !== undefined ||
     facts.taskDefinitions !== undefined ||
-    facts.activityProxies !== undefined
+    facts.activityProxies !== undefined ||
+    facts.eventFunctions !== undefined
   );
 }
 
@@ -136,7 +137,7 @@ function touchFile(resolver: ProjectResolver, file: string): void {
     touchName(enqueue.queue);
     if (enqueue.receiver) resolver.resolveClass(file, enqueue.receiver);
     touchReceiver(resolver, file, enqueue.receiverPath);
-    if (enqueue.byBinding) for (const name of enqueue.names) if ('path' in name) touchReceiver(resolver, file, name.path);
+    if (enqueue.byBinding) for (const name of enqueue.names) if ('path' in name) touchInstance(resolver, file, name.path);
   }
   for (const registration of facts.registrations ?? []) touchReceiver(resolver, file, registration.receiverPath);
   for (const processor of facts.processors ?? []) {
@@ -153,6 +154,14 @@ function touchFile(resolver: ProjectResolver, file: string): void {
   else if (facts.defaultExport) touchValue(resolver, resolver.resolveValue(file, facts.defaultExport.path), 0);
   else if (facts.exportAliases.default) touchValue(resolver, resolver.resolveValue(file, [facts.exportAliases.default]), 0);
   for (const payloads of Object.values(facts.declaredPayloads ?? {})) for (const source of Object.values(payloads)) touchPayload(resolver, file, source);
+  for (const fn of facts.eventFunctions ?? []) {
+    for (const event of fn.events) {
+      touchName(event.name);
+      if ('path' in event.name) touchInstance(resolver, file, event.name.path);
+    }
+    if (fn.handler) touchHandler(resolver, file, fn.handler);
+  }
+  for (const value of Object.values(facts.values ?? {})) if (value.kind === 'instance') touchInstanceValue(resolver, file, value);
   for (const proxy of facts.activityProxies ?? []) touchValue(resolver, resolver.resolveValue(file, proxy.module), 0);
   for (const definition of facts.taskDefinitions ?? []) {
     touchName(definition.id);
@@ -160,6 +169,18 @@ function touchFile(resolver: ProjectResolver, file: string): void {
     if (definition.handler) touchHandler(resolver, file, definition.handler);
     if (definition.schemaPath) resolver.resolveValue(file, definition.schemaPath);
   }
+}
+
+/** A task object or an event type by reference, and what it was given where it is defined: its name, its schema. */
+function touchInstance(resolver: ProjectResolver, file: string, path: string[]): void {
+  const value = resolver.resolveValue(file, path);
+  if (value?.value.kind === 'instance') touchInstanceValue(resolver, value.file, value.value);
+}
+
+function touchInstanceValue(resolver: ProjectResolver, file: string, value: ValueFact & { kind: 'instance' }): void {
+  if (value.name) resolver.resolveName(file, value.name);
+  touchPayload(resolver, file, value.payload);
+  if (value.schemaPath) resolver.resolveValue(file, value.schemaPath);
 }
 
 /** An imported queue or task object (`import { emailQueue } from './queues'`), and the name it was given there. */

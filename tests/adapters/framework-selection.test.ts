@@ -77,7 +77,7 @@ describe('adapter settings', () => {
   });
 
   it.each([
-    [{ frameworks: ['resque'] }, /frameworks\.0: 'resque' is neither a preset \(activejob, node-resque, sidequest, faktory-worker, agenda, app-task, bullmq, bull, pg-boss, trigger\.dev, graphile-worker, temporal\) nor a declared adapter/],
+    [{ frameworks: ['resque'] }, /frameworks\.0: 'resque' is neither a preset \(activejob, node-resque, sidequest, faktory-worker, agenda, app-task, bullmq, bull, pg-boss, trigger\.dev, graphile-worker, temporal, inngest\) nor a declared adapter/],
     [{ adapters: [{ type: 'class-job', name: 'x', extends: 'agenda' }] }, /adapters\.0\.extends: 'agenda' is a string-registry preset, not a class-job one/],
     [{ adapters: [{ type: 'queue', name: 'x' }] }, /settings\['safe-jobs'\]\.adapters\.0\.type/],
     [{ adapters: [{ type: 'string-registry', name: 'x', enqueue: [{ methods: ['push'], nameArg: 0, payloadArg: 1, payload: 'object' }] }] }, /adapters\.0\.enqueue\.0\.payload/],
@@ -95,7 +95,7 @@ describe('the candidate prefilter with every preset', () => {
   it('selects every fixture file that defines or enqueues a job', () => {
     // Files that only declare names, types or plain functions are loaded by following imports.
     const support = ['names.ts', 'base-task.ts', 'types.ts', 'mailer.ts', 'activities.ts'];
-    for (const preset of ['node-resque', 'sidequest', 'faktory-worker', 'agenda', 'app-task', 'bullmq', 'nestjs-bullmq', 'bull', 'pg-boss', 'trigger.dev', 'graphile-worker', 'temporal']) {
+    for (const preset of ['node-resque', 'sidequest', 'faktory-worker', 'agenda', 'app-task', 'bullmq', 'nestjs-bullmq', 'bull', 'pg-boss', 'trigger.dev', 'graphile-worker', 'temporal', 'inngest']) {
       for (const [path, text] of Object.entries(readFixture(preset, preset))) {
         if (!support.some((name) => path.endsWith(`/${name}`))) expect([path, test.test(text)]).toEqual([path, true]);
       }
@@ -123,7 +123,7 @@ describe('the candidate prefilter with every preset', () => {
     const repo = new TempRepo();
     try {
       const files: Record<string, string> = {};
-      for (const preset of ['node-resque', 'sidequest', 'faktory-worker', 'agenda', 'app-task', 'custom', 'bullmq', 'nestjs-bullmq', 'bull', 'pg-boss', 'trigger.dev', 'graphile-worker', 'temporal']) {
+      for (const preset of ['node-resque', 'sidequest', 'faktory-worker', 'agenda', 'app-task', 'custom', 'bullmq', 'nestjs-bullmq', 'bull', 'pg-boss', 'trigger.dev', 'graphile-worker', 'temporal', 'inngest']) {
         for (const [path, text] of Object.entries(readFixture(preset, preset))) files[path] = text;
       }
       Object.assign(files, {

@@ -1,7 +1,7 @@
 /**
  * Extraction for Trigger.dev (task definitions), graphile-worker (task directories, task lists,
- * SQL) and Temporal (workflow and activity modules): the fixtures (which type-check against the
- * real libraries), then single shapes.
+ * SQL), Temporal (workflow and activity modules) and Inngest (functions triggered by events): the
+ * fixtures (which type-check against the real libraries), then single shapes.
  */
 import { describe, expect, it } from 'vitest';
 import type { ContractSet, JobContract } from '../../src/model/contract.js';
@@ -119,5 +119,34 @@ describe('temporal preset', () => {
     });
     expect(jobs(set)).toEqual(['hello temporal wf.ts:4', 'greet temporal acts.ts:1']);
     expect(sites(set)).toEqual(['greet class greet wf.ts:5 undefined']);
+  });
+});
+
+describe('inngest preset', () => {
+  const set = buildContracts({ 'package.json': packageJson({ inngest: '4.24.0' }), ...readFixture('inngest') });
+
+  it('finds a function per event it is triggered by, named by the event, typed by the event type (zod or staticSchema)', () => {
+    expect(jobs(set)).toEqual(['app/user.created inngest src/functions.ts:3', 'app/order.placed inngest src/functions.ts:9']);
+    expect(fields(set.jobs.get('app/user.created'))).toEqual(['userId: string', 'plan?: string']);
+    expect(set.jobs.get('app/user.created')!.fields[0]).toMatchObject({ file: 'src/client.ts' });
+    // A trigger that names its event by string is typed by the event type of that name.
+    expect(fields(set.jobs.get('app/order.placed'))).toEqual(['orderId: string', 'totalCents: number', 'coupon?: string']);
+  });
+
+  it('finds events sent as { name, data } by inngest.send and step.sendEvent, and created from an event type', () => {
+    expect(sites(set)).toEqual([
+      'app/order.placed string sendEvent src/functions.ts:6 ["orderId","totalCents"]',
+      'app/user.created class send src/signup.ts:4 ["userId"]',
+      'app/order.placed string send src/signup.ts:5 ["orderId","totalCents"]',
+    ]);
+  });
+
+  it('reads v3 triggers given as the second argument, and send only on an Inngest client', () => {
+    const set = buildContracts({
+      'package.json': packageJson({ inngest: '3.40.0' }),
+      'fns.ts': "import { Inngest } from 'inngest';\nconst client = new Inngest({ id: 'app' });\nexport const hello = client.createFunction({ id: 'hello' }, { event: 'test/hello' }, async ({ event }) => event.data);\nexport async function run(res: { send(body: object): void }) {\n  res.send({ name: 'test/hello', data: {} });\n  await client.send({ name: 'test/hello', data: { to: 'a' } });\n}\n",
+    });
+    expect(jobs(set)).toEqual(['test/hello inngest fns.ts:3']);
+    expect(sites(set)).toEqual(['test/hello string send fns.ts:6 ["to"]']);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The adapters of part 2 end to end (BullMQ, NestJS on BullMQ, Bull, pg-boss, Trigger.dev,
- * graphile-worker, Temporal): fixture code that
+ * graphile-worker, Temporal, Inngest): fixture code that
  * type-checks against the real library, committed as the deployed version in a real git
  * repository, edited, and linted through ESLint with `configs.recommended`. Adapters are
  * enabled by the package.json dependencies.
@@ -155,6 +155,16 @@ const CASES: QueueCase[] = [
       ],
       at: 'src/activities.ts:13',
     },
+  },
+  {
+    fixture: 'inngest',
+    dependencies: { inngest: '4.24.0', zod: '4.1.0' },
+    newRequired: { edit: ['src/client.ts', 'plan: z.string().optional() })', 'plan: z.string().optional(), locale: z.string() })'], at: 'src/client.ts:7', fixed: 'locale: z.string().optional() })' },
+    deletion: {
+      edit: ['src/functions.ts', "export const fulfil = inngest.createFunction({ id: 'fulfil-order', triggers: { event: 'app/order.placed' } }, async ({ event }) => {\n  console.log(`fulfilling ${event.data.orderId} for ${event.data.totalCents}`, event.data.coupon ?? 'no coupon');\n  return { shipped: true, order: orderPlaced.name };\n});\n", ''],
+      at: ['src/functions.ts:6', 'src/signup.ts:5'],
+    },
+    rename: { edits: [['src/client.ts', "eventType('app/user.created'", "eventType('app/user.signed-up'"]], at: 'src/functions.ts:3' },
   },
 ];
 
