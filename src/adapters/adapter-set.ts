@@ -116,7 +116,7 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
       classJobs.flatMap((config) => [config.wireName?.staticOptions?.property, config.queue?.staticOptions?.property]).filter((name) => name !== undefined),
     ),
     receiverTypes: new Set([...receivers.flatMap((receiver) => receiver.types), ...queueWorkers.flatMap((config) => config.flows?.types ?? [])]),
-    callableReceivers: new Set(queueWorkers.some((config) => config.name === 'bull') ? ['Bull', 'Queue'] : []),
+    callableReceivers: new Set(queueWorkers.flatMap((config) => config.factories ?? [])),
     injectDecorators: new Set(queueWorkers.flatMap((config) => config.nest.inject)),
     callNames: getCallNames(registries, queueWorkers, taskDefinitions, workflowModules, eventFunctions),
   };

@@ -119,6 +119,8 @@ export interface QueueWorkerConfig {
   nest: { processor: string[]; process: string[]; hostMethod: string; inject: string[] };
   /** What counts as a queue object: `emailQueue`, `new Queue('email')`, `q: Queue`, `@InjectQueue('email') q`. */
   queues: ReceiverConstraint;
+  /** Of the queue types, those also called without `new` to make a queue (Bull's `Bull('email')`). */
+  factories?: string[];
   /** `queue.add(name, data)`, `queue.addBulk([{ name, data }])`, `queue.upsertJobScheduler(id, repeat, { name, data })`. */
   enqueue: { add: string[]; bulk: string[]; schedulers: string[] };
   /** `flow.add({ name, queueName, data, children })` on a FlowProducer. */

@@ -111,6 +111,7 @@ const BULL: QueueWorkerConfig = {
   processMethods: ['process'],
   nest: NEST_QUEUES,
   queues: { names: ['queue'], types: ['Queue', 'Bull'] },
+  factories: ['Queue', 'Bull'],
   enqueue: { add: ['add'], bulk: ['addBulk'], schedulers: [] },
   defaultName: '__default__',
   serialization: 'json',
