@@ -1,0 +1,385 @@
+// The benchmark of eslint-plugin-safe-jobs (issue 9). Every figure is a ratio or a difference
+// against a floor measured in the same run, on the same machine, so that runs on different
+// machines compare.
+//
+//   npm run bench                        all sizes, every measurement, writes bench/RESULTS.md
+//   npm run bench -- --sizes 1000,5000   fewer sizes
+//   npm run bench:smoke                  1,000 files, full-lint ratio only; fails above 1.5
+//
+// Each lint runs in a fresh child process (bench/lint-once.mjs and friends) so that module
+// caches and the plugin's per-process engine never carry over from one measurement to the next.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import safeJobs from '../dist/index.js';
+import { ensureCorpus } from './generate-corpus.mjs';
+
+const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+const DEFAULT_SIZES = [1000, 5000, 20000];
+const SMOKE_LIMIT = 1.5;
+const EDITOR_ITERATIONS = 200;
+const BASELINE_LOAD_RUNS = 3;
+const TARGETS = {
+  fullLintRatio: 1.05,
+  baselineShareOfFloor: 0.1,
+  baselineExponent: 1.1, // "about linear"
+  editorMedianMs: 2,
+  editorP95Ms: 5,
+  memoryMB: 100,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Arguments and helpers
+
+function parseArgs(argv) {
+  const options = { smoke: false, sizes: DEFAULT_SIZES };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--smoke') options.smoke = true;
+    else if (arg === '--sizes') options.sizes = parseSizes(argv[++i]);
+    else if (arg.startsWith('--sizes=')) options.sizes = parseSizes(arg.slice('--sizes='.length));
+    else throw new Error(`unknown argument ${arg}; use --smoke or --sizes 1000,5000`);
+  }
+  if (options.smoke) options.sizes = [1000];
+  return options;
+}
+
+function parseSizes(text) {
+  const sizes = (text ?? '').split(',').map(Number);
+  if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 100)) throw new Error(`--sizes wants sizes like 1000,5000, got ${text}`);
+  return sizes.sort((a, b) => a - b);
+}
+
+const started = Date.now();
+// Other work on the machine shows in every wall time; the load average says how much there was.
+const loadAtStart = os.loadavg();
+function progress(message) {
+  const elapsed = ((Date.now() - started) / 1000).toFixed(0).padStart(5);
+  process.stderr.write(`[${elapsed} s] ${message}\n`);
+}
+
+/** Runs one bench script in a fresh node process; its last stdout line is JSON. */
+function runChild(script, args, nodeOptions = []) {
+  const env = { ...process.env };
+  // The benchmark names its baseline in settings; an exported override would measure something else.
+  delete env.SAFE_JOBS_BASELINE;
+  const result = spawnSync(process.execPath, [...nodeOptions, join(BENCH_DIR, script), ...args], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1));
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
+
+const fmt = (value, digits = 2) => (value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
+const seconds = (ms) => `${fmt(ms / 1000, 1)} s`;
+const count = (size) => size.toLocaleString('en-US');
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+/** Full lints in fresh processes, modes rotated from run to run so that no mode always goes first. */
+function measureFullLint(corpus, modes, runs) {
+  const byMode = Object.fromEntries(modes.map((mode) => [mode, []]));
+  for (let run = 0; run < runs; run++) {
+    const order = modes.map((_, i) => modes[(i + run) % modes.length]);
+    for (const mode of order) {
+      const result = runChild('lint-once.mjs', [corpus, mode]);
+      progress(`  full lint ${mode}, run ${run + 1}/${runs}: ${seconds(result.wallMs)}, ${fmt(result.maxRssMB, 0)} MB`);
+      byMode[mode].push(result);
+    }
+  }
+  const summary = {};
+  for (const [mode, results] of Object.entries(byMode)) {
+    summary[mode] = {
+      wallMs: median(results.map((result) => result.wallMs)),
+      // Other load on the machine only ever adds: the best run is a second, steadier estimate.
+      fastestMs: Math.min(...results.map((result) => result.wallMs)),
+      lowestRssMB: Math.min(...results.map((result) => result.maxRssMB)),
+      cpuMs: median(results.map((result) => result.cpuMs)),
+      runsMs: results.map((result) => result.wallMs),
+      maxRssMB: median(results.map((result) => result.maxRssMB)),
+      files: results[0].files,
+      byRule: results[0].byRule,
+      digest: results[0].digest,
+      sample: results[0].sample,
+      // Every run must find the same; a difference would mean a nondeterministic rule.
+      stable: results.every((result) => result.digest === results[0].digest),
+    };
+  }
+  return summary;
+}
+
+/**
+ * The plugin's findings against the corpus's changes, rule by rule. Changes for rules that
+ * this build of the plugin does not have yet are left out, not counted as misses.
+ */
+function checkFindings(lint, manifest) {
+  const expectedByRule = {};
+  for (const finding of manifest.expectedFindings) {
+    if (finding.rule.slice('safe-jobs/'.length) in safeJobs.rules) expectedByRule[finding.rule] = (expectedByRule[finding.rule] ?? 0) + 1;
+  }
+  const rules = [...new Set([...Object.keys(expectedByRule), ...Object.keys(lint.plugin.byRule)])].sort();
+  const byRule = rules.map((rule) => ({ rule, found: lint.plugin.byRule[rule] ?? 0, expected: expectedByRule[rule] ?? 0 }));
+  const found = byRule.reduce((sum, row) => sum + row.found, 0);
+  const expected = byRule.reduce((sum, row) => sum + row.expected, 0);
+  const ok = byRule.every((row) => row.found === row.expected) && lint.plugin.files === manifest.files;
+  return { found, expected, byRule, ok };
+}
+
+function measureBaselineLoad(corpus, manifest) {
+  const runs = [];
+  for (let run = 0; run < BASELINE_LOAD_RUNS; run++) {
+    const result = runChild('baseline-load.mjs', [corpus, manifest.editorFile], ['--expose-gc']);
+    progress(`  baseline load run ${run + 1}/${BASELINE_LOAD_RUNS}: engine ${fmt(result.engineMs, 0)} ms (baseline ${fmt(result.baselineMs, 0)} ms), cold total ${fmt(result.totalMs, 0)} ms`);
+    runs.push(result);
+  }
+  const pick = (key) => (runs[0][key] === undefined ? undefined : median(runs.map((run) => run[key])));
+  return { importMs: pick('importMs'), baselineMs: pick('baselineMs'), engineMs: pick('engineMs'), totalMs: pick('totalMs'), retainedMB: pick('retainedMB'), findings: runs[0].findings };
+}
+
+function measureEditorLoop(corpus, manifest) {
+  const loops = {};
+  for (const mode of ['floor', 'plugin']) {
+    const result = runChild('editor-loop.mjs', [corpus, mode, manifest.editorFile, manifest.editorLiteral, String(EDITOR_ITERATIONS)]);
+    loops[mode] = { firstMs: result.firstMs, medianMs: median(result.samples), p95Ms: percentile(result.samples, 0.95), messages: result.lastMessages };
+    progress(`  editor loop ${mode}: first ${fmt(result.firstMs, 0)} ms, median ${fmt(loops[mode].medianMs)} ms, p95 ${fmt(loops[mode].p95Ms)} ms`);
+  }
+  return {
+    ...loops,
+    addedMedianMs: loops.plugin.medianMs - loops.floor.medianMs,
+    addedP95Ms: loops.plugin.p95Ms - loops.floor.p95Ms,
+  };
+}
+
+function supportsConcurrency() {
+  const [major, minor] = require('eslint/package.json').version.split('.').map(Number);
+  return major > 9 || (major === 9 && minor >= 34);
+}
+
+/** ESLint's own rule for `auto`: one worker per 50 files, at most half the cores, and never just one. */
+function autoWorkerCount(files) {
+  const workers = Math.min(Math.ceil(files / 50), os.availableParallelism() >> 1);
+  return workers <= 1 ? 0 : workers;
+}
+
+function measureConcurrency(corpus, single) {
+  const runs = {};
+  // `auto` is what users set; on a machine with fewer than 4 cores it starts no worker at all
+  // and is the single-threaded lint again, so it is not run twice. Two workers are measured
+  // in any case, to check the findings across threads.
+  const autoWorkers = autoWorkerCount(single.plugin.files);
+  for (const concurrency of autoWorkers > 0 ? ['auto', '2'] : ['2']) {
+    for (const mode of ['floor', 'plugin']) {
+      const result = runChild('lint-once.mjs', [corpus, mode, concurrency]);
+      progress(`  concurrency ${concurrency} ${mode}: ${seconds(result.wallMs)}`);
+      runs[`${concurrency}:${mode}`] = result;
+    }
+  }
+  const row = (concurrency) => {
+    const floor = runs[`${concurrency}:floor`] ?? single.floor;
+    const plugin = runs[`${concurrency}:plugin`] ?? single.plugin;
+    const workers = concurrency === 'auto' ? autoWorkers : Number(concurrency);
+    return { workers, floorMs: floor.wallMs, pluginMs: plugin.wallMs, identical: plugin.digest === single.plugin.digest };
+  };
+  return { auto: row('auto'), two: row('2') };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function status(value, limit) {
+  if (value === undefined || Number.isNaN(value)) return 'not measured';
+  return value <= limit ? 'met' : 'missed';
+}
+
+function versions() {
+  const version = (name) => require(`${name}/package.json`).version;
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: BENCH_DIR, encoding: 'utf8' });
+  return {
+    node: process.version,
+    eslint: version('eslint'),
+    typescript: version('typescript'),
+    parser: version('@typescript-eslint/parser'),
+    importX: version('eslint-plugin-import-x'),
+    plugin: JSON.parse(readFileSync(join(BENCH_DIR, '..', 'package.json'), 'utf8')).version,
+    commit: git.status === 0 ? git.stdout.trim() : 'unknown',
+  };
+}
+
+function growthExponent(results) {
+  const measured = results.filter((result) => result.baselineLoad);
+  if (measured.length < 2) return undefined;
+  const first = measured[0];
+  const last = measured.at(-1);
+  const slope = Math.log(last.baselineLoad.engineMs / first.baselineLoad.engineMs) / Math.log(last.size / first.size);
+  return { slope, from: first.size, to: last.size };
+}
+
+function writeResults(results) {
+  const v = versions();
+  const at = (size) => results.find((result) => result.size === size);
+  const r5 = at(5000);
+  const r20 = at(20000);
+  const exponent = growthExponent(results);
+  const cells = (fn) => results.map((result) => fn(result)).join(' | ');
+  const header = `| | ${results.map((result) => `${count(result.size)} files`).join(' | ')} |`;
+  const rule = `|---|${results.map(() => '---:').join('|')}|`;
+
+  const baselineShare = r20 && r20.baselineLoad.engineMs / r20.lint.floor.wallMs;
+  const targets = [
+    ['full-lint ratio at 5,000 files', `≤ ${TARGETS.fullLintRatio}`, r5 && fmt(r5.fullLintRatio, 3), status(r5?.fullLintRatio, TARGETS.fullLintRatio)],
+    ['full-lint ratio at 20,000 files', `≤ ${TARGETS.fullLintRatio}`, r20 && fmt(r20.fullLintRatio, 3), status(r20?.fullLintRatio, TARGETS.fullLintRatio)],
+    ['baseline load / floor at 20,000 files', `< ${TARGETS.baselineShareOfFloor * 100} %`, baselineShare && `${fmt(baselineShare * 100, 1)} %`, status(baselineShare, TARGETS.baselineShareOfFloor)],
+    [
+      `baseline load growth exponent (${exponent ? `${count(exponent.from)} → ${count(exponent.to)}` : 'n/a'})`,
+      `≤ ~1`,
+      exponent && fmt(exponent.slope),
+      exponent?.to === 20000 && exponent?.from === 1000 ? status(exponent.slope, TARGETS.baselineExponent) : 'not measured (needs 1,000 and 20,000)',
+    ],
+    ['editor loop added median at 20,000 files', `≤ ${TARGETS.editorMedianMs} ms`, r20 && `${fmt(r20.editor.addedMedianMs)} ms`, status(r20?.editor.addedMedianMs, TARGETS.editorMedianMs)],
+    ['editor loop added p95 at 20,000 files', `≤ ${TARGETS.editorP95Ms} ms`, r20 && `${fmt(r20.editor.addedP95Ms)} ms`, status(r20?.editor.addedP95Ms, TARGETS.editorP95Ms)],
+    ['added peak memory at 20,000 files', `≤ ${TARGETS.memoryMB} MB`, r20 && `${fmt(r20.addedMemoryMB, 0)} MB`, status(r20?.addedMemoryMB, TARGETS.memoryMB)],
+  ];
+
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    `- Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${os.platform()} ${os.arch()}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB; load average (1 min) ${fmt(loadAtStart[0])} at the start, ${fmt(os.loadavg()[0])} at the end of the run (${((Date.now() - started) / 60000).toFixed(0)} min)`,
+    `- node ${v.node}, eslint ${v.eslint}, typescript ${v.typescript}, @typescript-eslint/parser ${v.parser}, eslint-plugin-import-x ${v.importX}`,
+    `- eslint-plugin-safe-jobs ${v.plugin} (repository at ${v.commit}, dist/ as built by \`npm run build\`)`,
+    `- Corpus: bench/generate-corpus.mjs, seed ${results[0].manifest.seed}; ~3 % job files, ~10 % enqueuing files, the rest 50-150-line modules; ${results[0].manifest.changes.length} jobs changed in the working tree against \`main\` (${results[0].manifest.changes.map((change) => change.kind).join(", ")}).`,
+    '',
+    '## Targets',
+    '',
+    '| figure | target | measured | status |',
+    '|---|---|---:|---|',
+    ...targets.map(([name, target, value, verdict]) => `| ${name} | ${target} | ${value ?? 'n/a'} | ${verdict} |`),
+    '',
+    '## Every figure',
+    '',
+    header,
+    rule,
+    `| runs per mode (median taken) | ${cells((r) => r.runs)} |`,
+    `| floor: full lint, parser only, no rules | ${cells((r) => seconds(r.lint.floor.wallMs))} |`,
+    `| with safe-jobs recommended | ${cells((r) => seconds(r.lint.plugin.wallMs))} |`,
+    `| **full-lint ratio** | ${cells((r) => `**${fmt(r.fullLintRatio, 3)}**`)} |`,
+    `| full-lint ratio of the fastest runs | ${cells((r) => fmt(r.lint.plugin.fastestMs / r.lint.floor.fastestMs, 3))} |`,
+    `| full-lint ratio of CPU time (main process only) | ${cells((r) => fmt(r.lint.plugin.cpuMs / r.lint.floor.cpuMs, 3))} |`,
+    `| wall time of each run: floor / plugin | ${cells((r) => `${r.lint.floor.runsMs.map((ms) => fmt(ms / 1000, 1)).join(', ')} / ${r.lint.plugin.runsMs.map((ms) => fmt(ms / 1000, 1)).join(', ')} s`)} |`,
+    `| safe-jobs findings (expected) | ${cells((r) => `${r.findings.found} (${r.findings.expected})${r.findings.ok ? '' : ' **MISMATCH**'}`)} |`,
+    ...[...new Set(results.flatMap((r) => r.findings.byRule.map((row) => row.rule)))].map(
+      (rule) => `| &nbsp;&nbsp;${rule} | ${cells((r) => {
+        const row = r.findings.byRule.find((x) => x.rule === rule);
+        return row ? `${row.found} (${row.expected})` : '0 (0)';
+      })} |`,
+    ),
+    `| findings identical in every run | ${cells((r) => (r.lint.plugin.stable ? 'yes' : '**no**'))} |`,
+    `| reference: with import-x/no-cycle | ${cells((r) => seconds(r.lint.cycle.wallMs))} |`,
+    `| reference: no-cycle ratio (added time) | ${cells((r) => `${fmt(r.cycleRatio, 3)} (+${seconds(r.lint.cycle.wallMs - r.lint.floor.wallMs)})`)} |`,
+    `| reference: no-cycle findings (expected) | ${cells((r) => `${r.lint.cycle.byRule['import-x/no-cycle'] ?? 0} (${r.manifest.expectedCycles.length})`)} |`,
+    `| baseline load: imports (shared with the parser) | ${cells((r) => `${fmt(r.baselineLoad.importMs, 0)} ms`)} |`,
+    `| baseline load: baseline index | ${cells((r) => `${fmt(r.baselineLoad.baselineMs, 0)} ms`)} |`,
+    `| **baseline load: engine, to the first report** | ${cells((r) => `**${fmt(r.baselineLoad.engineMs, 0)} ms**`)} |`,
+    `| baseline load: cold process total | ${cells((r) => `${fmt(r.baselineLoad.totalMs, 0)} ms`)} |`,
+    `| baseline load engine / floor | ${cells((r) => `${fmt((r.baselineLoad.engineMs / r.lint.floor.wallMs) * 100, 1)} %`)} |`,
+    `| editor loop floor: median / p95 | ${cells((r) => `${fmt(r.editor.floor.medianMs)} / ${fmt(r.editor.floor.p95Ms)} ms`)} |`,
+    `| editor loop plugin: median / p95 | ${cells((r) => `${fmt(r.editor.plugin.medianMs)} / ${fmt(r.editor.plugin.p95Ms)} ms`)} |`,
+    `| **editor loop added: median / p95** | ${cells((r) => `**${fmt(r.editor.addedMedianMs)} / ${fmt(r.editor.addedP95Ms)} ms**`)} |`,
+    `| editor loop: first lintText with the plugin | ${cells((r) => `${fmt(r.editor.plugin.firstMs, 0)} ms`)} |`,
+    `| peak RSS floor / plugin | ${cells((r) => `${fmt(r.lint.floor.maxRssMB, 0)} / ${fmt(r.lint.plugin.maxRssMB, 0)} MB`)} |`,
+    `| **added peak RSS** | ${cells((r) => `**${fmt(r.addedMemoryMB, 0)} MB**`)} |`,
+    `| added peak RSS, lowest run of each | ${cells((r) => `${fmt(r.lint.plugin.lowestRssMB - r.lint.floor.lowestRssMB, 0)} MB`)} |`,
+    `| heap the engine keeps (after GC, baseline load) | ${cells((r) => `${fmt(r.baselineLoad.retainedMB, 0)} MB`)} |`,
+  ];
+  if (results.some((result) => result.concurrency)) {
+    const c = (r, key, fn) => (r.concurrency ? fn(r.concurrency[key]) : 'n/a');
+    lines.push(
+      `| concurrency auto: workers (0: the single-threaded runs above) | ${cells((r) => c(r, 'auto', (x) => String(x.workers)))} |`,
+      `| concurrency auto: floor / plugin | ${cells((r) => c(r, 'auto', (x) => `${seconds(x.floorMs)} / ${seconds(x.pluginMs)}`))} |`,
+      `| concurrency auto: findings as single-threaded | ${cells((r) => c(r, 'auto', (x) => (x.identical ? 'yes' : '**no**')))} |`,
+      `| concurrency 2: floor / plugin (ratio) | ${cells((r) => c(r, 'two', (x) => `${seconds(x.floorMs)} / ${seconds(x.pluginMs)} (${fmt(x.pluginMs / x.floorMs, 3)})`))} |`,
+      `| concurrency 2: findings as single-threaded | ${cells((r) => c(r, 'two', (x) => (x.identical ? 'yes' : '**no**')))} |`,
+    );
+  } else {
+    lines.push('', `ESLint ${v.eslint} has no \`concurrency\` option (it needs 9.34 or later): not measured.`);
+  }
+  lines.push(
+    '',
+    '## How each figure is measured',
+    '',
+    '- **Full lint**: `new ESLint({ cwd, overrideConfigFile: true, overrideConfig })` and `lintFiles(["."])`, each run in a fresh node process (bench/lint-once.mjs); wall time from process start to the results, so node\'s boot and every import count. The floor config only sets `@typescript-eslint/parser` for `**/*.ts`; the plugin run adds `configs.recommended` with `settings["safe-jobs"].baseline = "main"`; the reference adds `import-x/no-cycle` (node resolver with `.js` → `.ts`). Modes are rotated from run to run; the median is taken.',
+    '- **Baseline load**: bench/baseline-load.mjs in a cold process: imports of dist/project/engine.js, settings.js and adapters/activejob.js (the parser\'s modules, which ESLint loads anyway), then `getEngine(...).lintFile(...)` on one job file. "Engine, to the first report" is everything after the imports (baseline from git, working-tree index, comparison). The growth exponent is the log-log slope of that time between the smallest and the largest size.',
+    `- **Editor loop**: one ESLint instance per mode in its own process (bench/editor-loop.mjs), \`lintText\` of one changed job file ${EDITOR_ITERATIONS} times, a string literal in \`perform\` changing each time; the first call (project and baseline load) and 10 warm-up calls are left out. Added = plugin minus floor, for the median and for the p95 separately.`,
+    '- **Memory**: `process.resourceUsage().maxRSS` at the end of the full-lint processes, median of the runs, plugin minus floor.',
+    '- **Concurrency**: the full lint with `concurrency: "auto"` and with `2`, through an options module (bench/eslint-options.mjs) since worker threads cannot receive a parser object; findings compared by digest with the single-threaded run. One run each; where `auto` starts no worker (fewer than 4 cores) it is the single-threaded lint and is not run again. Every worker thread loads its own engine, baseline included.',
+    '- **Noise**: every wall time is disturbed by other load on the machine (see the load average above). The ratio of the fastest runs, the CPU-time ratio and the heap the engine keeps after GC are steadier companions of the medians.',
+    '',
+  );
+  writeFileSync(join(BENCH_DIR, 'RESULTS.md'), `${lines.join('\n')}`);
+  return targets;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const results = [];
+  for (const size of options.sizes) {
+    const { root, manifest, reused } = ensureCorpus(size);
+    progress(`${count(size)} files: corpus ${reused ? 'reused' : 'generated'} at ${root}`);
+    const runs = size >= 20000 ? 2 : 3;
+    const modes = options.smoke ? ['floor', 'plugin'] : ['floor', 'plugin', 'cycle'];
+    const lint = measureFullLint(root, modes, runs);
+    const result = {
+      size,
+      runs,
+      manifest,
+      lint,
+      fullLintRatio: lint.plugin.wallMs / lint.floor.wallMs,
+      findings: checkFindings(lint, manifest),
+    };
+    if (options.smoke) {
+      const ok = result.fullLintRatio <= SMOKE_LIMIT && result.findings.ok;
+      console.log(
+        `bench:smoke ${count(size)} files: floor ${seconds(lint.floor.wallMs)}, safe-jobs ${seconds(lint.plugin.wallMs)}, ratio ${fmt(result.fullLintRatio, 3)} (limit ${SMOKE_LIMIT}), ` +
+          `findings ${result.findings.found}/${result.findings.expected} -> ${ok ? 'ok' : 'FAILED'}`,
+      );
+      process.exitCode = ok ? 0 : 1;
+      return;
+    }
+    result.cycleRatio = lint.cycle.wallMs / lint.floor.wallMs;
+    result.addedMemoryMB = lint.plugin.maxRssMB - lint.floor.maxRssMB;
+    result.baselineLoad = measureBaselineLoad(root, manifest);
+    result.editor = measureEditorLoop(root, manifest);
+    if (supportsConcurrency()) result.concurrency = measureConcurrency(root, lint);
+    progress(`${count(size)} files: ratio ${fmt(result.fullLintRatio, 3)}, no-cycle ratio ${fmt(result.cycleRatio, 3)}, engine ${fmt(result.baselineLoad.engineMs, 0)} ms, editor +${fmt(result.editor.addedMedianMs)} / +${fmt(result.editor.addedP95Ms)} ms, memory +${fmt(result.addedMemoryMB, 0)} MB`);
+    results.push(result);
+    // Written after every size, so a long run that is stopped still leaves its figures.
+    writeResults(results);
+  }
+  const targets = writeResults(results);
+  console.log(readFileSync(join(BENCH_DIR, 'RESULTS.md'), 'utf8'));
+  const missed = targets.filter(([, , , verdict]) => verdict === 'missed').length;
+  console.log(`${missed} target(s) missed. Written to bench/RESULTS.md in ${((Date.now() - started) / 60000).toFixed(1)} min.`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
