@@ -1,4 +1,4 @@
-// The plugin's own lint: typescript-eslint's recommended type-aware rules over src and tests.
+// The plugin's own lint: ESLint's and typescript-eslint's recommended rules over the repository, and eslint-plugin-eslint-plugin over src/rules.
 import js from '@eslint/js';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import globals from 'globals';
