@@ -1,21 +1,43 @@
-import { LINTABLE_EXTENSIONS } from '../adapters/parse-file.js';
 import type { FileSource } from '../project/load-project.js';
-import { grepFiles, readBlobs } from './git.js';
+import type { WorkingTreeSource } from '../project/working-tree-source.js';
+import { listChangedFiles, listTreeFiles, readBlobs } from './git.js';
 
-/** The files of one commit: narrowed by `git grep` on the tree, read with one `git cat-file --batch`. */
+/**
+ * The files of one commit. With the working tree at hand, only the files that differ from it
+ * are read from git (one `git diff`, one `git cat-file --batch`): every other file is the
+ * working tree's own, whose candidates are already known and whose facts are already cached
+ * by content. Without it, every lintable blob of the tree is read in one batch and filtered here.
+ */
 export class GitTreeSource implements FileSource {
+  private changed?: Set<string>;
+
   constructor(
     private readonly root: string,
     private readonly commit: string,
     private readonly scope: string,
     private readonly candidatePattern: string,
+    private readonly worktree?: WorkingTreeSource,
   ) {}
 
-  listCandidates(): string[] {
-    return grepFiles(this.root, this.candidatePattern, this.scope, LINTABLE_EXTENSIONS, this.commit);
+  readCandidates(): Map<string, string> {
+    const test = new RegExp(this.candidatePattern);
+    const matching = (texts: Map<string, string>) => new Map([...texts].filter(([, text]) => test.test(text)));
+    if (!this.worktree) return matching(readBlobs(this.root, this.commit, listTreeFiles(this.root, this.commit, this.scope)));
+    const changed = listChangedFiles(this.root, this.commit, this.scope);
+    this.changed = changed;
+    const worktree = this.worktree;
+    const same = worktree.getCandidates().filter((path) => !changed.has(path) && worktree.isTracked(path));
+    return new Map([...worktree.readFiles(same), ...matching(readBlobs(this.root, this.commit, [...changed]))]);
   }
 
   readFiles(paths: string[]): Map<string, string> {
-    return readBlobs(this.root, this.commit, paths);
+    const worktree = this.worktree;
+    const changed = this.changed;
+    if (!worktree || !changed) return readBlobs(this.root, this.commit, paths);
+    // A path of the commit is either in the index unchanged or listed by the diff: any other
+    // path (an untracked file, a module path that was only a guess) is not in the commit.
+    const fromDisk = paths.filter((path) => !changed.has(path) && worktree.isTracked(path));
+    const fromGit = paths.filter((path) => changed.has(path));
+    return new Map([...worktree.readFiles(fromDisk), ...(fromGit.length > 0 ? readBlobs(this.root, this.commit, fromGit) : [])]);
   }
 }

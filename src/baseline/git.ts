@@ -3,6 +3,7 @@
  * never a shell, and revisions checked before they reach git's command line.
  */
 import { spawnSync } from 'node:child_process';
+import { isLintablePath } from '../adapters/parse-file.js';
 
 export class GitError extends Error {
   constructor(message: string, readonly kind: 'missing-git' | 'not-a-repository' | 'failed') {
@@ -68,24 +69,36 @@ export function getMergeBase(root: string, a: string, b: string): string | undef
   return result.status === 0 ? result.stdout.toString('utf8').trim().split('\n')[0] : undefined;
 }
 
+/** Paths under `scope` (outside node_modules) in git's index (`tracked`), or untracked and not ignored (`untracked`). */
+export function listWorkingTreeFiles(root: string, scope: string, which: 'tracked' | 'untracked'): string[] {
+  const args = ['ls-files', '-z', ...(which === 'tracked' ? ['--cached'] : ['--others', '--exclude-standard'])];
+  args.push('--', scope || '.', ':(exclude,glob)**/node_modules/**');
+  return splitPaths(checked(runGit(root, args), 'ls-files'));
+}
+
+/** Lintable paths under `scope` in a commit's tree. */
+export function listTreeFiles(root: string, commit: string, scope: string): string[] {
+  const args = ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', ...(scope ? [scope] : [])];
+  return splitPaths(checked(runGit(root, args), 'ls-tree')).filter((path) => isLintablePath(path) && !path.split('/').includes('node_modules'));
+}
+
 /**
- * Paths under `scope` whose content matches the ERE `pattern`, in a commit's tree or
- * (without a commit) in the working tree including untracked, not ignored files.
+ * Paths under `scope` whose content differs between a commit and the working tree (tracked
+ * files; added, deleted and modified alike). git answers from its index's stat data, so
+ * this costs next to nothing when little has changed.
  */
-export function grepFiles(root: string, pattern: string, scope: string, extensions: readonly string[], commit?: string): string[] {
-  const pathspecs = extensions.map((extension) => `:(glob)${scope ? `${scope}/` : ''}**/*${extension}`);
-  pathspecs.push(':(exclude,glob)**/node_modules/**', ':(exclude,glob)**/*.d.ts');
-  const args = ['grep', '-l', '-I', '--no-color', '-E', '-e', pattern];
-  args.push(...(commit ? [commit] : ['--untracked']), '--', ...pathspecs);
-  const result = runGit(root, args);
-  // git grep exits 1 when nothing matches.
-  if (result.status > 1) throw new GitError(`git grep failed: ${result.stderr}`, 'failed');
-  const prefix = commit ? `${commit}:` : '';
-  return result.stdout
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => (prefix && line.startsWith(prefix) ? line.slice(prefix.length) : line));
+export function listChangedFiles(root: string, commit: string, scope: string): Set<string> {
+  const args = ['diff', '--name-only', '--no-renames', '--ignore-submodules', '-z', commit, '--', scope || '.'];
+  return new Set(splitPaths(checked(runGit(root, args), 'diff')));
+}
+
+function checked(result: GitResult, command: string): Buffer {
+  if (result.status !== 0) throw new GitError(`git ${command} failed: ${result.stderr}`, 'failed');
+  return result.stdout;
+}
+
+function splitPaths(stdout: Buffer): string[] {
+  return stdout.toString('utf8').split('\0').filter(Boolean);
 }
 
 /** Reads many blobs of one commit with a single `git cat-file --batch`. Absent paths are left out. */

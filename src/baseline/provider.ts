@@ -10,6 +10,7 @@ import type { ContractSet } from '../model/contract.js';
 import { parseSnapshot, SnapshotError } from '../model/snapshot.js';
 import { buildContractSet } from '../project/build-contracts.js';
 import type { FactsCache } from '../project/facts-cache.js';
+import type { WorkingTreeSource } from '../project/working-tree-source.js';
 import { loadProject } from '../project/load-project.js';
 import type { SafeJobsSettings } from '../settings.js';
 import { GitError, getMergeBase, isSafeRevision, isShallowRepository, resolveCommit } from './git.js';
@@ -54,6 +55,8 @@ export class BaselineProvider {
     private readonly location: ProjectLocation,
     private readonly settings: SafeJobsSettings,
     private readonly cache: FactsCache,
+    /** The working tree, whose unchanged files the baseline shares; without it every file is read from git. */
+    private readonly worktree?: WorkingTreeSource,
   ) {
     if (location.isGit) this.stamp = new GitStamp(location.root, REVISION_FILES);
   }
@@ -106,13 +109,13 @@ export class BaselineProvider {
     if (configured !== undefined && !isSafeRevision(configured)) {
       return { problem: `the baseline revision ${JSON.stringify(configured)} was refused: a revision may not start with "-" or contain spaces or control characters.` };
     }
-    const revision = configured ?? DEFAULT_REVISIONS.find((candidate) => resolveCommit(root, candidate));
-    if (!revision) {
+    const found = configured === undefined ? findDefaultRevision(root) : { revision: configured, commit: resolveCommit(root, configured) };
+    if (!found) {
       return {
         problem: `no baseline revision was found: none of ${DEFAULT_REVISIONS.join(', ')} exists in this clone. ${this.getFetchHint('main')} Or set \`baseline\` (or SAFE_JOBS_BASELINE) to the deployed revision.`,
       };
     }
-    const commit = resolveCommit(root, revision);
+    const { revision, commit } = found;
     if (!commit) {
       return {
         problem: `the baseline revision '${revision}' does not exist in this clone. ${this.getFetchHint(revision)} Or set \`baseline\` (or SAFE_JOBS_BASELINE) to a revision that exists.`,
@@ -124,7 +127,7 @@ export class BaselineProvider {
     const label = mergeBase && mergeBase !== commit ? `${revision} (merge-base ${effective.slice(0, 7)})` : `${revision} at ${effective.slice(0, 7)}`;
     let set = this.setsByCommit.get(effective);
     if (!set) {
-      const source = new GitTreeSource(root, effective, this.location.scope, getCandidatePattern(this.settings.pattern));
+      const source = new GitTreeSource(root, effective, this.location.scope, getCandidatePattern(this.settings.pattern), this.worktree);
       set = buildContractSet(loadProject(source, this.cache).files, this.settings.pattern);
       this.setsByCommit.set(effective, set);
     }
@@ -138,6 +141,14 @@ export class BaselineProvider {
       ? `This is a shallow clone: fetch the base with \`git fetch --depth=1 origin ${branch}\` (or check out with fetch-depth: 0).`
       : `Fetch it with \`git fetch origin ${branch}\`.`;
   }
+}
+
+function findDefaultRevision(root: string): { revision: string; commit: string } | undefined {
+  for (const revision of DEFAULT_REVISIONS) {
+    const commit = resolveCommit(root, revision);
+    if (commit) return { revision, commit };
+  }
+  return undefined;
 }
 
 export function isSnapshotPath(baseline: string): boolean {

@@ -11,11 +11,10 @@ import type { SafeJobsSettings } from '../settings.js';
 import { buildContractSet } from './build-contracts.js';
 import type { FactsCache } from './facts-cache.js';
 import { followImports, type LoadedProject, loadProject } from './load-project.js';
-import { WorkingTreeSource } from './working-tree-source.js';
+import type { WorkingTreeSource } from './working-tree-source.js';
 
 export class CurrentIndex {
   private project?: LoadedProject;
-  private readonly source: WorkingTreeSource;
   private readonly candidateTest: RegExp;
   private set?: ContractSet;
   private jobFiles?: Set<string>;
@@ -26,14 +25,13 @@ export class CurrentIndex {
   version = 0;
 
   constructor(
-    private readonly location: ProjectLocation,
+    location: ProjectLocation,
     settings: SafeJobsSettings,
     private readonly cache: FactsCache,
+    private readonly source: WorkingTreeSource,
   ) {
     if (location.isGit) this.stamp = new GitStamp(location.root, INDEX_FILES);
-    const pattern = getCandidatePattern(settings.pattern);
-    this.source = new WorkingTreeSource(location.root, location.scope, pattern, location.isGit);
-    this.candidateTest = new RegExp(pattern);
+    this.candidateTest = new RegExp(getCandidatePattern(settings.pattern));
   }
 
   /** Whether the text could matter to the contracts: a candidate, or a file the index already holds. */

@@ -2,6 +2,7 @@
  * One engine per project and settings: the baseline, the current index and the comparison
  * of the two, shared by every rule and every linted file of the process.
  */
+import { getCandidatePattern } from '../adapters/job-pattern.js';
 import { BaselineProvider, type ProjectLocation } from '../baseline/provider.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,9 @@ import type { SafeJobsSettings } from '../settings.js';
 import { groupBy } from '../util/group-by.js';
 import { CurrentIndex } from './current-index.js';
 import { FactsCache } from './facts-cache.js';
+import { FactsStore } from './facts-store.js';
 import { locateProject, toProjectPath } from './locate.js';
+import { WorkingTreeSource } from './working-tree-source.js';
 
 export interface FileReport {
   /** Findings located in this file. */
@@ -31,6 +34,7 @@ const EMPTY_REPORT: FileReport = { findings: [], isJobFile: false };
 export class Engine {
   private readonly baseline: BaselineProvider;
   private readonly current: CurrentIndex;
+  private readonly cache: FactsCache;
   private compared?: { key: string; byFile: Map<string, Finding[]> };
   private checked?: { version: number; byFile: Map<string, Finding[]> };
   private readonly projectFiles: ProjectFiles = {
@@ -42,9 +46,11 @@ export class Engine {
     readonly location: ProjectLocation,
     private readonly settings: SafeJobsSettings,
   ) {
-    const cache = new FactsCache(settings.pattern, settings.patternKey);
-    this.baseline = new BaselineProvider(location, settings, cache);
-    this.current = new CurrentIndex(location, settings, cache);
+    this.cache = new FactsCache(settings.pattern, settings.patternKey, FactsStore.open(location.root, settings.patternKey));
+    // One view of the disk for both versions: the baseline reads from git only what differs from it.
+    const worktree = new WorkingTreeSource(location.root, location.scope, getCandidatePattern(settings.pattern), location.isGit);
+    this.baseline = new BaselineProvider(location, settings, this.cache, worktree);
+    this.current = new CurrentIndex(location, settings, this.cache, worktree);
   }
 
   /** The report for one file as ESLint sees it; `extract` reads facts from ESLint's AST. */
@@ -71,6 +77,15 @@ export class Engine {
   }
 
   private analyze(): Analysis {
+    try {
+      return this.compare();
+    } finally {
+      // After both versions are loaded: one write of the store per load, not one per file.
+      this.cache.save();
+    }
+  }
+
+  private compare(): Analysis {
     const current = this.current.getContractSet();
     if (this.checked?.version !== this.current.version) {
       this.checked = { version: this.current.version, byFile: groupByFile(checkCurrentContracts(current)) };

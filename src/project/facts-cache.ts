@@ -3,16 +3,24 @@ import { extname } from 'node:path';
 import type { JobPattern } from '../adapters/job-pattern.js';
 import { type ParseOutcome, parseFileFacts } from '../adapters/parse-file.js';
 import type { FileFacts } from '../model/facts.js';
+import type { FactsStore } from './facts-store.js';
 
 /**
- * Facts of file contents already parsed in this process, keyed by a hash of the content,
- * the file kind and the job pattern: the same blob in the baseline and the working tree,
- * or a file linted again unchanged, is parsed once.
+ * Facts of file contents already parsed, keyed by a hash of the content, the file kind and
+ * the job pattern: the same blob in the baseline and the working tree, or a file linted again
+ * unchanged, is parsed once per process, and with a store once per project and plugin build.
  */
 export class FactsCache {
   private readonly outcomes = new Map<string, ParseOutcome>();
+  /** Facts of files read from disk or git in this process: what the store keeps. */
+  private readonly used = new Map<string, FileFacts>();
+  private unsaved = false;
 
-  constructor(readonly pattern: JobPattern, private readonly patternKey: string) {}
+  constructor(
+    readonly pattern: JobPattern,
+    private readonly patternKey: string,
+    private readonly store?: FactsStore,
+  ) {}
 
   getKey(path: string, text: string): string {
     return createHash('sha1').update(this.patternKey).update('\0').update(extname(path)).update('\0').update(text).digest('hex');
@@ -21,9 +29,12 @@ export class FactsCache {
   parse(key: string, path: string, text: string): ParseOutcome {
     let outcome = this.outcomes.get(key);
     if (!outcome) {
-      outcome = parseFileFacts(path, text, this.pattern);
+      const stored = this.store?.get(key);
+      outcome = stored ? { facts: stored } : parseFileFacts(path, text, this.pattern);
       this.outcomes.set(key, outcome);
+      if (!stored && 'facts' in outcome) this.unsaved = true;
     }
+    if ('facts' in outcome) this.used.set(key, outcome.facts);
     return outcome;
   }
 
@@ -34,5 +45,12 @@ export class FactsCache {
     const facts = extract();
     this.outcomes.set(key, { facts });
     return facts;
+  }
+
+  /** Writes newly parsed facts to the store, if there is one and anything is new. */
+  save(): void {
+    if (!this.store || !this.unsaved) return;
+    this.unsaved = false;
+    this.store.write(this.used);
   }
 }

@@ -7,8 +7,8 @@ import { ProjectResolver } from './resolver.js';
 
 /** Where one version of the project's files comes from: a git tree or the working tree. */
 export interface FileSource {
-  /** Files that pass the cheap text prefilter, repository-relative POSIX paths. */
-  listCandidates(): string[];
+  /** Texts of the files that pass the cheap text prefilter, by repository-relative POSIX path. */
+  readCandidates(): Map<string, string>;
   /** Texts of the given files; files that do not exist are left out. */
   readFiles(paths: string[]): Map<string, string>;
 }
@@ -28,7 +28,7 @@ const MAX_IMPORT_ROUNDS = 6;
 
 export function loadProject(source: FileSource, cache: FactsCache): LoadedProject {
   const project: LoadedProject = { files: new Map(), keys: new Map(), unparsable: new Map(), tried: new Set() };
-  const added = addTexts(project, source.readFiles(source.listCandidates()), cache);
+  const added = addTexts(project, source.readCandidates(), cache);
   followImports(project, source, cache, added);
   return project;
 }

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { isLintablePath, LINTABLE_EXTENSIONS } from '../adapters/parse-file.js';
-import { GitError, grepFiles } from '../baseline/git.js';
+import { isLintablePath } from '../adapters/parse-file.js';
+import { GitError, listWorkingTreeFiles } from '../baseline/git.js';
 import type { FileSource } from './load-project.js';
 
 /** Generated bundles and vendored blobs do not declare jobs; parsing them would only cost time. */
@@ -9,29 +9,34 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'coverage']);
 
-/** The files on disk: narrowed with `git grep` in a repository, or a directory walk without one. */
+/**
+ * The files on disk: listed by `git ls-files` in a repository (tracked and untracked, not
+ * ignored), by a directory walk without one, and narrowed here by the candidate pattern.
+ * (JavaScript's regular expressions run this prefilter several times faster than `git grep -E`.)
+ */
 export class WorkingTreeSource implements FileSource {
+  private readonly candidateTest: RegExp;
+  private listing?: { tracked: Set<string>; candidates: string[] };
+
   constructor(
     private readonly root: string,
     private readonly scope: string,
-    private readonly candidatePattern: string,
+    candidatePattern: string,
     private readonly isGit: boolean,
-  ) {}
+  ) {
+    this.candidateTest = new RegExp(candidatePattern);
+  }
 
-  listCandidates(): string[] {
-    if (this.isGit) {
-      try {
-        return grepFiles(this.root, this.candidatePattern, this.scope, LINTABLE_EXTENSIONS);
-      } catch (error) {
-        // A repository without a git binary is read like a plain folder.
-        if (!(error instanceof GitError && error.kind === 'missing-git')) throw error;
-      }
-    }
-    const test = new RegExp(this.candidatePattern);
-    return walkFiles(this.root, this.scope).filter((path) => {
+  readCandidates(): Map<string, string> {
+    const { tracked, untracked } = this.listFiles();
+    const texts = new Map<string, string>();
+    for (const path of [...tracked, ...untracked]) {
+      if (!isLintablePath(path)) continue;
       const text = readSmallFile(join(this.root, path));
-      return text !== undefined && test.test(text);
-    });
+      if (text !== undefined && this.candidateTest.test(text)) texts.set(path, text);
+    }
+    this.listing = { tracked: new Set(tracked), candidates: [...texts.keys()] };
+    return texts;
   }
 
   readFiles(paths: string[]): Map<string, string> {
@@ -42,11 +47,36 @@ export class WorkingTreeSource implements FileSource {
     }
     return texts;
   }
+
+  /** The candidates of the latest listing (a baseline read from git shares them). */
+  getCandidates(): string[] {
+    if (!this.listing) this.readCandidates();
+    return this.listing!.candidates;
+  }
+
+  /** Whether git's index holds the path, as of the latest listing. */
+  isTracked(path: string): boolean {
+    if (!this.listing) this.readCandidates();
+    return this.listing!.tracked.has(path);
+  }
+
+  private listFiles(): { tracked: string[]; untracked: string[] } {
+    if (this.isGit) {
+      try {
+        return { tracked: listWorkingTreeFiles(this.root, this.scope, 'tracked'), untracked: listWorkingTreeFiles(this.root, this.scope, 'untracked') };
+      } catch (error) {
+        // A repository without a git binary is read like a plain folder.
+        if (!(error instanceof GitError && error.kind === 'missing-git')) throw error;
+      }
+    }
+    return { tracked: [], untracked: walkFiles(this.root, this.scope) };
+  }
 }
 
 export function readSmallFile(path: string): string | undefined {
   try {
-    const stat = statSync(path);
+    // Symbolic links are not followed, as git does not follow them: a link is not a second copy of a job.
+    const stat = lstatSync(path);
     if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
     return readFileSync(path, 'utf8');
   } catch {
@@ -74,4 +104,3 @@ function walkFiles(root: string, scope: string): string[] {
   }
   return found;
 }
-

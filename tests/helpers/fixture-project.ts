@@ -14,8 +14,8 @@ export type Sources = Record<string, string>;
 export class MemorySource implements FileSource {
   constructor(private readonly files: Sources) {}
 
-  listCandidates(): string[] {
-    return Object.keys(this.files);
+  readCandidates(): Map<string, string> {
+    return new Map(Object.entries(this.files));
   }
 
   readFiles(paths: string[]): Map<string, string> {

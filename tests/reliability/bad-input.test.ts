@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/run.js';
+import { CACHE_FOLDER } from '../../src/project/facts-store.js';
 import { TempRepo } from '../helpers/git-repo.js';
 import { createESLint, flatten, lintFiles } from '../helpers/lint.js';
 
@@ -125,15 +126,18 @@ describe('security', () => {
     },
   );
 
-  it('writes nothing into the project while linting, fixing aside', async () => {
+  it('writes nothing into the project while linting, fixing aside, but its cache in node_modules/.cache', async () => {
     const repo = deployed();
-    repo.write({ 'src/mail-job.ts': job('id: number, to: string') });
+    repo.write({ 'src/mail-job.ts': job('id: number, to: string'), '.gitignore': 'node_modules/\n' });
+    mkdirSync(repo.path('node_modules'));
     const before = listFiles(repo.dir);
     const eslint = createESLint(repo.dir);
     flatten(repo.dir, await eslint.lintFiles(['.']));
     await main(['check', '--cwd', repo.dir], { write: () => true }, { write: () => true });
-    expect(listFiles(repo.dir)).toEqual(before);
-    expect(repo.git('status', '--porcelain')).toBe(' M src/mail-job.ts\n');
+    const after = listFiles(repo.dir);
+    expect(after.filter((path) => !path.startsWith(`${CACHE_FOLDER}${sep}`))).toEqual(before);
+    expect(after.filter((path) => path.startsWith(`${CACHE_FOLDER}${sep}`))).toEqual([expect.stringMatching(/facts-[0-9a-f]{16}\.json$/)]);
+    expect(repo.git('status', '--porcelain')).toBe(' M src/mail-job.ts\n?? .gitignore\n');
   });
 });
 

@@ -1,0 +1,99 @@
+/**
+ * Facts of file contents kept on disk between processes: each ESLint run, CI job, worker
+ * thread and editor restart would otherwise parse every job file of both versions again.
+ * One JSON file per project, plugin build and job pattern, keyed by content hash, under
+ * `node_modules/.cache/eslint-plugin-safe-jobs/` (the place build tools share for caches,
+ * never committed). The store is only ever a shortcut: anything wrong with it is ignored.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FileFacts } from '../model/facts.js';
+
+export const CACHE_FOLDER = join('node_modules', '.cache', 'eslint-plugin-safe-jobs');
+
+/** Files of other builds or settings that nobody has written for this long are removed. */
+const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
+interface StoreFile {
+  format: 1;
+  entries: Record<string, FileFacts>;
+}
+
+export class FactsStore {
+  private readonly path: string;
+  private loaded?: Map<string, FileFacts>;
+
+  constructor(
+    private readonly directory: string,
+    patternKey: string,
+  ) {
+    this.path = join(directory, `facts-${createHash('sha1').update(BUILD_KEY).update('\0').update(patternKey).digest('hex').slice(0, 16)}.json`);
+  }
+
+  /** The store of a project, when the project has a node_modules folder to hold it (and SAFE_JOBS_CACHE is not `off`). */
+  static open(root: string, patternKey: string): FactsStore | undefined {
+    if (process.env.SAFE_JOBS_CACHE === 'off') return undefined;
+    try {
+      return statSync(join(root, 'node_modules')).isDirectory() ? new FactsStore(join(root, CACHE_FOLDER), patternKey) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  get(key: string): FileFacts | undefined {
+    this.loaded ??= this.read();
+    return this.loaded.get(key);
+  }
+
+  /** Replaces the stored facts with `entries`: what this process used, so the file never outgrows the project. */
+  write(entries: Map<string, FileFacts>): void {
+    try {
+      mkdirSync(this.directory, { recursive: true });
+      const file: StoreFile = { format: 1, entries: Object.fromEntries(entries) };
+      // Other processes (ESLint's worker threads, the editor) may write at the same time: each
+      // writes its own temporary file and renames it, so a reader never sees half a file.
+      const temporary = `${this.path}.${randomUUID()}.tmp`;
+      writeFileSync(temporary, JSON.stringify(file));
+      renameSync(temporary, this.path);
+      this.removeStaleFiles();
+    } catch {
+      // A read-only or full disk costs speed, never a lint result.
+    }
+  }
+
+  private read(): Map<string, FileFacts> {
+    try {
+      const file = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<StoreFile>;
+      if (file.format === 1 && typeof file.entries === 'object' && file.entries !== null) return new Map(Object.entries(file.entries));
+    } catch {
+      // Missing or unreadable: parsed again, and written anew.
+    }
+    return new Map();
+  }
+
+  private removeStaleFiles(): void {
+    const now = Date.now();
+    for (const name of readdirSync(this.directory)) {
+      const path = join(this.directory, name);
+      if (path === this.path) continue;
+      try {
+        if (now - statSync(path).mtimeMs > STALE_AFTER_MS) rmSync(path, { force: true });
+      } catch {
+        // Removed by another process meanwhile.
+      }
+    }
+  }
+}
+
+/**
+ * Facts change shape between plugin builds: the package version and the build's own file
+ * time key the store, so an upgrade or a rebuild never reads facts of another extractor.
+ */
+const BUILD_KEY = (() => {
+  const here = fileURLToPath(import.meta.url);
+  const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+  return `${version}:${statSync(here).mtimeMs}`;
+})();

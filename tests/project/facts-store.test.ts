@@ -1,0 +1,97 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_JOB_PATTERN } from '../../src/adapters/job-pattern.js';
+import type { FileFacts } from '../../src/model/facts.js';
+import { Engine } from '../../src/project/engine.js';
+import { FactsCache } from '../../src/project/facts-cache.js';
+import { CACHE_FOLDER, FactsStore } from '../../src/project/facts-store.js';
+import { readSettings } from '../../src/settings.js';
+import { TempRepo } from '../helpers/git-repo.js';
+
+const BASE = 'export class ApplicationJob {}\n';
+const job = (params: string) => `import { ApplicationJob } from './application-job';\n\nexport class MailJob extends ApplicationJob {\n  perform(${params}) {}\n}\n`;
+const ENQUEUE = "import { MailJob } from './mail-job';\nexport const send = () => MailJob.performLater(1);\n";
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) repo.remove();
+  vi.unstubAllEnvs();
+});
+
+/** A deployed app with a node_modules folder, and the job given a new required parameter in the working tree. */
+function changedApp(): TempRepo {
+  const repo = new TempRepo();
+  repos.push(repo);
+  repo.write({ '.gitignore': 'node_modules/\n' });
+  repo.commit({ 'src/application-job.ts': BASE, 'src/mail-job.ts': job('id: number'), 'src/send.ts': ENQUEUE });
+  mkdirSync(repo.path('node_modules'));
+  repo.write({ 'src/mail-job.ts': job('id: number, to: string') });
+  return repo;
+}
+
+const settings = () => {
+  const result = readSettings({ 'safe-jobs': { baseline: 'main' } }, {});
+  if ('error' in result) throw new Error(result.error);
+  return result.settings;
+};
+
+/** A fresh engine, as a new ESLint process (or worker thread) would make: no memory of earlier runs. */
+function lintInNewProcess(repo: TempRepo, file: string): string[] {
+  const engine = new Engine({ root: repo.dir, scope: '', cwd: repo.dir, isGit: true }, settings());
+  const path = repo.path(file);
+  const report = engine.lintFile(path, readFileSync(path, 'utf8'), () => {
+    throw new Error('facts of the linted file come from the cache or a parse in these tests');
+  });
+  return report.findings.map((finding) => `${finding.rule}@${finding.span.start.line}`);
+}
+
+const storeFiles = (repo: TempRepo) => readdirSync(repo.path(CACHE_FOLDER));
+
+describe('the facts store', () => {
+  it('keeps the facts of the project in node_modules/.cache, and a new process finds the same', () => {
+    const repo = changedApp();
+    const first = lintInNewProcess(repo, 'src/mail-job.ts');
+    expect(first).toEqual(['no-new-required-param@4']);
+    const [file, ...others] = storeFiles(repo);
+    expect(others).toEqual([]);
+    const stored = JSON.parse(readFileSync(join(repo.path(CACHE_FOLDER), file!), 'utf8')) as { entries: Record<string, unknown> };
+    // Both versions of the job, the base class and the enqueuing file: each content once.
+    expect(Object.keys(stored.entries)).toHaveLength(4);
+    const written = statSync(join(repo.path(CACHE_FOLDER), file!)).mtimeMs;
+    expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(first);
+    // Nothing was parsed this time, so there was nothing new to write.
+    expect(statSync(join(repo.path(CACHE_FOLDER), file!)).mtimeMs).toBe(written);
+    expect(repo.git('status', '--porcelain')).toBe(' M src/mail-job.ts\n');
+  });
+
+  it('answers a content it holds without parsing it again', () => {
+    const repo = changedApp();
+    const key = new FactsCache(DEFAULT_JOB_PATTERN, 'key').getKey('src/a.ts', 'text');
+    const marked: FileFacts = { classes: [], imports: [], exports: [], sites: [] } as unknown as FileFacts;
+    new FactsStore(repo.path(CACHE_FOLDER), 'key').write(new Map([[key, marked]]));
+    const outcome = new FactsCache(DEFAULT_JOB_PATTERN, 'key', FactsStore.open(repo.dir, 'key')).parse(key, 'src/a.ts', 'text');
+    expect(outcome).toEqual({ facts: marked });
+  });
+
+  it.each([
+    ['is not JSON', '{"format": 1, "entries": {'],
+    ['is of another format', '{"format": 99, "entries": []}'],
+    ['is empty', ''],
+  ])('a store file that %s is ignored and written anew', (_, content) => {
+    const repo = changedApp();
+    lintInNewProcess(repo, 'src/mail-job.ts');
+    const [file] = storeFiles(repo);
+    writeFileSync(join(repo.path(CACHE_FOLDER), file!), content);
+    expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
+    expect(JSON.parse(readFileSync(join(repo.path(CACHE_FOLDER), file!), 'utf8')).format).toBe(1);
+  });
+
+  it('is not used without a node_modules folder, nor with SAFE_JOBS_CACHE=off', () => {
+    const repo = changedApp();
+    vi.stubEnv('SAFE_JOBS_CACHE', 'off');
+    expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
+    expect(readdirSync(repo.path('node_modules'))).toEqual([]);
+    expect(FactsStore.open(repo.path('src'), 'key')).toBeUndefined();
+  });
+});
