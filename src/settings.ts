@@ -34,16 +34,21 @@ export interface SafeJobsSettings {
 export type SettingsResult = { settings: SafeJobsSettings } | { error: string };
 
 const cache = new Map<string, SettingsResult>();
+const byObject = new WeakMap<object, { envBaseline: string | undefined; result: SettingsResult }>();
 
 export function readSettings(shared: Record<string, unknown> | undefined, env: NodeJS.ProcessEnv = process.env): SettingsResult {
   const raw = shared?.['safe-jobs'];
   const envBaseline = env.SAFE_JOBS_BASELINE?.trim() || undefined;
+  // ESLint hands every file of one config the same settings object: known objects skip the JSON key.
+  const known = typeof raw === 'object' && raw !== null ? byObject.get(raw) : undefined;
+  if (known && known.envBaseline === envBaseline) return known.result;
   const key = `${JSON.stringify(raw ?? null)}\0${envBaseline ?? ''}`;
   let result = cache.get(key);
   if (!result) {
     result = parseSettings(raw, envBaseline);
     cache.set(key, result);
   }
+  if (typeof raw === 'object' && raw !== null) byObject.set(raw, { envBaseline, result });
   return result;
 }
 

@@ -28,6 +28,11 @@ export function compareContracts(context: CompareContext): Finding[] {
   return [...VERSION_CHECKS.flatMap((check) => check(context)), ...checkRenames(context, renames), ...checkDeletedJobs(context, deleted)];
 }
 
+/** Whether the body of a job can change a finding: bodies pair renamed jobs, which takes a removed one. */
+export function doBodiesMatter(context: CompareContext): boolean {
+  return getRemovedJobs(context).length > 0;
+}
+
 export function checkCurrentContracts(current: ContractSet): Finding[] {
   return CURRENT_CHECKS.flatMap((check) => check(current));
 }

@@ -11,6 +11,7 @@ import type { SafeJobsSettings } from '../settings.js';
 import { buildContractSet } from './build-contracts.js';
 import type { FactsCache } from './facts-cache.js';
 import { followImports, type LoadedProject, loadProject } from './load-project.js';
+import { getSpanShift, type SpanShift } from './span-shift.js';
 import type { WorkingTreeSource } from './working-tree-source.js';
 
 export class CurrentIndex {
@@ -19,6 +20,9 @@ export class CurrentIndex {
   private set?: ContractSet;
   private jobFiles?: Set<string>;
   private diskStamp?: string;
+  /** Facts the current contracts were built from, of files edited since then without changing a contract. */
+  private readonly analysed = new Map<string, FileFacts>();
+  private readonly shifts = new Map<string, SpanShift>();
   /** Changes when the disk may have changed under us (checkout, pull, commit). */
   private readonly stamp?: GitStamp;
   /** Bumped whenever the contracts may have changed; comparison results are cached by it. */
@@ -39,15 +43,37 @@ export class CurrentIndex {
     return this.getProject().files.has(path) || this.candidateTest.test(text);
   }
 
-  /** Records the facts of a file as ESLint sees it now. `extract` runs only for content not seen before. */
-  update(path: string, text: string, extract: () => FileFacts): void {
+  /**
+   * Records the facts of a file as ESLint sees it now. `extract` runs only for content not seen
+   * before. An edit that only moved positions keeps the contracts and records how they moved.
+   */
+  update(path: string, text: string, extract: () => FileFacts, fingerprintsMatter: boolean): void {
     const project = this.getProject();
     const key = this.cache.getKey(path, text);
     if (project.keys.get(path) === key) return;
+    const previous = project.files.get(path);
+    const facts = this.cache.remember(key, extract);
     project.keys.set(path, key);
-    project.files.set(path, this.cache.remember(key, extract));
+    project.files.set(path, facts);
     project.unparsable.delete(path);
+    const analysed = this.analysed.get(path) ?? previous;
+    const shift = this.set && analysed ? getSpanShift(analysed, facts, fingerprintsMatter) : undefined;
+    if (shift) {
+      this.analysed.set(path, analysed!);
+      this.shifts.set(path, shift);
+      return;
+    }
     followImports(project, this.source, this.cache, [path]);
+    this.changed();
+  }
+
+  /** How positions in the file moved since its contracts were built, if it was edited since without changing them. */
+  getShift(path: string): SpanShift | undefined {
+    return this.shifts.get(path);
+  }
+
+  /** Builds the contracts again at the next request, even if no contract changed. */
+  invalidate(): void {
     this.changed();
   }
 
@@ -84,6 +110,8 @@ export class CurrentIndex {
   }
 
   private changed(): void {
+    this.analysed.clear();
+    this.shifts.clear();
     this.set = undefined;
     this.jobFiles = undefined;
     this.version++;

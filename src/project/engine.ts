@@ -7,7 +7,7 @@ import { BaselineProvider, type ProjectLocation } from '../baseline/provider.js'
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectFiles } from '../compare/context.js';
-import { checkCurrentContracts, compareContracts } from '../compare/index.js';
+import { checkCurrentContracts, compareContracts, doBodiesMatter } from '../compare/index.js';
 import { DELETED_ENQUEUED_JOB, UNKNOWN_JOB } from '../compare/job-changes.js';
 import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
@@ -18,6 +18,7 @@ import { CurrentIndex } from './current-index.js';
 import { FactsCache } from './facts-cache.js';
 import { FactsStore } from './facts-store.js';
 import { locateProject, toProjectPath } from './locate.js';
+import { shiftFinding } from './span-shift.js';
 import { WorkingTreeSource } from './working-tree-source.js';
 
 export interface FileReport {
@@ -35,7 +36,7 @@ export class Engine {
   private readonly baseline: BaselineProvider;
   private readonly current: CurrentIndex;
   private readonly cache: FactsCache;
-  private compared?: { key: string; byFile: Map<string, Finding[]> };
+  private compared?: { key: string; byFile: Map<string, Finding[]>; bodiesMatter: boolean };
   private checked?: { version: number; byFile: Map<string, Finding[]> };
   private readonly projectFiles: ProjectFiles = {
     exists: (path) => this.current.has(path) || existsSync(join(this.location.root, path)),
@@ -58,13 +59,20 @@ export class Engine {
     const path = toProjectPath(this.location, filename);
     if (!path) return EMPTY_REPORT;
     // Other files still get their findings: a removed enqueue call leaves its report behind.
-    if (this.current.isRelevant(path, text)) this.current.update(path, text, extract);
+    if (this.current.isRelevant(path, text)) this.current.update(path, text, extract, this.compared?.bodiesMatter ?? true);
     const analysis = this.analyze();
     const isJobFile = this.current.getJobFiles().has(path);
     const own = analysis.own.get(path) ?? [];
-    if ('problem' in analysis) return { findings: own, problem: analysis.problem, isJobFile };
-    const compared = analysis.compared.get(path) ?? [];
-    return { findings: [...withoutDuplicates(own, compared), ...compared], isJobFile };
+    const compared = 'problem' in analysis ? [] : (analysis.compared.get(path) ?? []);
+    const findings = [...withoutDuplicates(own, compared), ...compared];
+    const shift = this.current.getShift(path);
+    const shifted = shift ? findings.map((finding) => shiftFinding(finding, shift)) : findings;
+    if (!shifted.every((finding) => finding !== undefined)) {
+      // A finding whose place has no counterpart in the edited text: the file is analysed afresh.
+      this.current.invalidate();
+      return this.lintFile(filename, text, extract);
+    }
+    return 'problem' in analysis ? { findings: shifted, problem: analysis.problem, isJobFile } : { findings: shifted, isJobFile };
   }
 
   /** Every finding of the project, including those no linted file can carry: for the command line. */
@@ -95,14 +103,14 @@ export class Engine {
     if ('problem' in result) return { current, own, problem: result.problem };
     const key = `${result.baseline.key}\0${this.current.version}`;
     if (this.compared?.key !== key) {
-      const findings = compareContracts({
+      const context = {
         previous: result.baseline.set,
         current,
         baselineLabel: result.baseline.label,
         retiredJobs: this.settings.retiredJobs,
         project: this.projectFiles,
-      });
-      this.compared = { key, byFile: groupByFile(findings) };
+      };
+      this.compared = { key, byFile: groupByFile(compareContracts(context)), bodiesMatter: doBodiesMatter(context) };
     }
     return { current, own, compared: this.compared.byFile, baselineLabel: result.baseline.label };
   }
@@ -127,10 +135,21 @@ function groupByFile(findings: Finding[]): Map<string, Finding[]> {
 }
 
 const engines = new Map<string, Engine>();
+const settingsKeys = new WeakMap<SafeJobsSettings, string>();
+
+/** Settings objects are shared by every file of a config: their key is computed once. */
+function getSettingsKey(settings: SafeJobsSettings): string {
+  let key = settingsKeys.get(settings);
+  if (key === undefined) {
+    key = JSON.stringify(settings);
+    settingsKeys.set(settings, key);
+  }
+  return key;
+}
 
 export function getEngine(filename: string, cwd: string, settings: SafeJobsSettings): Engine {
   const location = locateProject(filename, cwd);
-  const key = JSON.stringify([location.root, location.scope, location.cwd, settings]);
+  const key = JSON.stringify([location.root, location.scope, location.cwd, getSettingsKey(settings)]);
   let engine = engines.get(key);
   if (!engine) {
     engine = new Engine(location, settings);

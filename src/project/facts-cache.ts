@@ -38,19 +38,20 @@ export class FactsCache {
     return outcome;
   }
 
-  /** Facts of content ESLint has already parsed: taken from its AST instead of parsing again. */
+  /**
+   * Facts of content ESLint has already parsed: taken from its AST instead of parsing again.
+   * Not kept: an editor sends a new content on every keystroke.
+   */
   remember(key: string, extract: () => FileFacts): FileFacts {
     const outcome = this.outcomes.get(key);
-    if (outcome && 'facts' in outcome) return outcome.facts;
-    const facts = extract();
-    this.outcomes.set(key, { facts });
-    return facts;
+    return outcome && 'facts' in outcome ? outcome.facts : extract();
   }
 
-  /** Writes newly parsed facts to the store, if there is one and anything is new. */
+  /** Writes newly parsed facts to the store, if there is one and anything is new; called once both versions are loaded. */
   save(): void {
-    if (!this.store || !this.unsaved) return;
+    if (!this.store) return;
+    if (this.unsaved) this.store.write(this.used);
     this.unsaved = false;
-    this.store.write(this.used);
+    this.store.release();
   }
 }

@@ -48,6 +48,11 @@ export class FactsStore {
     return this.loaded.get(key);
   }
 
+  /** Forgets what was read: entries this process did not use would only take memory. */
+  release(): void {
+    this.loaded = undefined;
+  }
+
   /** Replaces the stored facts with `entries`: what this process used, so the file never outgrows the project. */
   write(entries: Map<string, FileFacts>): void {
     try {
