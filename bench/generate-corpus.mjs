@@ -442,13 +442,26 @@ export function ensureCorpus(size, { seed = DEFAULT_SEED, force = false } = {}) 
   const manifestPath = join(CORPUS_DIR, `${size}.json`);
   if (!force && existsSync(manifestPath) && existsSync(join(root, '.git'))) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    if (manifest.seed === seed && manifest.size === size && manifest.generator === GENERATOR_HASH) return { root, manifest, reused: true };
+    if (manifest.seed === seed && manifest.size === size && manifest.generator === GENERATOR_HASH) return { root, manifest, reused: true, cacheDir: withNodeModules(root) };
   }
   rmSync(manifestPath, { force: true });
   const manifest = generate(size, seed, root);
   // Written last: an interrupted generation leaves no manifest and is redone.
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { root, manifest, reused: false };
+  return { root, manifest, reused: false, cacheDir: withNodeModules(root) };
+}
+
+/**
+ * A real project has node_modules, where the plugin keeps its facts between runs: an empty one
+ * (ignored by git, as in any project), so that runs with and without that cache can be measured.
+ * Returns the plugin's cache folder.
+ */
+function withNodeModules(root) {
+  mkdirSync(join(root, 'node_modules'), { recursive: true });
+  const exclude = join(root, '.git', 'info', 'exclude');
+  mkdirSync(dirname(exclude), { recursive: true });
+  if (!existsSync(exclude) || !readFileSync(exclude, 'utf8').includes('node_modules/')) writeFileSync(exclude, 'node_modules/\n', { flag: 'a' });
+  return join(root, 'node_modules', '.cache', 'eslint-plugin-safe-jobs');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

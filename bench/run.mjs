@@ -9,7 +9,7 @@
 // Each lint runs in a fresh child process (bench/lint-once.mjs and friends) so that module
 // caches and the plugin's per-process engine never carry over from one measurement to the next.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -91,13 +91,19 @@ const count = (size) => size.toLocaleString('en-US');
 // ---------------------------------------------------------------------------------------------
 // Measurements
 
-/** Full lints in fresh processes, modes rotated from run to run so that no mode always goes first. */
-function measureFullLint(corpus, modes, runs) {
+/**
+ * Full lints in fresh processes, modes rotated from run to run so that no mode always goes first.
+ * `plugin` starts without the plugin's facts cache (as a first run, or CI without a cached
+ * node_modules/.cache); `warm` finds the cache the previous plugin run wrote (as every later run,
+ * and the editor). In the first round `plugin` runs before `warm`, so `warm` always has a cache.
+ */
+function measureFullLint(corpus, modes, runs, cacheDir) {
   const byMode = Object.fromEntries(modes.map((mode) => [mode, []]));
   for (let run = 0; run < runs; run++) {
     const order = modes.map((_, i) => modes[(i + run) % modes.length]);
     for (const mode of order) {
-      const result = runChild('lint-once.mjs', [corpus, mode]);
+      if (mode === 'plugin') rmSync(cacheDir, { recursive: true, force: true });
+      const result = runChild('lint-once.mjs', [corpus, mode === 'warm' ? 'plugin' : mode]);
       progress(`  full lint ${mode}, run ${run + 1}/${runs}: ${seconds(result.wallMs)}, ${fmt(result.maxRssMB, 0)} MB`);
       byMode[mode].push(result);
     }
@@ -140,15 +146,28 @@ function checkFindings(lint, manifest) {
   return { found, expected, byRule, ok };
 }
 
-function measureBaselineLoad(corpus, manifest) {
-  const runs = [];
-  for (let run = 0; run < BASELINE_LOAD_RUNS; run++) {
-    const result = runChild('baseline-load.mjs', [corpus, manifest.editorFile], ['--expose-gc']);
-    progress(`  baseline load run ${run + 1}/${BASELINE_LOAD_RUNS}: engine ${fmt(result.engineMs, 0)} ms (baseline ${fmt(result.baselineMs, 0)} ms), cold total ${fmt(result.totalMs, 0)} ms`);
-    runs.push(result);
+/** Cold processes up to the first report: without the facts cache (cleared before each run), then with it. */
+function measureBaselineLoad(corpus, manifest, cacheDir) {
+  const runs = { cold: [], warm: [] };
+  for (const state of ['cold', 'warm']) {
+    for (let run = 0; run < BASELINE_LOAD_RUNS; run++) {
+      if (state === 'cold') rmSync(cacheDir, { recursive: true, force: true });
+      const result = runChild('baseline-load.mjs', [corpus, manifest.editorFile], ['--expose-gc']);
+      progress(`  baseline load (${state} cache) run ${run + 1}/${BASELINE_LOAD_RUNS}: engine ${fmt(result.engineMs, 0)} ms (baseline ${fmt(result.baselineMs, 0)} ms), process total ${fmt(result.totalMs, 0)} ms`);
+      runs[state].push(result);
+    }
   }
-  const pick = (key) => (runs[0][key] === undefined ? undefined : median(runs.map((run) => run[key])));
-  return { importMs: pick('importMs'), baselineMs: pick('baselineMs'), engineMs: pick('engineMs'), totalMs: pick('totalMs'), retainedMB: pick('retainedMB'), findings: runs[0].findings };
+  const pick = (state, key) => (runs[state][0][key] === undefined ? undefined : median(runs[state].map((run) => run[key])));
+  return {
+    importMs: pick('cold', 'importMs'),
+    baselineMs: pick('cold', 'baselineMs'),
+    engineMs: pick('cold', 'engineMs'),
+    totalMs: pick('cold', 'totalMs'),
+    retainedMB: pick('cold', 'retainedMB'),
+    warmBaselineMs: pick('warm', 'baselineMs'),
+    warmEngineMs: pick('warm', 'engineMs'),
+    findings: runs.cold[0].findings,
+  };
 }
 
 function measureEditorLoop(corpus, manifest) {
@@ -240,10 +259,14 @@ function writeResults(results) {
   const rule = `|---|${results.map(() => '---:').join('|')}|`;
 
   const baselineShare = r20 && r20.baselineLoad.engineMs / r20.lint.floor.wallMs;
+  const warmBaselineShare = r20 && r20.baselineLoad.warmEngineMs / r20.lint.floor.wallMs;
   const targets = [
-    ['full-lint ratio at 5,000 files', `≤ ${TARGETS.fullLintRatio}`, r5 && fmt(r5.fullLintRatio, 3), status(r5?.fullLintRatio, TARGETS.fullLintRatio)],
-    ['full-lint ratio at 20,000 files', `≤ ${TARGETS.fullLintRatio}`, r20 && fmt(r20.fullLintRatio, 3), status(r20?.fullLintRatio, TARGETS.fullLintRatio)],
-    ['baseline load / floor at 20,000 files', `< ${TARGETS.baselineShareOfFloor * 100} %`, baselineShare && `${fmt(baselineShare * 100, 1)} %`, status(baselineShare, TARGETS.baselineShareOfFloor)],
+    ['full-lint ratio at 5,000 files, first run (no cache)', `≤ ${TARGETS.fullLintRatio}`, r5 && fmt(r5.fullLintRatio, 3), status(r5?.fullLintRatio, TARGETS.fullLintRatio)],
+    ['full-lint ratio at 5,000 files, later runs (cache)', `≤ ${TARGETS.fullLintRatio}`, r5 && fmt(r5.warmRatio, 3), status(r5?.warmRatio, TARGETS.fullLintRatio)],
+    ['full-lint ratio at 20,000 files, first run (no cache)', `≤ ${TARGETS.fullLintRatio}`, r20 && fmt(r20.fullLintRatio, 3), status(r20?.fullLintRatio, TARGETS.fullLintRatio)],
+    ['full-lint ratio at 20,000 files, later runs (cache)', `≤ ${TARGETS.fullLintRatio}`, r20 && fmt(r20.warmRatio, 3), status(r20?.warmRatio, TARGETS.fullLintRatio)],
+    ['baseline load / floor at 20,000 files, no cache', `< ${TARGETS.baselineShareOfFloor * 100} %`, baselineShare && `${fmt(baselineShare * 100, 1)} %`, status(baselineShare, TARGETS.baselineShareOfFloor)],
+    ['baseline load / floor at 20,000 files, cache', `< ${TARGETS.baselineShareOfFloor * 100} %`, warmBaselineShare && `${fmt(warmBaselineShare * 100, 1)} %`, status(warmBaselineShare, TARGETS.baselineShareOfFloor)],
     [
       `baseline load growth exponent (${exponent ? `${count(exponent.from)} → ${count(exponent.to)}` : 'n/a'})`,
       `≤ ~1`,
@@ -277,11 +300,13 @@ function writeResults(results) {
     rule,
     `| runs per mode (median taken) | ${cells((r) => r.runs)} |`,
     `| floor: full lint, parser only, no rules | ${cells((r) => seconds(r.lint.floor.wallMs))} |`,
-    `| with safe-jobs recommended | ${cells((r) => seconds(r.lint.plugin.wallMs))} |`,
-    `| **full-lint ratio** | ${cells((r) => `**${fmt(r.fullLintRatio, 3)}**`)} |`,
-    `| full-lint ratio of the fastest runs | ${cells((r) => fmt(r.lint.plugin.fastestMs / r.lint.floor.fastestMs, 3))} |`,
-    `| full-lint ratio of CPU time (main process only) | ${cells((r) => fmt(r.lint.plugin.cpuMs / r.lint.floor.cpuMs, 3))} |`,
-    `| wall time of each run: floor / plugin | ${cells((r) => `${r.lint.floor.runsMs.map((ms) => fmt(ms / 1000, 1)).join(', ')} / ${r.lint.plugin.runsMs.map((ms) => fmt(ms / 1000, 1)).join(', ')} s`)} |`,
+    `| with safe-jobs recommended, no facts cache (first run) | ${cells((r) => seconds(r.lint.plugin.wallMs))} |`,
+    `| **full-lint ratio, first run** | ${cells((r) => `**${fmt(r.fullLintRatio, 3)}**`)} |`,
+    `| with safe-jobs recommended, facts cache of a previous run | ${cells((r) => seconds(r.lint.warm.wallMs))} |`,
+    `| **full-lint ratio, later runs** | ${cells((r) => `**${fmt(r.warmRatio, 3)}**`)} |`,
+    `| full-lint ratio of the fastest runs: first / later | ${cells((r) => `${fmt(r.lint.plugin.fastestMs / r.lint.floor.fastestMs, 3)} / ${fmt(r.lint.warm.fastestMs / r.lint.floor.fastestMs, 3)}`)} |`,
+    `| full-lint ratio of CPU time (main process only): first / later | ${cells((r) => `${fmt(r.lint.plugin.cpuMs / r.lint.floor.cpuMs, 3)} / ${fmt(r.lint.warm.cpuMs / r.lint.floor.cpuMs, 3)}`)} |`,
+    `| wall time of each run: floor / first / later | ${cells((r) => [r.lint.floor, r.lint.plugin, r.lint.warm].map((mode) => mode.runsMs.map((ms) => fmt(ms / 1000, 1)).join(', ')).join(' / ') + ' s')} |`,
     `| safe-jobs findings (expected) | ${cells((r) => `${r.findings.found} (${r.findings.expected})${r.findings.ok ? '' : ' **MISMATCH**'}`)} |`,
     ...[...new Set(results.flatMap((r) => r.findings.byRule.map((row) => row.rule)))].map(
       (rule) => `| &nbsp;&nbsp;${rule} | ${cells((r) => {
@@ -289,15 +314,16 @@ function writeResults(results) {
         return row ? `${row.found} (${row.expected})` : '0 (0)';
       })} |`,
     ),
-    `| findings identical in every run | ${cells((r) => (r.lint.plugin.stable ? 'yes' : '**no**'))} |`,
+    `| findings identical in every run, with and without the cache | ${cells((r) => (r.lint.plugin.stable && r.lint.warm.stable && r.lint.warm.digest === r.lint.plugin.digest ? 'yes' : '**no**'))} |`,
     `| reference: with import-x/no-cycle | ${cells((r) => seconds(r.lint.cycle.wallMs))} |`,
     `| reference: no-cycle ratio (added time) | ${cells((r) => `${fmt(r.cycleRatio, 3)} (+${seconds(r.lint.cycle.wallMs - r.lint.floor.wallMs)})`)} |`,
     `| reference: no-cycle findings (expected) | ${cells((r) => `${r.lint.cycle.byRule['import-x/no-cycle'] ?? 0} (${r.manifest.expectedCycles.length})`)} |`,
     `| baseline load: imports (shared with the parser) | ${cells((r) => `${fmt(r.baselineLoad.importMs, 0)} ms`)} |`,
     `| baseline load: baseline index | ${cells((r) => `${fmt(r.baselineLoad.baselineMs, 0)} ms`)} |`,
     `| **baseline load: engine, to the first report** | ${cells((r) => `**${fmt(r.baselineLoad.engineMs, 0)} ms**`)} |`,
+    `| baseline load: engine, with the facts cache | ${cells((r) => `${fmt(r.baselineLoad.warmEngineMs, 0)} ms (baseline ${fmt(r.baselineLoad.warmBaselineMs, 0)} ms)`)} |`,
     `| baseline load: cold process total | ${cells((r) => `${fmt(r.baselineLoad.totalMs, 0)} ms`)} |`,
-    `| baseline load engine / floor | ${cells((r) => `${fmt((r.baselineLoad.engineMs / r.lint.floor.wallMs) * 100, 1)} %`)} |`,
+    `| baseline load engine / floor: no cache / cache | ${cells((r) => `${fmt((r.baselineLoad.engineMs / r.lint.floor.wallMs) * 100, 1)} % / ${fmt((r.baselineLoad.warmEngineMs / r.lint.floor.wallMs) * 100, 1)} %`)} |`,
     `| editor loop floor: median / p95 | ${cells((r) => `${fmt(r.editor.floor.medianMs)} / ${fmt(r.editor.floor.p95Ms)} ms`)} |`,
     `| editor loop plugin: median / p95 | ${cells((r) => `${fmt(r.editor.plugin.medianMs)} / ${fmt(r.editor.plugin.p95Ms)} ms`)} |`,
     `| **editor loop added: median / p95** | ${cells((r) => `**${fmt(r.editor.addedMedianMs)} / ${fmt(r.editor.addedP95Ms)} ms**`)} |`,
@@ -323,8 +349,8 @@ function writeResults(results) {
     '',
     '## How each figure is measured',
     '',
-    '- **Full lint**: `new ESLint({ cwd, overrideConfigFile: true, overrideConfig })` and `lintFiles(["."])`, each run in a fresh node process (bench/lint-once.mjs); wall time from process start to the results, so node\'s boot and every import count. The floor config only sets `@typescript-eslint/parser` for `**/*.ts`; the plugin run adds `configs.recommended` with `settings["safe-jobs"].baseline = "main"`; the reference adds `import-x/no-cycle` (node resolver with `.js` → `.ts`). Modes are rotated from run to run; the median is taken.',
-    '- **Baseline load**: bench/baseline-load.mjs in a cold process: imports of dist/project/engine.js, settings.js and adapters/activejob.js (the parser\'s modules, which ESLint loads anyway), then `getEngine(...).lintFile(...)` on one job file. "Engine, to the first report" is everything after the imports (baseline from git, working-tree index, comparison). The growth exponent is the log-log slope of that time between the smallest and the largest size.',
+    '- **Full lint**: `new ESLint({ cwd, overrideConfigFile: true, overrideConfig })` and `lintFiles(["."])`, each run in a fresh node process (bench/lint-once.mjs); wall time from process start to the results, so node\'s boot and every import count. The floor config only sets `@typescript-eslint/parser` for `**/*.ts`; the plugin run adds `configs.recommended` with `settings["safe-jobs"].baseline = "main"`; the reference adds `import-x/no-cycle` (node resolver with `.js` → `.ts`). "First run" clears the plugin\'s facts cache (node_modules/.cache/eslint-plugin-safe-jobs) before each run, as a first lint or a CI job without that cache; "later runs" find the cache the previous run wrote, as every later lint and the editor do. Modes are rotated from run to run; the median is taken.',
+    '- **Baseline load**: bench/baseline-load.mjs in a cold process: imports of dist/project/engine.js, settings.js and adapters/activejob.js (the parser\'s modules, which ESLint loads anyway), then `getEngine(...).lintFile(...)` on one job file. "Engine, to the first report" is everything after the imports (baseline from git, working-tree index, comparison). The growth exponent is the log-log slope of that time between the smallest and the largest size. Measured without the facts cache (cleared before each run), then with it.',
     `- **Editor loop**: one ESLint instance per mode in its own process (bench/editor-loop.mjs), \`lintText\` of one changed job file ${EDITOR_ITERATIONS} times, a string literal in \`perform\` changing each time; the first call (project and baseline load) and 10 warm-up calls are left out. Added = plugin minus floor, for the median and for the p95 separately.`,
     '- **Memory**: `process.resourceUsage().maxRSS` at the end of the full-lint processes, median of the runs, plugin minus floor.',
     '- **Concurrency**: the full lint with `concurrency: "auto"` and with `2`, through an options module (bench/eslint-options.mjs) since worker threads cannot receive a parser object; findings compared by digest with the single-threaded run. One run each; where `auto` starts no worker (fewer than 4 cores) it is the single-threaded lint and is not run again. Every worker thread loads its own engine, baseline included.',
@@ -341,11 +367,11 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const results = [];
   for (const size of options.sizes) {
-    const { root, manifest, reused } = ensureCorpus(size);
+    const { root, manifest, reused, cacheDir } = ensureCorpus(size);
     progress(`${count(size)} files: corpus ${reused ? 'reused' : 'generated'} at ${root}`);
     const runs = size >= 20000 ? 2 : 3;
-    const modes = options.smoke ? ['floor', 'plugin'] : ['floor', 'plugin', 'cycle'];
-    const lint = measureFullLint(root, modes, runs);
+    const modes = options.smoke ? ['floor', 'plugin'] : ['floor', 'plugin', 'warm', 'cycle'];
+    const lint = measureFullLint(root, modes, runs, cacheDir);
     const result = {
       size,
       runs,
@@ -364,11 +390,12 @@ async function main() {
       return;
     }
     result.cycleRatio = lint.cycle.wallMs / lint.floor.wallMs;
+    result.warmRatio = lint.warm.wallMs / lint.floor.wallMs;
     result.addedMemoryMB = lint.plugin.maxRssMB - lint.floor.maxRssMB;
-    result.baselineLoad = measureBaselineLoad(root, manifest);
+    result.baselineLoad = measureBaselineLoad(root, manifest, cacheDir);
     result.editor = measureEditorLoop(root, manifest);
     if (supportsConcurrency()) result.concurrency = measureConcurrency(root, lint);
-    progress(`${count(size)} files: ratio ${fmt(result.fullLintRatio, 3)}, no-cycle ratio ${fmt(result.cycleRatio, 3)}, engine ${fmt(result.baselineLoad.engineMs, 0)} ms, editor +${fmt(result.editor.addedMedianMs)} / +${fmt(result.editor.addedP95Ms)} ms, memory +${fmt(result.addedMemoryMB, 0)} MB`);
+    progress(`${count(size)} files: ratio ${fmt(result.fullLintRatio, 3)} (with cache ${fmt(result.warmRatio, 3)}), no-cycle ratio ${fmt(result.cycleRatio, 3)}, engine ${fmt(result.baselineLoad.engineMs, 0)} ms, editor +${fmt(result.editor.addedMedianMs)} / +${fmt(result.editor.addedP95Ms)} ms, memory +${fmt(result.addedMemoryMB, 0)} MB`);
     results.push(result);
     // Written after every size, so a long run that is stopped still leaves its figures.
     writeResults(results);
