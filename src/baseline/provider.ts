@@ -35,6 +35,9 @@ export const DEFAULT_REVISIONS = ['origin/HEAD', 'origin/main', 'origin/master',
  */
 const REVISION_TTL_MS = 30_000;
 
+/** How long git's revision files are trusted without a `stat` while its index stays still (a fetch moves only them). */
+const STAMP_INTERVAL_MS = 1_000;
+
 export interface ProjectLocation {
   /** Repository root (or the project folder without git); paths are relative to it. */
   root: string;
@@ -46,7 +49,7 @@ export interface ProjectLocation {
 }
 
 export class BaselineProvider {
-  private resolved?: { at: number; stamp: string; result: BaselineResult };
+  private resolved?: { at: number; checkedAt: number; stamp: string; result: BaselineResult };
   private readonly stamp?: GitStamp;
   private readonly setsByCommit = new Map<string, ContractSet>();
   private snapshot?: { stamp: string; result: BaselineResult };
@@ -61,11 +64,20 @@ export class BaselineProvider {
     if (location.isGit) this.stamp = new GitStamp(location.root, REVISION_FILES);
   }
 
-  get(now = Date.now()): BaselineResult {
+  /**
+   * The baseline, its revision looked up again when git's files show a change. Those are
+   * checked at most every STAMP_INTERVAL_MS unless `indexMoved` (a commit, checkout or pull
+   * also moves git's index, which the caller checks for every file anyway).
+   */
+  get(now = Date.now(), indexMoved = true): BaselineResult {
+    if (this.resolved && !indexMoved && now - this.resolved.checkedAt < STAMP_INTERVAL_MS) return this.resolved.result;
     const stamp = this.stamp?.read() ?? '';
-    if (this.resolved && this.resolved.stamp === stamp && now - this.resolved.at < REVISION_TTL_MS) return this.resolved.result;
+    if (this.resolved && this.resolved.stamp === stamp && now - this.resolved.at < REVISION_TTL_MS) {
+      this.resolved.checkedAt = now;
+      return this.resolved.result;
+    }
     const result = this.load();
-    this.resolved = { at: now, stamp, result };
+    this.resolved = { at: now, checkedAt: now, stamp, result };
     return result;
   }
 

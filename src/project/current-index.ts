@@ -99,14 +99,23 @@ export class CurrentIndex {
     return this.getProject().unparsable.has(path);
   }
 
-  private getProject(): LoadedProject {
+  /**
+   * Loads the project's files again if git's index moved (checkout, pull, commit, add): one
+   * `stat` per linted file, made here once rather than by every question asked of the index.
+   * Returns whether it moved.
+   */
+  refresh(): boolean {
     const stamp = this.stamp?.read();
-    if (!this.project || stamp !== this.diskStamp) {
-      this.diskStamp = stamp;
-      this.project = loadProject(this.source, this.cache);
-      this.changed();
-    }
-    return this.project;
+    if (this.project && stamp === this.diskStamp) return false;
+    this.diskStamp = stamp;
+    this.project = loadProject(this.source, this.cache);
+    this.changed();
+    return true;
+  }
+
+  private getProject(): LoadedProject {
+    if (!this.project) this.refresh();
+    return this.project!;
   }
 
   private changed(): void {

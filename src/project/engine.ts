@@ -59,8 +59,9 @@ export class Engine {
     const path = toProjectPath(this.location, filename);
     if (!path) return EMPTY_REPORT;
     // Other files still get their findings: a removed enqueue call leaves its report behind.
+    const indexMoved = this.current.refresh();
     if (this.current.isRelevant(path, text)) this.current.update(path, text, extract, this.compared?.bodiesMatter ?? true);
-    const analysis = this.analyze();
+    const analysis = this.analyze(indexMoved);
     const isJobFile = this.current.getJobFiles().has(path);
     const own = analysis.own.get(path) ?? [];
     const compared = 'problem' in analysis ? [] : (analysis.compared.get(path) ?? []);
@@ -77,29 +78,29 @@ export class Engine {
 
   /** Every finding of the project, including those no linted file can carry: for the command line. */
   analyzeProject(): ProjectAnalysis {
-    const analysis = this.analyze();
+    const analysis = this.analyze(this.current.refresh());
     const own = [...analysis.own.values()].flat();
     if ('problem' in analysis) return { current: analysis.current, findings: own, problem: analysis.problem };
     const compared = [...analysis.compared.values()].flat();
     return { current: analysis.current, findings: [...withoutDuplicates(own, compared), ...compared], baselineLabel: analysis.baselineLabel };
   }
 
-  private analyze(): Analysis {
+  private analyze(indexMoved: boolean): Analysis {
     try {
-      return this.compare();
+      return this.compare(indexMoved);
     } finally {
       // After both versions are loaded: one write of the store per load, not one per file.
       this.cache.save();
     }
   }
 
-  private compare(): Analysis {
+  private compare(indexMoved: boolean): Analysis {
     const current = this.current.getContractSet();
     if (this.checked?.version !== this.current.version) {
       this.checked = { version: this.current.version, byFile: groupByFile(checkCurrentContracts(current)) };
     }
     const own = this.checked.byFile;
-    const result = this.baseline.get();
+    const result = this.baseline.get(Date.now(), indexMoved);
     if ('problem' in result) return { current, own, problem: result.problem };
     const key = `${result.baseline.key}\0${this.current.version}`;
     if (this.compared?.key !== key) {
