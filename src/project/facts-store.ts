@@ -8,7 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileFacts } from '../model/facts.js';
 
@@ -94,11 +94,16 @@ export class FactsStore {
 }
 
 /**
- * Facts change shape between plugin builds: the package version and the build's own file
- * time key the store, so an upgrade or a rebuild never reads facts of another extractor.
+ * Facts change shape between plugin builds: the package version and the newest file time of
+ * the plugin's own modules key the store, so an upgrade or a rebuild (which may rewrite only
+ * the extractor) never reads facts of another extractor.
  */
 const BUILD_KEY = (() => {
-  const here = fileURLToPath(import.meta.url);
   const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-  return `${version}:${statSync(here).mtimeMs}`;
+  const modules = dirname(dirname(fileURLToPath(import.meta.url)));
+  let newest = 0;
+  for (const entry of readdirSync(modules, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return `${version}:${newest}`;
 })();
