@@ -307,6 +307,8 @@ function writeResults(results) {
     `| **full-lint ratio, first run** | ${cells((r) => `**${fmt(r.fullLintRatio, 3)}**`)} |`,
     `| with safe-jobs recommended, facts cache of a previous run | ${cells((r) => seconds(r.lint.warm.wallMs))} |`,
     `| **full-lint ratio, later runs** | ${cells((r) => `**${fmt(r.warmRatio, 3)}**`)} |`,
+    `| reference: floor plus one rule that does nothing (ESLint's cost of running any rule) | ${cells((r) => (r.lint.noop ? `${seconds(r.lint.noop.wallMs)} (ratio ${fmt(r.noopRatio, 3)})` : 'not run'))} |`,
+    `| plugin against that reference: first / later runs | ${cells((r) => (r.lint.noop ? `${fmt(r.lint.plugin.wallMs / r.lint.noop.wallMs, 3)} / ${fmt(r.lint.warm.wallMs / r.lint.noop.wallMs, 3)}` : 'not run'))} |`,
     `| full-lint ratio of the fastest runs: first / later | ${cells((r) => `${fmt(r.lint.plugin.fastestMs / r.lint.floor.fastestMs, 3)} / ${fmt(r.lint.warm.fastestMs / r.lint.floor.fastestMs, 3)}`)} |`,
     `| full-lint ratio of CPU time (main process only): first / later | ${cells((r) => `${fmt(r.lint.plugin.cpuMs / r.lint.floor.cpuMs, 3)} / ${fmt(r.lint.warm.cpuMs / r.lint.floor.cpuMs, 3)}`)} |`,
     `| wall time of each run: floor / first / later | ${cells((r) => [r.lint.floor, r.lint.plugin, r.lint.warm].map((mode) => mode.runsMs.map((ms) => fmt(ms / 1000, 1)).join(', ')).join(' / ') + ' s')} |`,
@@ -378,7 +380,7 @@ async function main() {
     const { root, manifest, reused, cacheDir } = ensureCorpus(size);
     progress(`${count(size)} files: corpus ${reused ? 'reused' : 'generated'} at ${root}`);
     const runs = options.quick ? 1 : size >= 20000 ? 2 : 3;
-    const modes = options.smoke ? ['floor', 'plugin'] : options.quick ? ['floor', 'plugin', 'warm'] : ['floor', 'plugin', 'warm', 'cycle'];
+    const modes = options.smoke ? ['floor', 'plugin'] : options.quick ? ['floor', 'noop', 'plugin', 'warm'] : ['floor', 'noop', 'plugin', 'warm', 'cycle'];
     const lint = measureFullLint(root, modes, runs, cacheDir);
     const result = {
       size,
@@ -399,6 +401,7 @@ async function main() {
     }
     result.cycleRatio = lint.cycle && lint.cycle.wallMs / lint.floor.wallMs;
     result.warmRatio = lint.warm.wallMs / lint.floor.wallMs;
+    result.noopRatio = lint.noop.wallMs / lint.floor.wallMs;
     result.addedMemoryMB = lint.plugin.maxRssMB - lint.floor.maxRssMB;
     result.baselineLoad = measureBaselineLoad(root, manifest, cacheDir);
     result.editor = measureEditorLoop(root, manifest);
@@ -411,7 +414,7 @@ async function main() {
   const targets = writeResults(results);
   console.log(readFileSync(join(BENCH_DIR, resultsFile), 'utf8'));
   const missed = targets.filter(([, , , verdict]) => verdict === 'missed').length;
-  console.log(`${missed} target(s) missed. Written to bench/RESULTS.md in ${((Date.now() - started) / 60000).toFixed(1)} min.`);
+  console.log(`${missed} target(s) missed. Written to bench/${resultsFile} in ${((Date.now() - started) / 60000).toFixed(1)} min.`);
 }
 
 main().catch((error) => {
