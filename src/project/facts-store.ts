@@ -30,7 +30,7 @@ export class FactsStore {
     private readonly directory: string,
     patternKey: string,
   ) {
-    this.path = join(directory, `facts-${createHash('sha1').update(BUILD_KEY).update('\0').update(patternKey).digest('hex').slice(0, 16)}.json`);
+    this.path = join(directory, `facts-${createHash('sha1').update(getBuildKey()).update('\0').update(patternKey).digest('hex').slice(0, 16)}.json`);
   }
 
   /** The store of a project, when the project has a node_modules folder to hold it (and SAFE_JOBS_CACHE is not `off`). */
@@ -98,12 +98,17 @@ export class FactsStore {
  * the plugin's own modules key the store, so an upgrade or a rebuild (which may rewrite only
  * the extractor) never reads facts of another extractor.
  */
-const BUILD_KEY = (() => {
-  const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-  const modules = dirname(dirname(fileURLToPath(import.meta.url)));
-  let newest = 0;
-  for (const entry of readdirSync(modules, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+function getBuildKey(): string {
+  if (buildKey === undefined) {
+    const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+    const modules = dirname(dirname(fileURLToPath(import.meta.url)));
+    let newest = 0;
+    for (const entry of readdirSync(modules, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+    buildKey = `${version}:${newest}`;
   }
-  return `${version}:${newest}`;
-})();
+  return buildKey;
+}
+
+let buildKey: string | undefined;

@@ -50,14 +50,17 @@ export class WorkingTreeSource implements FileSource {
 
   /** The candidates of the latest listing (a baseline read from git shares them). */
   getCandidates(): string[] {
-    if (!this.listing) this.readCandidates();
-    return this.listing!.candidates;
+    return this.getListing().candidates;
   }
 
   /** Whether git's index holds the path, as of the latest listing. */
   isTracked(path: string): boolean {
+    return this.getListing().tracked.has(path);
+  }
+
+  private getListing(): { tracked: Set<string>; candidates: string[] } {
     if (!this.listing) this.readCandidates();
-    return this.listing!.tracked.has(path);
+    return this.listing!;
   }
 
   private listFiles(): { tracked: string[]; untracked: string[] } {
