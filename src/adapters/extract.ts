@@ -24,6 +24,7 @@ import {
   getTypeSource,
   isExported,
   isFunctionNode,
+  isNamedMember,
   type SyntaxContext,
 } from './syntax.js';
 import { addModuleValues } from './values.js';
@@ -64,7 +65,7 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
             if (hasWorkflows) addActivityProxy(node, set, facts, workflows);
             break;
           case 'AssignmentExpression':
-            if (hasDirectories && isModuleExports(node.left)) facts.defaultExport = getExportedHandler(node.right, ctx) ?? facts.defaultExport;
+            if (hasDirectories && isNamedMember(node.left, 'module', 'exports')) facts.defaultExport = getExportedHandler(node.right, ctx) ?? facts.defaultExport;
             if (hasBindings) addBindings(node, set, queues.bindings);
             break;
           case 'PropertyDefinition':
@@ -146,16 +147,6 @@ function getExportedHandler(value: TSESTree.Expression, ctx: SyntaxContext): Fil
   return path ? { path } : undefined;
 }
 
-function isModuleExports(node: TSESTree.Node): boolean {
-  return (
-    node.type === 'MemberExpression' &&
-    !node.computed &&
-    node.object.type === 'Identifier' &&
-    node.object.name === 'module' &&
-    node.property.type === 'Identifier' &&
-    node.property.name === 'exports'
-  );
-}
 
 function isSqlCandidate(node: TSESTree.Literal | TSESTree.TemplateLiteral, functions: string[]): boolean {
   if (node.type === 'Literal') return typeof node.value === 'string' && functions.some((fn) => (node.value as string).includes(fn));

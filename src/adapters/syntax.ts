@@ -303,6 +303,18 @@ export function getStaticString(node: Node): string | undefined {
   return undefined;
 }
 
+/** `object.property` written with plain names only, e.g. `module.exports`, `Object.freeze`. */
+export function isNamedMember(node: Node, object: string, property: string): boolean {
+  return (
+    node.type === 'MemberExpression' &&
+    !node.computed &&
+    node.object.type === 'Identifier' &&
+    node.object.name === object &&
+    node.property.type === 'Identifier' &&
+    node.property.name === property
+  );
+}
+
 /** `a`, `a.b.c`, `a['b']`: a chain of names, or undefined. */
 export function getReferencePath(node: Node): string[] | undefined {
   if (node.type === 'Identifier') return [node.name];

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { NameRef, SourceSpan, ValueFact } from '../model/facts.js';
 import { getZodObjectFields } from './zod-schema.js';
-import { getFunctionFact, getNameRef, getReferencePath, getSpan, getStaticString, getTypeSource, isFunctionNode, type Node, type SyntaxContext } from './syntax.js';
+import { getFunctionFact, getNameRef, getReferencePath, getSpan, getStaticString, getTypeSource, isFunctionNode, isNamedMember, type Node, type SyntaxContext } from './syntax.js';
 
 /** Object literals nested deeper than this are not read. */
 const MAX_DEPTH = 4;
@@ -57,7 +57,7 @@ export function getValueFact(node: Node, name: string, ctx: SyntaxContext, depth
     return getValueFact(node.expression, name, ctx, depth, frozen);
   }
   if (node.type === 'ObjectExpression') return getObjectFact(node, ctx, depth, frozen);
-  if (node.type === 'CallExpression' && isObjectFreeze(node)) return getObjectFact(node.arguments[0], ctx, depth, true);
+  if (node.type === 'CallExpression' && isNamedMember(node.callee, 'Object', 'freeze')) return getObjectFact(node.arguments[0], ctx, depth, true);
   const fields = getZodObjectFields(node);
   if (fields) return { kind: 'schema', fields };
   if (node.type === 'CallExpression') {
@@ -120,17 +120,6 @@ function isConstAssertion(node: TSESTree.TSAsExpression): boolean {
   return type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'const';
 }
 
-function isObjectFreeze(node: TSESTree.CallExpression): boolean {
-  const callee = node.callee;
-  return (
-    callee.type === 'MemberExpression' &&
-    !callee.computed &&
-    callee.object.type === 'Identifier' &&
-    callee.object.name === 'Object' &&
-    callee.property.type === 'Identifier' &&
-    callee.property.name === 'freeze'
-  );
-}
 
 export function getObjectFact(node: Node | undefined, ctx: SyntaxContext, depth: number, frozen: boolean): (ValueFact & { kind: 'object' }) | undefined {
   if (node?.type !== 'ObjectExpression' || depth >= MAX_DEPTH) return undefined;
