@@ -16,12 +16,12 @@ export interface SpanShift {
 
 /**
  * How positions moved from `before` to `after`, when nothing but positions changed. Body
- * fingerprints count as contract when `fingerprintsMatter` (they pair renamed jobs).
+ * fingerprints count as contract when `fingerprintsMatter` (they pair renamed jobs). One walk
+ * of both facts compares them and records the moves: this runs on every keystroke.
  */
 export function getSpanShift(before: FileFacts, after: FileFacts, fingerprintsMatter: boolean): SpanShift | undefined {
-  if (getOutline(before, fingerprintsMatter) !== getOutline(after, fingerprintsMatter)) return undefined;
   const shift: SpanShift = { spans: new Map(), offsets: new Map() };
-  return collect(before, after, shift) ? shift : undefined;
+  return collect(before, after, { shift, fingerprintsMatter }) ? shift : undefined;
 }
 
 /** The finding at its place in the edited file, or undefined when a position has no counterpart. */
@@ -42,28 +42,37 @@ export function shiftFinding(finding: Finding, shift: SpanShift): Finding | unde
 /** Facts that are bare offsets into the file (besides the ranges of spans and edits). */
 const OFFSET_KEYS = new Set(['declarationEnd']);
 
-function getOutline(facts: FileFacts, fingerprintsMatter: boolean): string {
-  return JSON.stringify(facts, (key, value: unknown) => {
-    if (key === 'range' || OFFSET_KEYS.has(key) || isSpan(value)) return undefined;
-    if (key === 'fingerprint' && !fingerprintsMatter) return undefined;
-    return value;
+interface Walk {
+  shift: SpanShift;
+  fingerprintsMatter: boolean;
+}
+
+/** Whether both facts are equal but for positions, recording how each position moved. */
+function collect(before: unknown, after: unknown, walk: Walk): boolean {
+  if (Array.isArray(before) || Array.isArray(after)) {
+    return Array.isArray(before) && Array.isArray(after) && before.length === after.length && before.every((item, index) => collect(item, after[index], walk));
+  }
+  if (!isObject(before) || !isObject(after)) return before === after;
+  if (isSpan(before) || isSpan(after)) {
+    // A span is a place, not contract: its line and column follow from its range.
+    if (!isSpan(before) || !isSpan(after) || !addRange(walk.shift, before.range, after.range)) return false;
+    walk.shift.spans.set(rangeKey(before.range), after);
+    return true;
+  }
+  const keys = Object.keys(before);
+  if (keys.length !== Object.keys(after).length) return false;
+  return keys.every((key) => {
+    if (!Object.hasOwn(after, key)) return false;
+    const [from, to] = [before[key], after[key]];
+    if (key === 'range' && isRange(from) && isRange(to)) return addRange(walk.shift, from, to);
+    if (OFFSET_KEYS.has(key)) return typeof from === 'number' && typeof to === 'number' && addOffset(walk.shift, from, to);
+    if (key === 'fingerprint' && !walk.fingerprintsMatter) return true;
+    return collect(from, to, walk);
   });
 }
 
-/** Walks both facts in step (their outlines are equal, so their shapes are too). False on a contradiction. */
-function collect(before: unknown, after: unknown, shift: SpanShift): boolean {
-  if (Array.isArray(before) && Array.isArray(after)) return before.every((item, index) => collect(item, after[index], shift));
-  if (!isObject(before) || !isObject(after)) return true;
-  if (isRange(before.range) && isRange(after.range)) {
-    if (!addOffset(shift, before.range[0], after.range[0]) || !addOffset(shift, before.range[1], after.range[1])) return false;
-    if (isSpan(before) && isSpan(after)) shift.spans.set(rangeKey(before.range), after);
-  }
-  return Object.keys(before).every((key) => {
-    if (key === 'range') return true;
-    const [from, to] = [before[key], after[key]];
-    if (OFFSET_KEYS.has(key)) return typeof from === 'number' && typeof to === 'number' && addOffset(shift, from, to);
-    return collect(from, to, shift);
-  });
+function addRange(shift: SpanShift, from: readonly [number, number], to: readonly [number, number]): boolean {
+  return addOffset(shift, from[0], to[0]) && addOffset(shift, from[1], to[1]);
 }
 
 function addOffset(shift: SpanShift, from: number, to: number): boolean {
