@@ -13,7 +13,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import safeJobs from '../dist/index.js';
 import { ensureCorpus } from './generate-corpus.mjs';
 
@@ -94,6 +94,23 @@ const count = (size) => size.toLocaleString('en-US');
 // ---------------------------------------------------------------------------------------------
 // Measurements
 
+// Node options of a run with ESLint's rule contexts made without a per-file prototype (see
+// bench/eslint-context-fix.mjs): a diagnostic of what the plugin costs without that effect.
+const CONTEXT_FIX = ['--import', pathToFileURL(join(BENCH_DIR, 'eslint-context-fix.mjs')).href];
+
+/** Each full-lint mode: the config of bench/eslint-options.mjs, and how its process starts. */
+const LINT_MODES = {
+  floor: { config: 'floor' },
+  noop: { config: 'noop' },
+  plugin: { config: 'plugin', clearCache: true },
+  warm: { config: 'plugin' },
+  cycle: { config: 'cycle' },
+  'noop-fixed': { config: 'noop', nodeOptions: CONTEXT_FIX },
+  'plugin-fixed': { config: 'plugin', clearCache: true, nodeOptions: CONTEXT_FIX },
+  'warm-fixed': { config: 'plugin', nodeOptions: CONTEXT_FIX },
+};
+const FIXED_MODES = ['noop-fixed', 'plugin-fixed', 'warm-fixed'];
+
 /**
  * Full lints in fresh processes, modes rotated from run to run so that no mode always goes first.
  * `plugin` starts without the plugin's facts cache (as a first run, or CI without a cached
@@ -105,9 +122,10 @@ function measureFullLint(corpus, modes, runs, cacheDir) {
   for (let run = 0; run < runs; run++) {
     const order = modes.map((_, i) => modes[(i + run) % modes.length]);
     for (const mode of order) {
-      if (mode === 'plugin') rmSync(cacheDir, { recursive: true, force: true });
-      const result = runChild('lint-once.mjs', [corpus, mode === 'warm' ? 'plugin' : mode]);
-      progress(`  full lint ${mode}, run ${run + 1}/${runs}: ${seconds(result.wallMs)}, ${fmt(result.maxRssMB, 0)} MB`);
+      const { config, clearCache, nodeOptions } = LINT_MODES[mode];
+      if (clearCache) rmSync(cacheDir, { recursive: true, force: true });
+      const result = runChild('lint-once.mjs', [corpus, config], nodeOptions);
+      progress(`  full lint ${mode}, run ${run + 1}/${runs}: ${seconds(result.wallMs)}, ${fmt(result.maxRssMB, 0)} MB, GC ${seconds(result.gcMs)}, promoted ${fmt(result.promotedMB, 0)} MB`);
       byMode[mode].push(result);
     }
   }
@@ -119,6 +137,8 @@ function measureFullLint(corpus, modes, runs, cacheDir) {
       fastestMs: Math.min(...results.map((result) => result.wallMs)),
       lowestRssMB: Math.min(...results.map((result) => result.maxRssMB)),
       cpuMs: median(results.map((result) => result.cpuMs)),
+      gcMs: median(results.map((result) => result.gcMs)),
+      promotedMB: median(results.map((result) => result.promotedMB)),
       runsMs: results.map((result) => result.wallMs),
       maxRssMB: median(results.map((result) => result.maxRssMB)),
       files: results[0].files,
@@ -175,8 +195,9 @@ function measureBaselineLoad(corpus, manifest, cacheDir) {
 
 function measureEditorLoop(corpus, manifest) {
   const loops = {};
-  for (const mode of ['floor', 'plugin']) {
-    const result = runChild('editor-loop.mjs', [corpus, mode, manifest.editorFile, manifest.editorLiteral, String(EDITOR_ITERATIONS)]);
+  for (const mode of ['floor', 'noop', 'plugin', 'plugin-fixed']) {
+    const { config, nodeOptions } = LINT_MODES[mode];
+    const result = runChild('editor-loop.mjs', [corpus, config, manifest.editorFile, manifest.editorLiteral, String(EDITOR_ITERATIONS)], nodeOptions);
     loops[mode] = { firstMs: result.firstMs, medianMs: median(result.samples), p95Ms: percentile(result.samples, 0.95), messages: result.lastMessages };
     progress(`  editor loop ${mode}: first ${fmt(result.firstMs, 0)} ms, median ${fmt(loops[mode].medianMs)} ms, p95 ${fmt(loops[mode].p95Ms)} ms`);
   }
@@ -184,6 +205,8 @@ function measureEditorLoop(corpus, manifest) {
     ...loops,
     addedMedianMs: loops.plugin.medianMs - loops.floor.medianMs,
     addedP95Ms: loops.plugin.p95Ms - loops.floor.p95Ms,
+    fixedAddedMedianMs: loops['plugin-fixed'].medianMs - loops.floor.medianMs,
+    fixedAddedP95Ms: loops['plugin-fixed'].p95Ms - loops.floor.p95Ms,
   };
 }
 
@@ -281,6 +304,16 @@ function writeResults(results) {
     ['added peak memory at 20,000 files', `≤ ${TARGETS.memoryMB} MB`, r20 && `${fmt(r20.addedMemoryMB, 0)} MB`, status(r20?.addedMemoryMB, TARGETS.memoryMB)],
   ];
 
+  const fixedTargets = [
+    ...[r5, r20].filter(Boolean).flatMap((r) => [
+      [`full-lint ratio at ${count(r.size)} files, first run`, `≤ ${TARGETS.fullLintRatio}`, fmt(r.fixed.firstRatio, 3), status(r.fixed.firstRatio, TARGETS.fullLintRatio)],
+      [`full-lint ratio at ${count(r.size)} files, later runs`, `≤ ${TARGETS.fullLintRatio}`, fmt(r.fixed.laterRatio, 3), status(r.fixed.laterRatio, TARGETS.fullLintRatio)],
+    ]),
+    ['editor loop added median at 20,000 files', `≤ ${TARGETS.editorMedianMs} ms`, r20 && `${fmt(r20.editor.fixedAddedMedianMs)} ms`, status(r20?.editor.fixedAddedMedianMs, TARGETS.editorMedianMs)],
+    ['editor loop added p95 at 20,000 files', `≤ ${TARGETS.editorP95Ms} ms`, r20 && `${fmt(r20.editor.fixedAddedP95Ms)} ms`, status(r20?.editor.fixedAddedP95Ms, TARGETS.editorP95Ms)],
+    ['added peak memory at 20,000 files', `≤ ${TARGETS.memoryMB} MB`, r20 && `${fmt(r20.fixed.addedMemoryMB, 0)} MB`, status(r20?.fixed.addedMemoryMB, TARGETS.memoryMB)],
+  ];
+
   const lines = [
     '# Benchmark results',
     '',
@@ -297,6 +330,12 @@ function writeResults(results) {
     '|---|---|---:|---|',
     ...targets.map(([name, target, value, verdict]) => `| ${name} | ${target} | ${value ?? 'n/a'} | ${verdict} |`),
     '',
+    'The same targets measured with ESLint\'s rule contexts fixed, so that any rule costs what it does (a diagnostic, see the section of that name below):',
+    '',
+    '| figure | target | measured | status |',
+    '|---|---|---:|---|',
+    ...fixedTargets.map(([name, target, value, verdict]) => `| ${name} | ${target} | ${value ?? 'n/a'} | ${verdict} |`),
+    '',
     '## Every figure',
     '',
     header,
@@ -309,6 +348,8 @@ function writeResults(results) {
     `| **full-lint ratio, later runs** | ${cells((r) => `**${fmt(r.warmRatio, 3)}**`)} |`,
     `| reference: floor plus one rule that does nothing (ESLint's cost of running any rule) | ${cells((r) => (r.lint.noop ? `${seconds(r.lint.noop.wallMs)} (ratio ${fmt(r.noopRatio, 3)})` : 'not run'))} |`,
     `| plugin against that reference: first / later runs | ${cells((r) => (r.lint.noop ? `${fmt(r.lint.plugin.wallMs / r.lint.noop.wallMs, 3)} / ${fmt(r.lint.warm.wallMs / r.lint.noop.wallMs, 3)}` : 'not run'))} |`,
+    `| GC time: floor / no-op rule / first / later runs | ${cells((r) => [r.lint.floor, r.lint.noop, r.lint.plugin, r.lint.warm].map((mode) => fmt(mode.gcMs / 1000, 1)).join(' / ') + ' s')} |`,
+    `| promoted to the old generation: floor / no-op rule / first / later runs | ${cells((r) => [r.lint.floor, r.lint.noop, r.lint.plugin, r.lint.warm].map((mode) => fmt(mode.promotedMB, 0)).join(' / ') + ' MB')} |`,
     `| full-lint ratio of the fastest runs: first / later | ${cells((r) => `${fmt(r.lint.plugin.fastestMs / r.lint.floor.fastestMs, 3)} / ${fmt(r.lint.warm.fastestMs / r.lint.floor.fastestMs, 3)}`)} |`,
     `| full-lint ratio of CPU time (main process only): first / later | ${cells((r) => `${fmt(r.lint.plugin.cpuMs / r.lint.floor.cpuMs, 3)} / ${fmt(r.lint.warm.cpuMs / r.lint.floor.cpuMs, 3)}`)} |`,
     `| wall time of each run: floor / first / later | ${cells((r) => [r.lint.floor, r.lint.plugin, r.lint.warm].map((mode) => mode.runsMs.map((ms) => fmt(ms / 1000, 1)).join(', ')).join(' / ') + ' s')} |`,
@@ -331,6 +372,7 @@ function writeResults(results) {
     `| baseline load engine / floor: no cache / cache | ${cells((r) => `${fmt((r.baselineLoad.engineMs / r.lint.floor.wallMs) * 100, 1)} % / ${fmt((r.baselineLoad.warmEngineMs / r.lint.floor.wallMs) * 100, 1)} %`)} |`,
     `| editor loop floor: median / p95 | ${cells((r) => `${fmt(r.editor.floor.medianMs)} / ${fmt(r.editor.floor.p95Ms)} ms`)} |`,
     `| editor loop plugin: median / p95 | ${cells((r) => `${fmt(r.editor.plugin.medianMs)} / ${fmt(r.editor.plugin.p95Ms)} ms`)} |`,
+    `| editor loop no-op rule: median / p95 | ${cells((r) => `${fmt(r.editor.noop.medianMs)} / ${fmt(r.editor.noop.p95Ms)} ms`)} |`,
     `| **editor loop added: median / p95** | ${cells((r) => `**${fmt(r.editor.addedMedianMs)} / ${fmt(r.editor.addedP95Ms)} ms**`)} |`,
     `| editor loop: first lintText with the plugin | ${cells((r) => `${fmt(r.editor.plugin.firstMs, 0)} ms`)} |`,
     `| peak RSS floor / plugin | ${cells((r) => `${fmt(r.lint.floor.maxRssMB, 0)} / ${fmt(r.lint.plugin.maxRssMB, 0)} MB`)} |`,
@@ -338,9 +380,31 @@ function writeResults(results) {
     `| added peak RSS, lowest run of each | ${cells((r) => `${fmt(r.lint.plugin.lowestRssMB - r.lint.floor.lowestRssMB, 0)} MB`)} |`,
     `| heap the engine keeps (after GC, baseline load) | ${cells((r) => `${fmt(r.baselineLoad.retainedMB, 0)} MB`)} |`,
   ];
+  lines.push(
+    '',
+    '## With ESLint\'s rule contexts fixed (a diagnostic)',
+    '',
+    'ESLint makes every rule\'s context with `Object.create(fileContext)`, so each linted file\'s context becomes a prototype. V8 keeps the maps of such objects in the old generation, and they keep the file\'s SourceCode (AST, tokens, scopes) alive through every scavenge until the next full GC. Any configured rule thus makes ESLint promote about twice the bytes and spend more time in GC (the no-op rule above). bench/eslint-context-fix.mjs, preloaded with `node --import` in the runs below only, makes the same contexts inherit from `FileContext.prototype`: same properties, no per-file prototype. The floor runs no rule and is unaffected. These runs show what the plugin itself costs; the targets above are judged on ESLint as released.',
+    '',
+    header,
+    rule,
+    `| no-op rule ratio | ${cells((r) => fmt(r.fixed.noopRatio, 3))} |`,
+    `| **full-lint ratio: first / later runs** | ${cells((r) => `**${fmt(r.fixed.firstRatio, 3)} / ${fmt(r.fixed.laterRatio, 3)}**`)} |`,
+    `| GC time: no-op rule / first / later runs | ${cells((r) => ['noop-fixed', 'plugin-fixed', 'warm-fixed'].map((mode) => fmt(r.lint[mode].gcMs / 1000, 1)).join(' / ') + ' s')} |`,
+    `| promoted to the old generation: no-op rule / first / later runs | ${cells((r) => ['noop-fixed', 'plugin-fixed', 'warm-fixed'].map((mode) => fmt(r.lint[mode].promotedMB, 0)).join(' / ') + ' MB')} |`,
+    `| wall time of each run: no-op rule / first / later | ${cells((r) => ['noop-fixed', 'plugin-fixed', 'warm-fixed'].map((mode) => r.lint[mode].runsMs.map((ms) => fmt(ms / 1000, 1)).join(', ')).join(' / ') + ' s')} |`,
+    `| **added peak RSS (first run)** | ${cells((r) => `**${fmt(r.fixed.addedMemoryMB, 0)} MB**`)} |`,
+    `| **editor loop added: median / p95** | ${cells((r) => `**${fmt(r.editor.fixedAddedMedianMs)} / ${fmt(r.editor.fixedAddedP95Ms)} ms**`)} |`,
+    `| findings as without the fix | ${cells((r) => (['plugin-fixed', 'warm-fixed'].every((mode) => r.lint[mode].digest === r.lint.plugin.digest) ? 'yes' : '**no**'))} |`,
+  );
   if (results.some((result) => result.concurrency)) {
     const c = (r, key, fn) => (r.concurrency ? fn(r.concurrency[key]) : 'n/a');
     lines.push(
+      '',
+      '## Concurrency',
+      '',
+      header,
+      rule,
       `| concurrency auto: workers (0: the single-threaded runs above) | ${cells((r) => c(r, 'auto', (x) => String(x.workers)))} |`,
       `| concurrency auto: floor / plugin | ${cells((r) => c(r, 'auto', (x) => `${seconds(x.floorMs)} / ${seconds(x.pluginMs)}`))} |`,
       `| concurrency auto: findings as single-threaded | ${cells((r) => c(r, 'auto', (x) => (x.identical ? 'yes' : '**no**')))} |`,
@@ -361,7 +425,7 @@ function writeResults(results) {
     `- **Editor loop**: one ESLint instance per mode in its own process (bench/editor-loop.mjs), \`lintText\` of one changed job file ${EDITOR_ITERATIONS} times, a string literal in \`perform\` changing each time; the first call (project and baseline load) and 10 warm-up calls are left out. Added = plugin minus floor, for the median and for the p95 separately.`,
     '- **Memory**: `process.resourceUsage().maxRSS` at the end of the full-lint processes, median of the runs, plugin minus floor.',
     '- **Concurrency**: the full lint with `concurrency: "auto"` and with `2`, through an options module (bench/eslint-options.mjs) since worker threads cannot receive a parser object; findings compared by digest with the single-threaded run. One run each; where `auto` starts no worker (fewer than 4 cores) it is the single-threaded lint and is not run again. Every worker thread loads its own engine, baseline included.',
-    '- **Noise**: every wall time is disturbed by other load on the machine (see the load average above). The ratio of the fastest runs, the CPU-time ratio and the heap the engine keeps after GC are steadier companions of the medians.',
+    '- **Noise**: every wall time is disturbed by other load on the machine (see the load average above). The ratio of the fastest runs, the CPU-time ratio, the GC counters (v8.GCProfiler in each lint process: time in GC, and bytes scavenges moved to the old generation) and the heap the engine keeps after GC are steadier companions of the medians.',
     '',
   );
   writeFileSync(join(BENCH_DIR, resultsFile), `${lines.join('\n')}`);
@@ -380,7 +444,7 @@ async function main() {
     const { root, manifest, reused, cacheDir } = ensureCorpus(size);
     progress(`${count(size)} files: corpus ${reused ? 'reused' : 'generated'} at ${root}`);
     const runs = options.quick ? 1 : size >= 20000 ? 2 : 3;
-    const modes = options.smoke ? ['floor', 'plugin'] : options.quick ? ['floor', 'noop', 'plugin', 'warm'] : ['floor', 'noop', 'plugin', 'warm', 'cycle'];
+    const modes = options.smoke ? ['floor', 'plugin'] : options.quick ? ['floor', 'noop', 'plugin', 'warm', ...FIXED_MODES] : ['floor', 'noop', 'plugin', 'warm', 'cycle', ...FIXED_MODES];
     const lint = measureFullLint(root, modes, runs, cacheDir);
     const result = {
       size,
@@ -403,6 +467,12 @@ async function main() {
     result.warmRatio = lint.warm.wallMs / lint.floor.wallMs;
     result.noopRatio = lint.noop.wallMs / lint.floor.wallMs;
     result.addedMemoryMB = lint.plugin.maxRssMB - lint.floor.maxRssMB;
+    result.fixed = {
+      noopRatio: lint['noop-fixed'].wallMs / lint.floor.wallMs,
+      firstRatio: lint['plugin-fixed'].wallMs / lint.floor.wallMs,
+      laterRatio: lint['warm-fixed'].wallMs / lint.floor.wallMs,
+      addedMemoryMB: lint['plugin-fixed'].maxRssMB - lint.floor.maxRssMB,
+    };
     result.baselineLoad = measureBaselineLoad(root, manifest, cacheDir);
     result.editor = measureEditorLoop(root, manifest);
     if (supportsConcurrency() && !options.quick) result.concurrency = measureConcurrency(root, lint);
