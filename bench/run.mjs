@@ -384,7 +384,7 @@ function writeResults(results) {
     '',
     '## With ESLint\'s rule contexts fixed (a diagnostic)',
     '',
-    'ESLint makes every rule\'s context with `Object.create(fileContext)`, so each linted file\'s context becomes a prototype. V8 keeps the maps of such objects in the old generation, and they keep the file\'s SourceCode (AST, tokens, scopes) alive through every scavenge until the next full GC. Any configured rule thus makes ESLint promote about twice the bytes and spend more time in GC (the no-op rule above). bench/eslint-context-fix.mjs, preloaded with `node --import` in the runs below only, makes the same contexts inherit from `FileContext.prototype`: same properties, no per-file prototype. The floor runs no rule and is unaffected. These runs show what the plugin itself costs; the targets above are judged on ESLint as released.',
+    'ESLint makes every rule\'s context with `Object.create(fileContext)`, so each linted file\'s context becomes a prototype. V8 keeps the maps of such objects in the old generation, and they keep the file\'s SourceCode (AST, tokens, scopes) alive through every scavenge until the next full GC. Any configured rule thus makes ESLint promote 1.5 to 2 times the bytes and spend more time in GC (the no-op rule above). bench/eslint-context-fix.mjs, preloaded with `node --import` in the runs below only, makes the same contexts inherit from `FileContext.prototype`: same properties, no per-file prototype. The floor runs no rule and is unaffected. These runs show what the plugin itself costs; the targets above are judged on ESLint as released.',
     '',
     header,
     rule,
