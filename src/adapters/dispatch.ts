@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { DispatchCaseFact, DispatchFact, HandlerFact, NameRef, PayloadSource } from '../model/facts.js';
 import { getFingerprint } from './fingerprint.js';
-import { getNameRef, getReferencePath, getSpan, getTypeSource, type Node, type SyntaxContext } from './syntax.js';
+import { getNameRef, getReferencePath, getSpan, getTypeSource, isNamedMember, type Node, type SyntaxContext } from './syntax.js';
 
 type Statement = TSESTree.Statement;
 
@@ -123,14 +123,7 @@ function unwrap(node: TSESTree.Expression): TSESTree.Expression {
 function isJobMember(node: Node, names: JobNames, key: 'name' | 'data'): boolean {
   const target = unwrap(node as TSESTree.Expression);
   if (target.type === 'Identifier') return names[key].has(target.name);
-  return (
-    target.type === 'MemberExpression' &&
-    !target.computed &&
-    target.property.type === 'Identifier' &&
-    target.property.name === key &&
-    target.object.type === 'Identifier' &&
-    target.object.name === names.job
-  );
+  return names.job !== undefined && isNamedMember(target, names.job, key);
 }
 
 function isJobName(node: Node, names: JobNames): boolean {
