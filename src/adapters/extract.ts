@@ -147,7 +147,6 @@ function getExportedHandler(value: TSESTree.Expression, ctx: SyntaxContext): Fil
   return path ? { path } : undefined;
 }
 
-
 function isSqlCandidate(node: TSESTree.Literal | TSESTree.TemplateLiteral, functions: string[]): boolean {
   if (node.type === 'Literal') return typeof node.value === 'string' && functions.some((fn) => (node.value as string).includes(fn));
   return node.quasis.some((quasi) => functions.some((fn) => quasi.value.raw.includes(fn)));

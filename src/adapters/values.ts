@@ -120,7 +120,6 @@ function isConstAssertion(node: TSESTree.TSAsExpression): boolean {
   return type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'const';
 }
 
-
 export function getObjectFact(node: Node | undefined, ctx: SyntaxContext, depth: number, frozen: boolean): (ValueFact & { kind: 'object' }) | undefined {
   if (node?.type !== 'ObjectExpression' || depth >= MAX_DEPTH) return undefined;
   const props: Record<string, ValueFact> = {};

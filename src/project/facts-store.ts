@@ -104,7 +104,8 @@ function getBuildKey(): string {
     const modules = dirname(dirname(fileURLToPath(import.meta.url)));
     let newest = 0;
     for (const entry of readdirSync(modules, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+      // Only the modules run: declaration and source-map files would double the stat calls at start-up.
+      if (entry.isFile() && entry.name.endsWith('.js')) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
     }
     buildKey = `${version}:${newest}`;
   }
