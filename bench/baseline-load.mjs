@@ -24,10 +24,12 @@ if ('error' in result) throw new Error(result.error);
 const { settings } = result;
 const engine = getEngine(filename, corpus, settings);
 
-// The baseline alone, where the engine's (private) provider is reachable; lintFile then
-// finds it cached. Without it, only the total is reported.
+// The baseline alone, where the engine's (private) parts are reachable; lintFile then finds
+// it cached. Without them, only the total is reported. A lint loads the working tree first
+// and the baseline shares its listing, so the working tree is loaded first here too.
 let baselineMs;
-if (typeof engine.baseline?.get === 'function') {
+if (typeof engine.baseline?.get === 'function' && typeof engine.current?.getContractSet === 'function') {
+  engine.current.getContractSet();
   const before = performance.now();
   const baseline = engine.baseline.get();
   if ('problem' in baseline) throw new Error(baseline.problem);
