@@ -69,10 +69,29 @@ export function getMergeBase(root: string, a: string, b: string): string | undef
   return result.status === 0 ? result.stdout.toString('utf8').trim().split('\n')[0] : undefined;
 }
 
-/** Paths under `scope` (outside node_modules) in git's index (`tracked`), or untracked and not ignored (`untracked`). */
-export function listWorkingTreeFiles(root: string, scope: string, which: 'tracked' | 'untracked'): string[] {
-  const args = ['ls-files', '-z', ...(which === 'tracked' ? ['--cached'] : ['--others', '--exclude-standard'])];
-  args.push('--', scope || '.', ':(exclude,glob)**/node_modules/**');
+/**
+ * Paths under `scope` (outside node_modules) in git's index, each with the blob the index holds
+ * for it when git finds the file on disk unchanged (by its stat data, as `git status` does),
+ * undefined when the file was modified, deleted or is in a merge conflict.
+ */
+export function listIndexedFiles(root: string, scope: string): Map<string, string | undefined> {
+  const pathspec = ['--', scope || '.', ':(exclude,glob)**/node_modules/**'];
+  const staged = splitPaths(checked(runGit(root, ['ls-files', '-z', '--cached', '--stage', ...pathspec]), 'ls-files'));
+  const modified = new Set(splitPaths(checked(runGit(root, ['ls-files', '-z', '--modified', ...pathspec]), 'ls-files')));
+  const files = new Map<string, string | undefined>();
+  for (const entry of staged) {
+    // "<mode> <blob> <stage>\t<path>"; a conflicted path has one entry per stage, none of them 0.
+    const tab = entry.indexOf('\t');
+    const [, blob, stage] = entry.slice(0, tab).split(' ');
+    const path = entry.slice(tab + 1);
+    files.set(path, stage === '0' && !modified.has(path) && !files.has(path) ? blob : undefined);
+  }
+  return files;
+}
+
+/** Paths under `scope` (outside node_modules) that are untracked and not ignored. */
+export function listUntrackedFiles(root: string, scope: string): string[] {
+  const args = ['ls-files', '-z', '--others', '--exclude-standard', '--', scope || '.', ':(exclude,glob)**/node_modules/**'];
   return splitPaths(checked(runGit(root, args), 'ls-files'));
 }
 

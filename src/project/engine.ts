@@ -49,7 +49,7 @@ export class Engine {
   ) {
     this.cache = new FactsCache(settings.pattern, settings.patternKey, FactsStore.open(location.root, settings.patternKey));
     // One view of the disk for both versions: the baseline reads from git only what differs from it.
-    const worktree = new WorkingTreeSource(location.root, location.scope, getCandidatePattern(settings.pattern), location.isGit);
+    const worktree = new WorkingTreeSource(location.root, location.scope, getCandidatePattern(settings.pattern), location.isGit, this.cache);
     this.baseline = new BaselineProvider(location, settings, this.cache, worktree);
     this.current = new CurrentIndex(location, settings, this.cache, worktree);
   }

@@ -14,6 +14,8 @@ export class FactsCache {
   private readonly outcomes = new Map<string, ParseOutcome>();
   /** Facts of files read from disk or git in this process: what the store keeps. */
   private readonly used = new Map<string, FileFacts>();
+  /** Blobs of git's index whose content is known to fail the candidate test (a pure function of the content). */
+  private readonly nonCandidates = new Set<string>();
   private unsaved = false;
 
   constructor(
@@ -47,10 +49,24 @@ export class FactsCache {
     return outcome && 'facts' in outcome ? outcome.facts : extract();
   }
 
+  /** Whether a blob's content is known to fail the candidate test, so that a file holding it need not be read. */
+  isNonCandidate(blob: string): boolean {
+    if (this.nonCandidates.has(blob)) return true;
+    if (!this.store?.isNonCandidate(blob)) return false;
+    this.nonCandidates.add(blob);
+    return true;
+  }
+
+  recordNonCandidate(blob: string): void {
+    if (this.nonCandidates.has(blob)) return;
+    this.nonCandidates.add(blob);
+    this.unsaved = true;
+  }
+
   /** Writes newly parsed facts to the store, if there is one and anything is new; called once both versions are loaded. */
   save(): void {
     if (!this.store) return;
-    if (this.unsaved) this.store.write(this.used);
+    if (this.unsaved) this.store.write(this.used, this.nonCandidates);
     this.unsaved = false;
     this.store.release();
   }

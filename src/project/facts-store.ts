@@ -20,11 +20,18 @@ const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 interface StoreFile {
   format: 1;
   entries: Record<string, FileFacts>;
+  /** Blobs of git's index whose content failed the candidate test: those files are not read again. */
+  nonCandidates?: string[];
+}
+
+interface StoreContent {
+  entries: Map<string, FileFacts>;
+  nonCandidates: Set<string>;
 }
 
 export class FactsStore {
   private readonly path: string;
-  private loaded?: Map<string, FileFacts>;
+  private loaded?: StoreContent;
 
   constructor(
     private readonly directory: string,
@@ -45,7 +52,12 @@ export class FactsStore {
 
   get(key: string): FileFacts | undefined {
     this.loaded ??= this.read();
-    return this.loaded.get(key);
+    return this.loaded.entries.get(key);
+  }
+
+  isNonCandidate(blob: string): boolean {
+    this.loaded ??= this.read();
+    return this.loaded.nonCandidates.has(blob);
   }
 
   /** Forgets what was read: entries this process did not use would only take memory. */
@@ -54,10 +66,10 @@ export class FactsStore {
   }
 
   /** Replaces the stored facts with `entries`: what this process used, so the file never outgrows the project. */
-  write(entries: Map<string, FileFacts>): void {
+  write(entries: Map<string, FileFacts>, nonCandidates: Set<string>): void {
     try {
       mkdirSync(this.directory, { recursive: true });
-      const file: StoreFile = { format: 1, entries: Object.fromEntries(entries) };
+      const file: StoreFile = { format: 1, entries: Object.fromEntries(entries), nonCandidates: [...nonCandidates] };
       // Other processes (ESLint's worker threads, the editor) may write at the same time: each
       // writes its own temporary file and renames it, so a reader never sees half a file.
       const temporary = `${this.path}.${randomUUID()}.tmp`;
@@ -69,14 +81,17 @@ export class FactsStore {
     }
   }
 
-  private read(): Map<string, FileFacts> {
+  private read(): StoreContent {
     try {
       const file = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<StoreFile>;
-      if (file.format === 1 && typeof file.entries === 'object' && file.entries !== null) return new Map(Object.entries(file.entries));
+      if (file.format === 1 && typeof file.entries === 'object' && file.entries !== null) {
+        const nonCandidates = Array.isArray(file.nonCandidates) ? file.nonCandidates.filter((blob) => typeof blob === 'string') : [];
+        return { entries: new Map(Object.entries(file.entries)), nonCandidates: new Set(nonCandidates) };
+      }
     } catch {
       // Missing or unreadable: parsed again, and written anew.
     }
-    return new Map();
+    return { entries: new Map(), nonCandidates: new Set() };
   }
 
   private removeStaleFiles(): void {

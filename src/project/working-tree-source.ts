@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { isLintablePath } from '../adapters/parse-file.js';
-import { GitError, listWorkingTreeFiles } from '../baseline/git.js';
+import { GitError, listIndexedFiles, listUntrackedFiles } from '../baseline/git.js';
+import type { FactsCache } from './facts-cache.js';
 import type { FileSource } from './load-project.js';
 
 /** Generated bundles and vendored blobs do not declare jobs; parsing them would only cost time. */
@@ -13,6 +15,8 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'c
  * The files on disk: listed by `git ls-files` in a repository (tracked and untracked, not
  * ignored), by a directory walk without one, and narrowed here by the candidate pattern.
  * (JavaScript's regular expressions run this prefilter several times faster than `git grep -E`.)
+ * Most files of a project fail that test and stay as they are in git's index: the blobs known
+ * to fail it are remembered, so that on later loads only new content is read.
  */
 export class WorkingTreeSource implements FileSource {
   private readonly candidateTest: RegExp;
@@ -23,27 +27,32 @@ export class WorkingTreeSource implements FileSource {
     private readonly scope: string,
     candidatePattern: string,
     private readonly isGit: boolean,
+    private readonly cache?: FactsCache,
   ) {
     this.candidateTest = new RegExp(candidatePattern);
   }
 
   readCandidates(): Map<string, string> {
-    const { tracked, untracked } = this.listFiles();
+    const { indexed, untracked } = this.listFiles();
     const texts = new Map<string, string>();
-    for (const path of [...tracked, ...untracked]) {
-      if (!isLintablePath(path)) continue;
-      const text = readSmallFile(join(this.root, path));
-      if (text !== undefined && this.candidateTest.test(text)) texts.set(path, text);
+    for (const [path, blob] of [...indexed, ...untracked.map((path) => [path, undefined] as const)]) {
+      if (!isLintablePath(path) || (blob !== undefined && this.cache?.isNonCandidate(blob))) continue;
+      const bytes = readSmallFile(join(this.root, path));
+      if (bytes === undefined) continue;
+      const text = bytes.toString('utf8');
+      if (this.candidateTest.test(text)) texts.set(path, text);
+      // Only when the bytes read are the blob's (no line-ending filter, no edit since git looked).
+      else if (blob !== undefined && getBlobId(bytes, blob.length) === blob) this.cache?.recordNonCandidate(blob);
     }
-    this.listing = { tracked: new Set(tracked), candidates: [...texts.keys()] };
+    this.listing = { tracked: new Set(indexed.keys()), candidates: [...texts.keys()] };
     return texts;
   }
 
   readFiles(paths: string[]): Map<string, string> {
     const texts = new Map<string, string>();
     for (const path of paths) {
-      const text = readSmallFile(join(this.root, path));
-      if (text !== undefined) texts.set(path, text);
+      const bytes = readSmallFile(join(this.root, path));
+      if (bytes !== undefined) texts.set(path, bytes.toString('utf8'));
     }
     return texts;
   }
@@ -63,28 +72,33 @@ export class WorkingTreeSource implements FileSource {
     return this.listing!;
   }
 
-  private listFiles(): { tracked: string[]; untracked: string[] } {
+  private listFiles(): { indexed: Map<string, string | undefined>; untracked: string[] } {
     if (this.isGit) {
       try {
-        return { tracked: listWorkingTreeFiles(this.root, this.scope, 'tracked'), untracked: listWorkingTreeFiles(this.root, this.scope, 'untracked') };
+        return { indexed: listIndexedFiles(this.root, this.scope), untracked: listUntrackedFiles(this.root, this.scope) };
       } catch (error) {
         // A repository without a git binary is read like a plain folder.
         if (!(error instanceof GitError && error.kind === 'missing-git')) throw error;
       }
     }
-    return { tracked: [], untracked: walkFiles(this.root, this.scope) };
+    return { indexed: new Map(), untracked: walkFiles(this.root, this.scope) };
   }
 }
 
-export function readSmallFile(path: string): string | undefined {
+export function readSmallFile(path: string): Buffer | undefined {
   try {
     // Symbolic links are not followed, as git does not follow them: a link is not a second copy of a job.
     const stat = lstatSync(path);
     if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch {
     return undefined;
   }
+}
+
+/** git's object id of a blob with these bytes, in the repository's hash (SHA-1, or SHA-256 for 64-digit ids). */
+function getBlobId(bytes: Buffer, idLength: number): string {
+  return createHash(idLength === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /** Lintable files below `scope`, never following symbolic links (they can loop). */

@@ -12,6 +12,7 @@ import { TempRepo } from '../helpers/git-repo.js';
 const BASE = 'export class ApplicationJob {}\n';
 const job = (params: string) => `import { ApplicationJob } from './application-job';\n\nexport class MailJob extends ApplicationJob {\n  perform(${params}) {}\n}\n`;
 const ENQUEUE = "import { MailJob } from './mail-job';\nexport const send = () => MailJob.performLater(1);\n";
+const UTIL = 'export const twice = (n: number) => n * 2;\n';
 
 const repos: TempRepo[] = [];
 afterEach(() => {
@@ -24,7 +25,7 @@ function changedApp(): TempRepo {
   const repo = new TempRepo();
   repos.push(repo);
   repo.write({ '.gitignore': 'node_modules/\n' });
-  repo.commit({ 'src/application-job.ts': BASE, 'src/mail-job.ts': job('id: number'), 'src/send.ts': ENQUEUE });
+  repo.commit({ 'src/application-job.ts': BASE, 'src/mail-job.ts': job('id: number'), 'src/send.ts': ENQUEUE, 'src/util.ts': UTIL });
   mkdirSync(repo.path('node_modules'));
   repo.write({ 'src/mail-job.ts': job('id: number, to: string') });
   return repo;
@@ -48,6 +49,11 @@ function lintInNewProcess(repo: TempRepo, file: string): string[] {
 
 const storeFiles = (repo: TempRepo) => readdirSync(repo.path(CACHE_FOLDER));
 
+function readStore(repo: TempRepo): { entries: Record<string, unknown>; nonCandidates: string[] } {
+  const [file] = storeFiles(repo);
+  return JSON.parse(readFileSync(join(repo.path(CACHE_FOLDER), file!), 'utf8'));
+}
+
 describe('the facts store', () => {
   it('keeps the facts of the project in node_modules/.cache, and a new process finds the same', () => {
     const repo = changedApp();
@@ -65,11 +71,27 @@ describe('the facts store', () => {
     expect(repo.git('status', '--porcelain')).toBe(' M src/mail-job.ts\n');
   });
 
+  it('remembers the blobs of git\'s index that hold no job, and reads a file again once it changed on disk', () => {
+    const repo = changedApp();
+    lintInNewProcess(repo, 'src/mail-job.ts');
+    const blob = (path: string) => repo.git('rev-parse', `HEAD:${path}`).trim();
+    const { nonCandidates } = readStore(repo);
+    expect(nonCandidates).toContain(blob('src/util.ts'));
+    // Files that hold jobs or enqueue them are read every time; so is a file that differs from git's index.
+    expect(nonCandidates).not.toContain(blob('src/send.ts'));
+    expect(nonCandidates).not.toContain(blob('src/mail-job.ts'));
+
+    repo.write({ 'src/util.ts': "import { MailJob } from './mail-job';\nexport const later = () => MailJob.performLater(1, 'a@b.c');\n" });
+    const engine = new Engine({ root: repo.dir, scope: '', cwd: repo.dir, isGit: true }, settings());
+    const sites = engine.analyzeProject().current.sites.map((site) => site.location.file);
+    expect(sites.sort()).toEqual(['src/send.ts', 'src/util.ts']);
+  });
+
   it('answers a content it holds without parsing it again', () => {
     const repo = changedApp();
     const key = new FactsCache(DEFAULT_JOB_PATTERN, 'key').getKey('src/a.ts', 'text');
     const marked: FileFacts = { classes: [], imports: [], exports: [], sites: [] } as unknown as FileFacts;
-    new FactsStore(repo.path(CACHE_FOLDER), 'key').write(new Map([[key, marked]]));
+    new FactsStore(repo.path(CACHE_FOLDER), 'key').write(new Map([[key, marked]]), new Set());
     const outcome = new FactsCache(DEFAULT_JOB_PATTERN, 'key', FactsStore.open(repo.dir, 'key')).parse(key, 'src/a.ts', 'text');
     expect(outcome).toEqual({ facts: marked });
   });
