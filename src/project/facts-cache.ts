@@ -4,6 +4,7 @@ import type { JobPattern } from '../adapters/job-pattern.js';
 import { type ParseOutcome, parseFileFacts } from '../adapters/parse-file.js';
 import type { FileFacts } from '../model/facts.js';
 import type { FactsStore } from './facts-store.js';
+import { parseFiles } from './parse-pool.js';
 
 /**
  * Facts of file contents already parsed, keyed by a hash of the content, the file kind and
@@ -26,6 +27,18 @@ export class FactsCache {
 
   getKey(path: string, text: string): string {
     return createHash('sha1').update(this.patternKey).update('\0').update(extname(path)).update('\0').update(text).digest('hex');
+  }
+
+  /** Parses together the contents that neither this process nor the store knows: in worker threads where there are many. */
+  prepare(files: Array<{ key: string; path: string; text: string }>): void {
+    const unknown = new Map<string, [path: string, text: string]>();
+    for (const { key, path, text } of files) {
+      if (!this.outcomes.has(key) && !unknown.has(key) && !this.store?.get(key)) unknown.set(key, [path, text]);
+    }
+    if (unknown.size === 0) return;
+    const outcomes = parseFiles([...unknown.values()], this.pattern);
+    [...unknown.keys()].forEach((key, index) => this.outcomes.set(key, outcomes[index]!));
+    if (outcomes.some((outcome) => 'facts' in outcome)) this.unsaved = true;
   }
 
   parse(key: string, path: string, text: string): ParseOutcome {

@@ -68,15 +68,19 @@ function loadPackageFiles(project: LoadedProject, source: FileSource, paths: str
 }
 
 function addTexts(project: LoadedProject, texts: Map<string, string>, cache: FactsCache | undefined): string[] {
-  const added: string[] = [];
+  const parsed: Array<{ key: string; path: string; text: string }> = [];
   for (const [path, text] of texts) {
     if (isPackageJsonPath(path)) {
       const facts = getPackageFacts(text);
       if (facts) project.files.set(path, facts);
-      continue;
+    } else if (cache) {
+      parsed.push({ key: cache.getKey(path, text), path, text });
     }
-    if (!cache) continue;
-    const key = cache.getKey(path, text);
+  }
+  if (!cache) return [];
+  cache.prepare(parsed);
+  const added: string[] = [];
+  for (const { key, path, text } of parsed) {
     const outcome = cache.parse(key, path, text);
     project.keys.set(path, key);
     if ('facts' in outcome) {

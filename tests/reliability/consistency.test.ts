@@ -82,4 +82,24 @@ describe('consistency', () => {
       .sort();
     expect(fromCli).toEqual(single);
   }, 120_000);
+
+  it('parses in worker threads exactly what it parses in its own thread, and parses here when threads cannot start', async () => {
+    const load = (module: string) => import(pathToFileURL(join(build, 'dist', module)).href);
+    const pool = await load('project/parse-pool.js');
+    const { parseFileFacts } = await load('adapters/parse-file.js');
+    const { DEFAULT_JOB_PATTERN } = await load('adapters/job-pattern.js');
+    const files: Array<[string, string]> = [['src/broken.ts', 'export class {'], ['src/view.tsx', 'export const View = () => <div />;\n']];
+    for (let i = 0; files.length < pool.MIN_WORKER_FILES; i++) files.push([`src/jobs/job-${i}.ts`, job(`Job${i}`, i % 3 ? 'id: number' : 'id: number, name?: string')]);
+    const here = files.map(([path, text]) => parseFileFacts(path, text, DEFAULT_JOB_PATTERN));
+    expect(here[0]).toHaveProperty('error');
+
+    const before = pool.workerOutcomes;
+    expect(pool.parseFiles(files, DEFAULT_JOB_PATTERN, 2)).toEqual(here);
+    expect(pool.workerOutcomes - before).toBe(files.length);
+
+    // A pattern that cannot be copied to a thread: no worker starts, and nothing is lost.
+    const uncopyable = { ...DEFAULT_JOB_PATTERN, describe: () => 'not data' };
+    expect(pool.parseFiles(files, uncopyable, 2)).toEqual(here);
+    expect(pool.workerOutcomes - before).toBe(files.length);
+  }, 60_000);
 });
