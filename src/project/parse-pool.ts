@@ -1,10 +1,12 @@
 /**
  * Parses many files at once in worker threads: a first lint (or a CI job without the facts
  * store) parses every job and enqueuing file of the project, thousands in a large one. The
- * parse's garbage then grows the workers' heaps, not the heap of ESLint's thread: there it
- * would make V8 set a high heap limit that the rest of the lint fills (measured: 2.1 GB peaks
- * at 20,000 files). Rules are synchronous, so this thread blocks while it waits
- * (`Atomics.wait`) and takes the outcomes with `receiveMessageOnPort`, the pattern synckit uses.
+ * parse's garbage then grows the workers' heaps, not the heap of ESLint's thread, where it makes
+ * it likelier that V8 sets a high heap limit that the rest of the lint fills (bench/README.md:
+ * 2.2 GB peaks at 20,000 files in 2 of 4 first runs without workers, none of 4 with them; later
+ * runs, which parse nothing, still peak at times). Rules are synchronous, so this thread blocks
+ * while it waits (`Atomics.wait`) and takes the outcomes with `receiveMessageOnPort`, the pattern
+ * synckit uses.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -37,11 +39,13 @@ let workersFailed = false;
 export let workerOutcomes = 0;
 
 /** Outcomes in the order of `files`, the same as parsing each file here one after the other. */
-export function parseFiles(files: Array<[path: string, text: string]>, pattern: JobPattern, threads = getWorkerCount()): ParseOutcome[] {
+export function parseFiles(files: Array<[path: string, text: string]>, pattern: JobPattern, threads?: number): ParseOutcome[] {
   const outcomes: Array<ParseOutcome | undefined> = new Array(files.length);
-  if (files.length >= MIN_WORKER_FILES && threads > 0 && !workersFailed) {
+  // Small batches (an edited file's new imports) never look for workers.
+  const count = files.length >= MIN_WORKER_FILES && !workersFailed ? (threads ?? getWorkerCount()) : 0;
+  if (count > 0) {
     const counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
-    const workers = startWorkers({ files, pattern, counters }, threads);
+    const workers = startWorkers({ files, pattern, counters }, count);
     try {
       if (workers.length > 0 && !waitForWorkers(workers, counters, outcomes)) workersFailed = true;
     } finally {
