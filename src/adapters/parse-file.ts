@@ -2,16 +2,7 @@ import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileFacts } from '../model/facts.js';
 import { extractFacts } from './extract.js';
 import type { JobPattern } from './job-pattern.js';
-
-export const LINTABLE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
-
-export function isJavaScriptPath(path: string): boolean {
-  return /\.(?:js|jsx|mjs|cjs)$/.test(path);
-}
-
-export function isLintablePath(path: string): boolean {
-  return LINTABLE_EXTENSIONS.some((extension) => path.endsWith(extension)) && !path.endsWith('.d.ts');
-}
+import { isJavaScriptPath } from '../model/paths.js';
 
 export type ParseOutcome = { facts: FileFacts } | { error: string };
 

@@ -3,7 +3,7 @@
  * never a shell, and revisions checked before they reach git's command line.
  */
 import { spawnSync } from 'node:child_process';
-import { isLintablePath } from '../adapters/parse-file.js';
+import { isLintablePath } from '../model/paths.js';
 
 export class GitError extends Error {
   constructor(message: string, readonly kind: 'missing-git' | 'not-a-repository' | 'failed') {

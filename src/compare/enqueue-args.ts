@@ -1,4 +1,4 @@
-import { isJavaScriptPath } from '../adapters/parse-file.js';
+import { isJavaScriptPath } from '../model/paths.js';
 import type { ContractSet, EnqueueSite, JobContract } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
 import { makeFinding } from './findings.js';

@@ -4,7 +4,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { extractFacts } from '../adapters/activejob.js';
-import { isJavaScriptPath } from '../adapters/parse-file.js';
+import { isJavaScriptPath } from '../model/paths.js';
 import type { Finding } from '../model/finding.js';
 import { type FileReport, getEngine } from '../project/engine.js';
 import { readSettings } from '../settings.js';
