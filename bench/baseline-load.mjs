@@ -12,7 +12,7 @@ const started = performance.now();
 const { parse } = await import('@typescript-eslint/typescript-estree');
 const { getEngine } = await import('../dist/project/engine.js');
 const { readSettings } = await import('../dist/settings.js');
-const { extractFacts } = await import('../dist/adapters/activejob.js');
+const { extractFacts } = await import('../dist/adapters/traverse.js');
 // Started with --expose-gc by run.mjs: the heap the engine keeps is measured between two
 // collections, a figure that other load on the machine does not move, unlike peak RSS.
 globalThis.gc?.();

@@ -1,7 +1,7 @@
 /** Reads `settings['safe-jobs']` and the environment once per distinct value, and explains bad values. */
 import { z } from 'zod';
 import { getAdapterSettingsProblem } from './adapters/adapter-set.js';
-import { adapterSettingSchema } from './adapters/config.js';
+import { adapterSettingSchema } from './adapters/settings-schema.js';
 import { DEFAULT_JOB_PATTERN, type JobPattern } from './adapters/job-pattern.js';
 
 const identifier = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'must be an identifier');

@@ -1,6 +1,6 @@
 import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileFacts } from '../model/facts.js';
-import { extractFacts } from './extract.js';
+import { extractFacts } from './traverse.js';
 import type { JobPattern } from './job-pattern.js';
 import { isJavaScriptPath } from '../model/paths.js';
 

@@ -1,6 +1,6 @@
 import type { FileSource } from '../project/load-project.js';
 import type { WorkingTreeSource } from '../project/working-tree-source.js';
-import { listChangedFiles, listTreeFiles, readBlobs } from './git.js';
+import { listChangedFiles, listTreeFiles, readBlobs } from '../git/git.js';
 
 /**
  * The files of one commit. With the working tree at hand, only the files that differ from it

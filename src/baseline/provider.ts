@@ -5,17 +5,17 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { getCandidatePattern } from '../adapters/job-pattern.js';
+import { getCandidatePattern } from '../adapters/adapter-set.js';
 import type { ContractSet } from '../model/contract.js';
 import { parseSnapshot, SnapshotError } from '../model/snapshot.js';
-import { buildContractSet } from '../project/build-contracts.js';
 import type { FactsCache } from '../project/facts-cache.js';
+import type { ProjectLocation } from '../project/locate.js';
 import type { WorkingTreeSource } from '../project/working-tree-source.js';
 import { loadProject } from '../project/load-project.js';
 import type { SafeJobsSettings } from '../settings.js';
-import { GitError, getMergeBase, isSafeRevision, isShallowRepository, resolveCommit } from './git.js';
+import { GitError, getMergeBase, isSafeRevision, isShallowRepository, resolveCommit } from '../git/git.js';
 import { GitTreeSource } from './git-source.js';
-import { GitStamp, REVISION_FILES } from './git-stamp.js';
+import { GitStamp, REVISION_FILES } from '../git/git-stamp.js';
 
 export interface Baseline {
   set: ContractSet;
@@ -38,15 +38,7 @@ const REVISION_TTL_MS = 30_000;
 /** How long git's revision files are trusted without a `stat` while its index stays still (a fetch moves only them). */
 const STAMP_INTERVAL_MS = 1_000;
 
-export interface ProjectLocation {
-  /** Repository root (or the project folder without git); paths are relative to it. */
-  root: string;
-  /** The part of the repository that ESLint lints, relative to root ('' for all). */
-  scope: string;
-  /** ESLint's working directory: relative snapshot paths start there. */
-  cwd: string;
-  isGit: boolean;
-}
+export type { ProjectLocation };
 
 export class BaselineProvider {
   private resolved?: { at: number; checkedAt: number; stamp: string; result: BaselineResult };
@@ -140,7 +132,7 @@ export class BaselineProvider {
     let set = this.setsByCommit.get(effective);
     if (!set) {
       const source = new GitTreeSource(root, effective, this.location.scope, getCandidatePattern(this.settings.pattern), this.worktree);
-      set = buildContractSet(loadProject(source, this.cache).files, this.settings.pattern);
+      set = loadProject(source, this.cache).contracts;
       this.setsByCommit.set(effective, set);
     }
     return { baseline: { set, label, key: `git:${effective}` } };

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GitError } from '../baseline/git.js';
+import { GitError } from '../git/git.js';
 import { readSettings } from '../settings.js';
 import { BaselineProblem, runCheck, runList } from './check.js';
 import { loadCliConfig } from './config.js';

@@ -1,9 +1,8 @@
-import { getCandidatePattern } from '../adapters/job-pattern.js';
-import { getRepositoryRoot, isSafeRevision, resolveCommit } from '../baseline/git.js';
+import { getCandidatePattern } from '../adapters/adapter-set.js';
+import { getRepositoryRoot, isSafeRevision, resolveCommit } from '../git/git.js';
 import { GitTreeSource } from '../baseline/git-source.js';
 import type { ContractSet } from '../model/contract.js';
 import { serializeSnapshot } from '../model/snapshot.js';
-import { buildContractSet } from '../project/build-contracts.js';
 import { FactsCache } from '../project/facts-cache.js';
 import { type FileSource, loadProject } from '../project/load-project.js';
 import { WorkingTreeSource } from '../project/working-tree-source.js';
@@ -27,7 +26,7 @@ export function createSnapshot(cwd: string, settings: SafeJobsSettings, ref?: st
   } else {
     source = new WorkingTreeSource(root ?? cwd, '', pattern, root !== undefined);
   }
-  const set: ContractSet = buildContractSet(loadProject(source, cache).files, settings.pattern);
+  const set: ContractSet = loadProject(source, cache).contracts;
   return serializeSnapshot(set, { ...(ref !== undefined ? { revision: ref } : {}), ...(commit ? { commit } : {}) });
 }
 

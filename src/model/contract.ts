@@ -21,7 +21,7 @@ export interface JobContract {
   style: 'positional' | 'payload';
   params: MemberContract[];
   fields: MemberContract[];
-  /** The adapter (preset or declared) that recognized the job, e.g. 'activejob', 'agenda'. */
+  /** The adapter (preset or declared) that recognized the job, by its name. */
   adapter?: string;
   /** How the framework encodes the arguments: 'json' for most, 'bson' for Agenda on MongoDB. */
   serialization?: 'json' | 'bson';

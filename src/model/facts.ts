@@ -93,27 +93,6 @@ export interface DispatchCaseFact {
 }
 
 /**
- * A queue processor: `new Worker('email', fn)` (BullMQ), `queue.process('name', fn)` (Bull),
- * a NestJS `@Processor('email')` class's `process` method or `@Process('name')` methods.
- */
-export interface ProcessorFact {
-  adapters: string[];
-  /** The queue as written: `new Worker('email', ...)`, `@Processor('email')`. */
-  queue?: NameRef;
-  /** Bull's `queue.process(...)`: the queue object, whose binding names the queue. */
-  receiverPath?: string[];
-  /** The job names it takes (`process('name', fn)`, `@Process('name')`); absent: every name, or those its dispatch handles. */
-  names?: NameRef[];
-  /** The function that runs the jobs; absent when it cannot be read (a sandboxed processor file). */
-  handler?: HandlerRef;
-  /** `new Worker<Data>(...)`: the data of every job of the queue. */
-  typeArgument?: PayloadSource;
-  /** The processor's methods (NestJS classes), for cases that call `this.method(job)`. */
-  methods?: Record<string, HandlerFact>;
-  span: SourceSpan;
-}
-
-/**
  * What a local name is bound to, read from its declaration anywhere in the file: `const q =
  * new Queue('email')`, `q: Queue<Data>`, `@InjectQueue('email') private q: Queue`.
  */
@@ -181,7 +160,7 @@ export interface EnqueueFact {
   span: SourceSpan;
   /** The queue the call names (`.toQueue('q')`, `.queue('q')`, `.set({ queue: 'q' })`). */
   queue?: NameRef;
-  /** Adapters that recognized the call; absent for the default (activejob) static shape. */
+  /** Adapters that recognized the call. */
   adapters?: string[];
 }
 
@@ -203,26 +182,6 @@ export type ValueFact =
 
 /** A handler function as a registry names it: written inline, or a reference to a module-level value. */
 export type HandlerRef = { fn: HandlerFact } | { path: string[] };
-
-/** `faktory.register('SendEmail', fn)`, `agenda.define('send email', fn)`. */
-export interface RegistrationFact {
-  adapters: string[];
-  method: string;
-  /** The object the method is called on, as a reference path (`boss`, `this.boss`). */
-  receiverPath?: string[];
-  names: NameRef[];
-  handler: HandlerRef;
-  /** `define<Payload>(...)`. */
-  typeArgument?: PayloadSource;
-  span: SourceSpan;
-}
-
-/** An object map of jobs given to a known constructor: `new Worker(options, jobs)`. */
-export interface RegistryMapFact {
-  adapters: string[];
-  map: { inline: ValueFact & { kind: 'object' } } | { path: string[] };
-  span: SourceSpan;
-}
 
 /** A call that names a job by string: `queue.enqueue('math', 'add', [1, 2])`. */
 export interface NamedEnqueueFact {
@@ -248,34 +207,6 @@ export interface NamedEnqueueFact {
   typed?: boolean;
 }
 
-/**
- * A task defined by a call with an options object: `task({ id: 'hello', run })`, `schemaTask({
- * id, schema, run })`, `schedules.task({ id, cron, run })` (Trigger.dev).
- */
-export interface TaskDefinitionFact {
-  adapters: string[];
-  /** The definer as written: `task`, `schemaTask`, `schedules.task`. */
-  definer: string;
-  id: NameRef;
-  /** The `run` function; its first parameter is the payload. */
-  handler?: HandlerFact;
-  /** Where the payload's fields come from: the zod `schema`, else the type of `run`'s first parameter. */
-  payload?: PayloadSource;
-  /** `schema: EmailPayload`: a module-level zod schema by reference. */
-  schemaPath?: string[];
-  /** The `id` value, where the task is reported. */
-  span: SourceSpan;
-}
-
-/** `inngest.createFunction({ id, triggers: [{ event: 'app/user.created' }] }, handler)`: a function per event it is triggered by. */
-export interface EventFunctionFact {
-  adapters: string[];
-  /** The events, as written: a name, or a reference to an event type (`{ event: userCreated }`, `[userCreated]`). */
-  events: Array<{ name: NameRef; span: SourceSpan; byType?: boolean }>;
-  handler?: HandlerFact;
-  span: SourceSpan;
-}
-
 export interface FileFacts {
   classes: ClassFact[];
   imports: Record<string, ImportBinding>;
@@ -285,37 +216,17 @@ export interface FileFacts {
   enqueues: EnqueueFact[];
   /** Module-level `const`s, string enums and functions that names and handlers resolve through. */
   values?: Record<string, ValueFact>;
-  registrations?: RegistrationFact[];
-  registryMaps?: RegistryMapFact[];
   namedEnqueues?: NamedEnqueueFact[];
-  processors?: ProcessorFact[];
-  taskDefinitions?: TaskDefinitionFact[];
-  eventFunctions?: EventFunctionFact[];
-  /** Module-level functions the module exports under their own name (`export function x`, `export const x = () => ...`). */
-  exportedFunctions?: string[];
-  /** `proxyActivities<typeof activities>()`: the modules whose exported functions are activities, by reference. */
-  activityProxies?: Array<{ adapters: string[]; module: string[] }>;
-  /** The module's default export when it is a function (`export default`, `module.exports =`): a task file of a task directory. */
-  defaultExport?: HandlerRef;
-  /** Payload types declared in a global interface keyed by wire name (`GraphileWorker.Tasks`): by `Namespace.Interface`, then by name. */
-  declaredPayloads?: Record<string, Record<string, PayloadSource>>;
   /** Local names bound to framework objects (`q`, `this.q`), for the receivers of enqueue calls. */
   bindings?: Record<string, BindingFact>;
+  /**
+   * Facts that only one adapter kind reads (its definitions of jobs), by the kind's type; each
+   * kind declares their shape in its own folder.
+   */
+  kinds?: Record<string, unknown>;
   /**
    * Set on the facts of a `package.json`: the package names it depends on, which decide the
    * adapters enabled by default for the files below it.
    */
   dependencies?: string[];
-}
-
-export function isEmptyFacts(facts: FileFacts): boolean {
-  return (
-    facts.classes.length === 0 &&
-    facts.enqueues.length === 0 &&
-    facts.types.length === 0 &&
-    !facts.registrations?.length &&
-    !facts.registryMaps?.length &&
-    !facts.namedEnqueues?.length &&
-    !facts.processors?.length
-  );
 }

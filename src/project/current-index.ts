@@ -2,11 +2,11 @@
  * The contracts of the code being linted (version N+1): the project's files on disk,
  * overlaid with what ESLint is linting right now (unsaved editor buffers included).
  */
-import { getCandidatePattern } from '../adapters/job-pattern.js';
+import { getCandidatePattern } from '../adapters/adapter-set.js';
 import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
-import { GitStamp, INDEX_FILES } from '../baseline/git-stamp.js';
-import type { ProjectLocation } from '../baseline/provider.js';
+import { GitStamp, INDEX_FILES } from '../git/git-stamp.js';
+import type { ProjectLocation } from './locate.js';
 import type { SafeJobsSettings } from '../settings.js';
 import { buildContractSet } from './build-contracts.js';
 import type { FactsCache } from './facts-cache.js';
@@ -63,8 +63,9 @@ export class CurrentIndex {
       this.shifts.set(path, shift);
       return;
     }
-    followImports(project, this.source, this.cache, [path]);
+    const contracts = followImports(project, this.source, this.cache, [path]);
     this.changed();
+    this.set = contracts;
   }
 
   /** How positions in the file moved since its contracts were built, if it was edited since without changing them. */
@@ -108,8 +109,10 @@ export class CurrentIndex {
     const stamp = this.stamp?.read();
     if (this.project && stamp === this.diskStamp) return false;
     this.diskStamp = stamp;
-    this.project = loadProject(this.source, this.cache);
+    const { contracts, ...project } = loadProject(this.source, this.cache);
+    this.project = project;
     this.changed();
+    this.set = contracts;
     return true;
   }
 

@@ -17,8 +17,15 @@ export const CACHE_FOLDER = join('node_modules', '.cache', 'eslint-plugin-safe-j
 /** Files of other builds or settings that nobody has written for this long are removed. */
 const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
+/**
+ * The shape of the stored facts: raised whenever FileFacts change shape, so that a store
+ * written by an older build is never read as facts of this one (the build key alone may not
+ * change, for example when a package is installed with preserved file times).
+ */
+const FORMAT = 2;
+
 interface StoreFile {
-  format: 1;
+  format: typeof FORMAT;
   entries: Record<string, FileFacts>;
   /** Blobs of git's index whose content failed the candidate test: those files are not read again. */
   nonCandidates?: string[];
@@ -69,7 +76,7 @@ export class FactsStore {
   write(entries: Map<string, FileFacts>, nonCandidates: Set<string>): void {
     try {
       mkdirSync(this.directory, { recursive: true });
-      const file: StoreFile = { format: 1, entries: Object.fromEntries(entries), nonCandidates: [...nonCandidates] };
+      const file: StoreFile = { format: FORMAT, entries: Object.fromEntries(entries), nonCandidates: [...nonCandidates] };
       // Other processes (ESLint's worker threads, the editor) may write at the same time: each
       // writes its own temporary file and renames it, so a reader never sees half a file.
       const temporary = `${this.path}.${randomUUID()}.tmp`;
@@ -84,7 +91,7 @@ export class FactsStore {
   private read(): StoreContent {
     try {
       const file = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<StoreFile>;
-      if (file.format === 1 && typeof file.entries === 'object' && file.entries !== null) {
+      if (file.format === FORMAT && typeof file.entries === 'object' && file.entries !== null) {
         const nonCandidates = Array.isArray(file.nonCandidates) ? file.nonCandidates.filter((blob) => typeof blob === 'string') : [];
         return { entries: new Map(Object.entries(file.entries)), nonCandidates: new Set(nonCandidates) };
       }

@@ -1,6 +1,16 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import type { ProjectLocation } from '../baseline/provider.js';
+
+/** Where the project of a linted file is, in both versions. */
+export interface ProjectLocation {
+  /** Repository root (or the project folder without git); paths are relative to it. */
+  root: string;
+  /** The part of the repository that ESLint lints, relative to root ('' for all). */
+  scope: string;
+  /** ESLint's working directory: relative snapshot paths start there. */
+  cwd: string;
+  isGit: boolean;
+}
 
 const rootByDirectory = new Map<string, { root: string; isGit: boolean }>();
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { isLintablePath } from '../model/paths.js';
-import { GitError, listIndexedFiles, listUntrackedFiles } from '../baseline/git.js';
+import { GitError, listIndexedFiles, listUntrackedFiles } from '../git/git.js';
 import type { FactsCache } from './facts-cache.js';
 import type { FileSource } from './load-project.js';
 

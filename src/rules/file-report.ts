@@ -3,7 +3,7 @@
  * first rule that asks, kept for the others in a WeakMap keyed by the file's SourceCode.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { extractFacts } from '../adapters/activejob.js';
+import { extractFacts } from '../adapters/traverse.js';
 import { isJavaScriptPath } from '../model/paths.js';
 import type { Finding } from '../model/finding.js';
 import { type FileReport, getEngine } from '../project/engine.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_JOB_PATTERN, getCandidatePattern } from '../../src/adapters/job-pattern.js';
+import { getCandidatePattern } from '../../src/adapters/adapter-set.js';
+import { DEFAULT_JOB_PATTERN } from '../../src/adapters/job-pattern.js';
 import { parseFileFacts } from '../../src/adapters/parse-file.js';
 import type { FileFacts } from '../../src/model/facts.js';
 import { buildContracts } from '../helpers/fixture-project.js';

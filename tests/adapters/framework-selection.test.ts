@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { getCandidatePattern, DEFAULT_JOB_PATTERN, type JobPattern } from '../../src/adapters/job-pattern.js';
+import { getCandidatePattern } from '../../src/adapters/adapter-set.js';
+import { DEFAULT_JOB_PATTERN, type JobPattern } from '../../src/adapters/job-pattern.js';
 import { GitTreeSource } from '../../src/baseline/git-source.js';
 import { parseSnapshot, serializeSnapshot } from '../../src/model/snapshot.js';
 import { buildContractSet } from '../../src/project/build-contracts.js';
@@ -77,7 +78,7 @@ describe('adapter settings', () => {
   });
 
   it.each([
-    [{ frameworks: ['resque'] }, /frameworks\.0: 'resque' is neither a preset \(activejob, node-resque, sidequest, faktory-worker, agenda, app-task, bullmq, bull, pg-boss, trigger\.dev, graphile-worker, temporal, inngest\) nor a declared adapter/],
+    [{ frameworks: ['resque'] }, /frameworks\.0: 'resque' is neither a preset \(activejob, sidequest, app-task, node-resque, faktory-worker, agenda, pg-boss, graphile-worker, bullmq, bull, trigger\.dev, temporal, inngest\) nor a declared adapter/],
     [{ adapters: [{ type: 'class-job', name: 'x', extends: 'agenda' }] }, /adapters\.0\.extends: 'agenda' is a string-registry preset, not a class-job one/],
     [{ adapters: [{ type: 'queue', name: 'x' }] }, /settings\['safe-jobs'\]\.adapters\.0\.type/],
     [{ adapters: [{ type: 'string-registry', name: 'x', enqueue: [{ methods: ['push'], nameArg: 0, payloadArg: 1, payload: 'object' }] }] }, /adapters\.0\.enqueue\.0\.payload/],

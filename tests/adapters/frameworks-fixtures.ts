@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AdapterSetting } from '../../src/adapters/config.js';
+import type { AdapterSetting } from '../../src/adapters/kind.js';
 import type { Sources } from '../helpers/fixture-project.js';
 
 export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'frameworks');

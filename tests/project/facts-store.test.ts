@@ -99,6 +99,7 @@ describe('the facts store', () => {
   it.each([
     ['is not JSON', '{"format": 1, "entries": {'],
     ['is of another format', '{"format": 99, "entries": []}'],
+    ['holds facts of the previous shape', '{"format": 1, "entries": {}}'],
     ['is empty', ''],
   ])('a store file that %s is ignored and written anew', (_, content) => {
     const repo = changedApp();
@@ -106,7 +107,7 @@ describe('the facts store', () => {
     const [file] = storeFiles(repo);
     writeFileSync(join(repo.path(CACHE_FOLDER), file!), content);
     expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
-    expect(JSON.parse(readFileSync(join(repo.path(CACHE_FOLDER), file!), 'utf8')).format).toBe(1);
+    expect(JSON.parse(readFileSync(join(repo.path(CACHE_FOLDER), file!), 'utf8')).format).toBe(2);
   });
 
   it('is not used without a node_modules folder, nor with SAFE_JOBS_CACHE=off', () => {

@@ -4,7 +4,7 @@
  * `configs.recommended`. Presets are enabled by the package.json dependencies.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AdapterSetting } from '../../../src/adapters/config.js';
+import type { AdapterSetting } from '../../../src/adapters/kind.js';
 import { DEFAULT_JOB_PATTERN } from '../../../src/adapters/job-pattern.js';
 import { CUSTOM_ADAPTERS, packageJson, readFixture } from '../../adapters/frameworks-fixtures.js';
 import { buildContracts, type Sources } from '../../helpers/fixture-project.js';

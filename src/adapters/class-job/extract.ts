@@ -1,0 +1,118 @@
+/**
+ * The `class-job` kind's share of the one traversal: the calls that may enqueue a class, in the
+ * shapes each configuration declares. Classes themselves are read by the shared class reader
+ * (with the handler methods and statics this kind asks for); which class is a job is decided
+ * across files in resolve.ts.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { EnqueueFact, NameRef } from '../../model/facts.js';
+import { getNameRef, getSingleArgument, getSpan, getSpreadArguments, type Node } from '../shared/syntax.js';
+import type { ClassJobConfig } from './config.js';
+
+/** Adds the enqueue facts that one call makes under each class-job configuration. */
+export function addClassEnqueues(node: TSESTree.CallExpression, configs: readonly ClassJobConfig[], enqueues: EnqueueFact[]): void {
+  const callee = node.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+  const method = callee.property.name;
+  let merged: EnqueueFact | undefined;
+  for (const config of configs) {
+    const fact = getClassEnqueue(node, callee.object, method, config);
+    if (!fact) continue;
+    if (merged && merged.callee === fact.callee) {
+      merged.adapters!.push(config.name);
+      merged.queue ??= fact.queue;
+    } else if (!merged) {
+      merged = fact;
+      enqueues.push(fact);
+    }
+  }
+}
+
+function getClassEnqueue(node: TSESTree.CallExpression, object: TSESTree.Expression, method: string, config: ClassJobConfig): EnqueueFact | undefined {
+  const { static: statics, instance, builder, service } = config.enqueue;
+  const span = getSpan(node);
+  const adapters = [config.name];
+  if (statics?.methods.includes(method)) {
+    const target = getStaticTarget(object, statics.via ?? []);
+    if (target) {
+      const fact: EnqueueFact = { callee: target.name, method, args: getSpreadArguments(node.arguments, 0), span, adapters };
+      const queue = getChainedQueue(node, statics.queueMethods ?? []) ?? target.queue;
+      if (queue) fact.queue = queue;
+      return fact;
+    }
+  }
+  if (instance?.methods.includes(method) && object.type === 'NewExpression' && object.callee.type === 'Identifier') {
+    return { callee: object.callee.name, method, args: getSpreadArguments(node.arguments, 0), span, adapters };
+  }
+  const builderFrom = builder?.methods[method];
+  if (builder && builderFrom !== undefined) {
+    const target = getBuilderTarget(object, builder);
+    if (target) {
+      const fact: EnqueueFact = { callee: target.name, method, args: getSpreadArguments(node.arguments, builderFrom), span, adapters };
+      if (target.queue) fact.queue = target.queue;
+      return fact;
+    }
+  }
+  if (service?.methods.includes(method)) {
+    const name = node.arguments[service.nameArg];
+    if (name?.type === 'MemberExpression' && !name.computed && name.object.type === 'Identifier' && name.property.type === 'Identifier' && name.property.name === 'name') {
+      return { callee: name.object.name, method, args: getSingleArgument(node.arguments[service.payloadArg]), span, adapters };
+    }
+  }
+  return undefined;
+}
+
+/** The class named by `X.method(...)` or `X.set({ queue }).method(...)`, with the queue such a `via` call names. */
+function getStaticTarget(node: TSESTree.Expression, via: string[]): { name: string; queue?: NameRef } | undefined {
+  if (node.type === 'Identifier') return { name: node.name };
+  if (
+    node.type === 'CallExpression' &&
+    node.callee.type === 'MemberExpression' &&
+    !node.callee.computed &&
+    node.callee.property.type === 'Identifier' &&
+    via.includes(node.callee.property.name)
+  ) {
+    const target = getStaticTarget(node.callee.object, via);
+    const queue = getObjectName(node.arguments[0], 'queue');
+    return target && queue && !target.queue ? { ...target, queue } : target;
+  }
+  return undefined;
+}
+
+function getObjectName(node: Node | undefined, key: string): NameRef | undefined {
+  if (node?.type !== 'ObjectExpression') return undefined;
+  for (const property of node.properties) {
+    if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === key) {
+      return getNameRef(property.value);
+    }
+  }
+  return undefined;
+}
+
+/** `X.dispatch(p).toQueue('q')`: the queue a call chained on the enqueue call names. */
+function getChainedQueue(node: TSESTree.CallExpression, queueMethods: string[]): NameRef | undefined {
+  const member = node.parent;
+  if (queueMethods.length === 0 || member?.type !== 'MemberExpression' || member.object !== node || member.computed) return undefined;
+  if (member.property.type !== 'Identifier' || !queueMethods.includes(member.property.name)) return undefined;
+  const call = member.parent;
+  return call?.type === 'CallExpression' && call.callee === member ? getNameRef(call.arguments[0]) : undefined;
+}
+
+/** `Sidequest.build(X).queue('q').timeout(5)`: the class and the queue of a builder chain. */
+function getBuilderTarget(node: TSESTree.Expression, builder: NonNullable<ClassJobConfig['enqueue']['builder']>): { name: string; queue?: NameRef } | undefined {
+  let queue: NameRef | undefined;
+  let current: TSESTree.Expression = node;
+  for (let depth = 0; depth < 16; depth++) {
+    if (current.type !== 'CallExpression' || current.callee.type !== 'MemberExpression' || current.callee.computed) return undefined;
+    const { object, property } = current.callee;
+    if (property.type !== 'Identifier') return undefined;
+    if (property.name === builder.method && object.type === 'Identifier' && object.name === builder.object) {
+      const target = current.arguments[0];
+      if (target?.type !== 'Identifier') return undefined;
+      return queue ? { name: target.name, queue } : { name: target.name };
+    }
+    if (builder.queueMethods?.includes(property.name)) queue ??= getNameRef(current.arguments[0]);
+    current = object;
+  }
+  return undefined;
+}

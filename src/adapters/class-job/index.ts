@@ -1,0 +1,60 @@
+/**
+ * Class jobs: `class MailJob extends ApplicationJob { perform(...) }`, enqueued through the class
+ * (`MailJob.performLater(...)`, `new Task().schedule(props)`, `Sidequest.build(MailJob).enqueue(...)`).
+ */
+import type { AdapterKind, KindNeeds } from '../kind.js';
+import { withoutUndefined } from '../shared/schema.js';
+import { COMMON_METHOD_NAMES, escapeRegExp, getMethodCallToken } from '../shared/tokens.js';
+import { type ClassJobConfig, classJobSchema } from './config.js';
+import { addClassEnqueues } from './extract.js';
+import { ACTIVEJOB, CLASS_JOB_PRESETS, getActiveJobConfig } from './presets.js';
+import { defineClassJobs, defineClassSites } from './resolve.js';
+
+export const classJobKind: AdapterKind<ClassJobConfig> = {
+  type: 'class-job',
+  presets: CLASS_JOB_PRESETS,
+  settingsPreset: { name: ACTIVEJOB, build: getActiveJobConfig },
+  declarable: {
+    schema: classJobSchema,
+    fromSetting(own, preset) {
+      const setting = own as Partial<ClassJobConfig>;
+      return { baseClasses: [], handlerMethods: ['perform'], ...preset, ...withoutUndefined(setting), enqueue: { ...preset?.enqueue, ...setting.enqueue } } as ClassJobConfig;
+    },
+  },
+  needs: getNeeds,
+  extract(configs, { facts }) {
+    return { visitor: { CallExpression: (node) => addClassEnqueues(node, configs, facts.enqueues) } };
+  },
+  defineJobs: defineClassJobs,
+  defineSites: (file, facts, _configs, context) => defineClassSites(file, facts, context),
+};
+
+function getNeeds(configs: readonly ClassJobConfig[]): KindNeeds {
+  const bases = new Set<string>();
+  const handlers = new Set<string>();
+  const methods: string[] = [];
+  const tokens: string[] = [];
+  for (const config of configs) {
+    const suffixes = config.baseClassSuffixes ?? [];
+    if (suffixes.length > 0) bases.add(`[A-Za-z0-9_$.]*(${suffixes.map(escapeRegExp).join('|')})`);
+    for (const base of config.baseClasses) bases.add(escapeRegExp(base));
+    for (const handler of config.handlerMethods) if (!COMMON_METHOD_NAMES.has(handler)) handlers.add(escapeRegExp(handler));
+    const { static: statics, instance, builder, service } = config.enqueue;
+    methods.push(...(statics?.methods ?? []), ...(instance?.methods ?? []));
+    if (builder) tokens.push(`${escapeRegExp(builder.object)} *\\. *${escapeRegExp(builder.method)} *\\(`);
+    if (service) tokens.push(`\\.(${service.methods.map(escapeRegExp).join('|')}) *\\( *[A-Za-z0-9_$.]+\\.name *[,)]`);
+  }
+  const result: string[] = [];
+  if (bases.size > 0) result.push(`extends +(${[...bases].join('|')})`);
+  if (handlers.size > 0) result.push(`(${[...handlers].join('|')}) *[(<]`);
+  const methodToken = getMethodCallToken(methods);
+  if (methodToken) result.push(methodToken);
+  return {
+    tokens: [...result, ...tokens],
+    classes: {
+      handlerMethods: configs.flatMap((config) => config.handlerMethods),
+      staticProperties: configs.flatMap((config) => [config.wireName?.staticProperty, config.queue?.staticProperty]).filter((name) => name !== undefined),
+      staticOptions: configs.flatMap((config) => [config.wireName?.staticOptions?.property, config.queue?.staticOptions?.property]).filter((name) => name !== undefined),
+    },
+  };
+}

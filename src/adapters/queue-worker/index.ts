@@ -1,0 +1,55 @@
+/**
+ * Queue workers: a processor per queue that receives every job of the queue and may dispatch on
+ * the job's name (`new Worker('email', fn)`, `queue.process('name', fn)`, `@Processor('email')`);
+ * jobs added by name to a queue object (`emailQueue.add('welcome', data)`, bulk, schedulers, flows).
+ */
+import type { AdapterKind, KindNeeds } from '../kind.js';
+import { getCallName } from '../shared/calls.js';
+import { escapeRegExp, getReceiverToken } from '../shared/tokens.js';
+import type { QueueWorkerConfig } from './config.js';
+import { addNestProcessors, addQueueCalls, addWorkerProcessors, type QueueWorkerOut } from './extract.js';
+import { QUEUE_WORKER_PRESETS } from './presets.js';
+import { defineProcessorJobs, defineQueueSites } from './resolve.js';
+
+export const queueWorkerKind: AdapterKind<QueueWorkerConfig> = {
+  type: 'queue-worker',
+  presets: QUEUE_WORKER_PRESETS,
+  needs: getNeeds,
+  extract(configs, { facts, syntax }) {
+    const out: QueueWorkerOut = { processors: [], namedEnqueues: facts.namedEnqueues };
+    const callNames = new Set(configs.flatMap((config) => [...config.processMethods, ...config.enqueue.add, ...config.enqueue.bulk, ...config.enqueue.schedulers, ...(config.flows?.methods ?? [])]));
+    return {
+      visitor: {
+        ClassDeclaration: (node) => addNestProcessors(node, configs, out, syntax),
+        CallExpression(node) {
+          const name = getCallName(node);
+          if (name !== undefined && callNames.has(name)) addQueueCalls(node, configs, out, syntax);
+        },
+        NewExpression: (node) => addWorkerProcessors(node, configs, out, syntax),
+      },
+      finish: () => (out.processors.length > 0 ? { processors: out.processors } : undefined),
+    };
+  },
+  defineJobs: defineProcessorJobs,
+  defineNamedSites: defineQueueSites,
+};
+
+function getNeeds(configs: readonly QueueWorkerConfig[], packagesOf: (adapter: string) => readonly string[]): KindNeeds {
+  const tokens: string[] = [];
+  for (const config of configs) {
+    const queueMethods = [...config.processMethods, ...config.enqueue.add, ...config.enqueue.bulk, ...config.enqueue.schedulers];
+    const token = getReceiverToken(config.queues, queueMethods);
+    if (token) tokens.push(token);
+    if (config.workers.length > 0) tokens.push(`new +(${config.workers.map(escapeRegExp).join('|')}) *[(<]`);
+    if (config.nest.processor.length > 0) tokens.push(`@(${config.nest.processor.map(escapeRegExp).join('|')}) *\\(`);
+  }
+  return {
+    tokens,
+    packages: configs.flatMap((config) => packagesOf(config.name)),
+    receivers: {
+      types: configs.flatMap((config) => [...config.queues.types, ...(config.flows?.types ?? [])]),
+      callable: configs.flatMap((config) => config.factories ?? []),
+      inject: configs.flatMap((config) => config.nest.inject),
+    },
+  };
+}

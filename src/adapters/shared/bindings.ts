@@ -1,0 +1,116 @@
+/**
+ * What local names are bound to, where the object is one a kind asked about (`new Queue('email')`,
+ * `q: Queue`, `@InjectQueue('email') q`): the receivers of enqueue calls, resolved at build time.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { BindingFact, NameRef } from '../../model/facts.js';
+import { getNameRef, getObjectProperty, type Node } from './syntax.js';
+
+/** The receiver objects every kind together asks about. */
+export interface ReceiverReading {
+  types: ReadonlySet<string>;
+  /** Of those, the ones also made by a plain call (`Bull('email')`). */
+  callable: ReadonlySet<string>;
+  /** Decorators that inject a named object (`@InjectQueue('email')`). */
+  inject: ReadonlySet<string>;
+}
+
+/**
+ * Records what a declaration binds a name to, when it is an object of a receiver type of some
+ * adapter (`new Queue('email')`, `q: Queue`, `@InjectQueue('email') q`): keys are `q` and `this.q`.
+ */
+export function addBindings(node: Node, reading: ReceiverReading, bindings: Record<string, BindingFact>): void {
+  switch (node.type) {
+    case 'VariableDeclarator':
+      if (node.id.type === 'Identifier') addBinding(bindings, node.id.name, node.id.typeAnnotation, node.init, [], reading);
+      return;
+    case 'PropertyDefinition':
+      if (!node.computed && node.key.type === 'Identifier' && !node.static) addBinding(bindings, `this.${node.key.name}`, node.typeAnnotation, node.value, node.decorators, reading);
+      return;
+    case 'TSParameterProperty': {
+      const param = node.parameter.type === 'AssignmentPattern' ? node.parameter.left : node.parameter;
+      if (param.type === 'Identifier') {
+        addBinding(bindings, `this.${param.name}`, param.typeAnnotation, null, node.decorators, reading);
+        addBinding(bindings, param.name, param.typeAnnotation, null, node.decorators, reading);
+      }
+      return;
+    }
+    case 'AssignmentExpression':
+      if (node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && !node.left.computed && node.left.property.type === 'Identifier') {
+        addBinding(bindings, `this.${node.left.property.name}`, undefined, node.right, [], reading);
+      }
+      return;
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      for (const param of node.params) {
+        const target = param.type === 'AssignmentPattern' ? param.left : param;
+        if (target.type === 'Identifier') addBinding(bindings, target.name, target.typeAnnotation, null, target.decorators ?? [], reading);
+      }
+      return;
+  }
+}
+
+function addBinding(
+  bindings: Record<string, BindingFact>,
+  key: string,
+  annotation: TSESTree.TSTypeAnnotation | undefined,
+  init: TSESTree.Expression | null | undefined,
+  decorators: TSESTree.Decorator[],
+  reading: ReceiverReading,
+): void {
+  const types: string[] = [];
+  let name: NameRef | undefined;
+  const typeName = getTypeName(annotation?.typeAnnotation);
+  if (typeName && reading.types.has(typeName)) types.push(typeName);
+  let value = init;
+  while (value && (value.type === 'TSAsExpression' || value.type === 'TSNonNullExpression' || value.type === 'TSSatisfiesExpression')) value = value.expression;
+  if (value?.type === 'NewExpression' || value?.type === 'CallExpression') {
+    const constructed = getCalleeName(value.callee);
+    if (constructed && reading.types.has(constructed) && (value.type === 'NewExpression' || reading.callable.has(constructed))) {
+      if (!types.includes(constructed)) types.push(constructed);
+      const first = value.arguments[0];
+      name = first && first.type !== 'SpreadElement' ? getNameRef(first) : undefined;
+    }
+  }
+  for (const decorator of decorators) {
+    if (!isDecorator(decorator, [...reading.inject])) continue;
+    name = getDecoratorName(decorator);
+    if (types.length === 0) types.push('Queue');
+  }
+  if (types.length === 0) return;
+  const binding: BindingFact = { types };
+  if (name) binding.name = name;
+  bindings[key] = binding;
+}
+
+function getTypeName(node: TSESTree.TypeNode | undefined): string | undefined {
+  if (node?.type !== 'TSTypeReference') return undefined;
+  const name = node.typeName;
+  if (name.type === 'Identifier') return name.name;
+  if (name.type === 'TSQualifiedName') return name.right.name;
+  return undefined;
+}
+
+export function getCalleeName(node: TSESTree.Expression): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return node.property.name;
+  return undefined;
+}
+
+export function isDecorator(decorator: TSESTree.Decorator, names: string[]): boolean {
+  const expression = decorator.expression;
+  const callee = expression.type === 'CallExpression' ? expression.callee : expression;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+  return name !== undefined && names.includes(name);
+}
+
+/** `@Processor('email')`, `@Processor({ name: 'email' })`, `@Process('welcome')`, `@InjectQueue(EMAIL)`. */
+export function getDecoratorName(decorator: TSESTree.Decorator): NameRef | undefined {
+  const expression = decorator.expression;
+  if (expression.type !== 'CallExpression') return undefined;
+  const arg = expression.arguments[0];
+  if (!arg || arg.type === 'SpreadElement') return undefined;
+  if (arg.type === 'ObjectExpression') return getNameRef(getObjectProperty(arg, 'name'));
+  return getNameRef(arg);
+}

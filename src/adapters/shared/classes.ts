@@ -1,0 +1,69 @@
+/**
+ * Class declarations as facts: name, superclass and its type argument, and the members that
+ * some kind asked the reader to keep (handler methods, static names, static option objects).
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ClassFact, HandlerFact, NameRef } from '../../model/facts.js';
+import { getFunctionFact } from './functions.js';
+import { getNameRef, getSpan, getStaticString, getSuperClassName, isExported, isFunctionNode, type Node, type SyntaxContext } from './syntax.js';
+import { getTypeSource } from './types.js';
+
+/** The class members every kind together asks for. */
+export interface ClassReading {
+  handlerMethods: ReadonlySet<string>;
+  staticProperties: ReadonlySet<string>;
+  staticOptions: ReadonlySet<string>;
+}
+
+export function getClassFact(node: TSESTree.ClassDeclaration, parent: Node | undefined, reading: ClassReading, ctx: SyntaxContext): ClassFact {
+  const fact: ClassFact = {
+    name: node.id!.name,
+    span: getSpan(node.id!),
+    isAbstract: node.abstract === true,
+    isExported: isExported(parent),
+    isDefaultExport: parent?.type === 'ExportDefaultDeclaration',
+    handlers: [],
+    declarationEnd: (isExported(parent) ? parent! : node).range[1],
+  };
+  const superClass = getSuperClassName(node.superClass);
+  if (superClass) fact.superClass = superClass;
+  const typeArgument = getTypeSource(node.superTypeArguments?.params[0], ctx);
+  if (typeArgument) fact.superTypeArgument = typeArgument;
+  for (const element of node.body.body) {
+    const handler = getHandlerFact(element, reading, ctx);
+    if (handler) {
+      fact.handlers.push(handler);
+      continue;
+    }
+    if (element.type !== 'PropertyDefinition' || !element.static || element.computed || element.key.type !== 'Identifier' || !element.value) continue;
+    const key = element.key.name;
+    if (reading.staticProperties.has(key)) {
+      const name = getNameRef(element.value);
+      if (name) (fact.statics ??= {})[key] = name;
+    }
+    if (reading.staticOptions.has(key) && element.value.type === 'ObjectExpression') {
+      (fact.staticObjects ??= {})[key] = getStaticNames(element.value);
+    }
+  }
+  return fact;
+}
+
+function getHandlerFact(element: TSESTree.ClassElement, reading: ClassReading, ctx: SyntaxContext): HandlerFact | undefined {
+  if (element.type !== 'MethodDefinition' && element.type !== 'PropertyDefinition') return undefined;
+  if (element.static || element.computed || element.key.type !== 'Identifier') return undefined;
+  if (!reading.handlerMethods.has(element.key.name)) return undefined;
+  const fn = element.value;
+  if (!isFunctionNode(fn)) return undefined;
+  return getFunctionFact(element.key.name, getSpan(element.key), fn, ctx);
+}
+
+function getStaticNames(node: TSESTree.ObjectExpression): Record<string, NameRef> {
+  const names: Record<string, NameRef> = {};
+  for (const property of node.properties) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const key = property.key.type === 'Identifier' ? property.key.name : getStaticString(property.key);
+    const name = getNameRef(property.value);
+    if (key !== undefined && name) names[key] = name;
+  }
+  return names;
+}

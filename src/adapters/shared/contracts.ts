@@ -1,0 +1,30 @@
+/** Pieces of job contracts that several kinds build the same way. */
+import type { JobContract, MemberContract } from '../../model/contract.js';
+import type { HandlerFact, Member, PayloadSource } from '../../model/facts.js';
+import type { ProjectResolver } from '../../resolve/resolver.js';
+
+export function withFile(members: Member[], file: string): MemberContract[] {
+  return members.map((member) => ({ ...member, file }));
+}
+
+/** Positional parameters, or the fields of a single object parameter (typed, or destructured in JavaScript). */
+export function setSignature(
+  contract: JobContract,
+  handler: { file: string; fn: HandlerFact },
+  resolver: ProjectResolver,
+  typeArgument?: { file: string; source: PayloadSource },
+): void {
+  contract.params = withFile(handler.fn.params, handler.file);
+  if (handler.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
+  let payload = resolver.resolvePayload(handler.file, handler.fn.payload);
+  if (!payload && typeArgument && isUntypedSingleParam(handler.fn)) payload = resolver.resolvePayload(typeArgument.file, typeArgument.source);
+  if (payload) {
+    contract.style = 'payload';
+    contract.fields = withFile(payload.fields, payload.file);
+  }
+}
+
+function isUntypedSingleParam(handler: HandlerFact): boolean {
+  const param = handler.params[0];
+  return handler.params.length === 1 && param !== undefined && param.type === undefined && param.optionality !== 'rest' && /^[A-Za-z_$][\w$]*$/.test(param.name);
+}

@@ -1,0 +1,41 @@
+/**
+ * Calls that name the job they enqueue (`queue.enqueue('math', 'add', [1, 2])`, `inngest.send({ name, data })`):
+ * the shape a configuration declares for them, and how their payload arguments are read.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ArgumentsFact } from '../../model/facts.js';
+import type { ReceiverConstraint } from '../kind.js';
+import { getArrayArguments, getSingleArgument, getSpreadArguments } from './syntax.js';
+
+/** How an enqueue call passes the job's arguments, starting at `payloadArg`. */
+export type PayloadShape = 'array' | 'spread' | 'single' | 'request';
+
+export interface NamedEnqueueShape {
+  methods: string[];
+  nameArg: number;
+  queueArg?: number;
+  payloadArg: number;
+  /**
+   * 'array': one array of positional arguments; 'spread': the remaining arguments; 'single': one
+   * payload value; 'request': the argument at `nameArg` is a request object (or an array of them)
+   * whose `requestKeys.name` names the job and `requestKeys.data` holds the payload.
+   */
+  payload: PayloadShape;
+  requestKeys?: { name: string; data: string };
+  receiver?: ReceiverConstraint;
+  /** Also plain calls of the method's name (`addJob('name', payload)` with `addJob` taken from helpers). */
+  bare?: boolean;
+}
+
+export function getPayloadArguments(node: TSESTree.CallExpression, shape: NamedEnqueueShape): ArgumentsFact {
+  switch (shape.payload) {
+    case 'array':
+      return getArrayArguments(node.arguments[shape.payloadArg]);
+    case 'single':
+      return getSingleArgument(node.arguments[shape.payloadArg]);
+    case 'spread':
+      return getSpreadArguments(node.arguments, shape.payloadArg);
+    case 'request':
+      return getSingleArgument(undefined);
+  }
+}

@@ -1,0 +1,22 @@
+/** Enqueue sites that several kinds make the same way from a named enqueue. */
+import type { EnqueueSite } from '../../model/contract.js';
+import type { NamedEnqueueFact } from '../../model/facts.js';
+import type { ResolveContext } from '../kind.js';
+
+/** `SomeJob.schedule(a, 'b')` is a call on a class of the project, not on a queue. */
+export function isCallOnClass(context: ResolveContext, file: string, enqueue: NamedEnqueueFact): boolean {
+  return enqueue.receiver !== undefined && 'cls' in context.resolver.resolveClass(file, enqueue.receiver);
+}
+
+/** One site per name the call sends, each name resolved to its string; dynamic names make none. */
+export function addNamedSites(context: ResolveContext, file: string, enqueue: NamedEnqueueFact, adapter: string): void {
+  const queue = enqueue.queue && context.resolver.resolveName(file, enqueue.queue);
+  for (const name of enqueue.names) {
+    const wireName = context.resolver.resolveName(file, name);
+    if (wireName === undefined) continue;
+    const nameSource = enqueue.typed ? 'class' : 'string';
+    const site: EnqueueSite = { wireName, nameSource, method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter };
+    if (queue !== undefined) site.queue = queue;
+    context.addSite(site);
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * Syntax readers shared by every adapter: spans, names and reference paths, call arguments,
+ * import and export bindings.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ArgumentsFact, ImportBinding, NameRef, SourceSpan } from '../../model/facts.js';
+
+export type Node = TSESTree.Node;
+
+export interface SyntaxContext {
+  text: string;
+  /** JavaScript files get `= undefined` instead of `?` as their transitional form. */
+  isJavaScript: boolean;
+}
+
+export function isExported(parent: Node | undefined): boolean {
+  return parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration';
+}
+
+export function getSpan(node: Node): SourceSpan {
+  return {
+    start: { line: node.loc.start.line, column: node.loc.start.column },
+    end: { line: node.loc.end.line, column: node.loc.end.column },
+    range: [node.range[0], node.range[1]],
+  };
+}
+
+export function getSuperClassName(node: TSESTree.Expression | null): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
+    const object = getSuperClassName(node.object);
+    return object ? `${object}.${node.property.name}` : undefined;
+  }
+  return undefined;
+}
+
+export function isFunctionNode(node: Node | null | undefined): node is TSESTree.FunctionLike {
+  return (
+    node?.type === 'FunctionExpression' ||
+    node?.type === 'ArrowFunctionExpression' ||
+    node?.type === 'TSEmptyBodyFunctionExpression' ||
+    node?.type === 'FunctionDeclaration'
+  );
+}
+
+export function addImportBindings(node: TSESTree.ImportDeclaration, imports: Record<string, ImportBinding>): void {
+  for (const specifier of node.specifiers) {
+    if (specifier.type === 'ImportSpecifier') {
+      const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+      imports[specifier.local.name] = { source: node.source.value, imported };
+    } else if (specifier.type === 'ImportDefaultSpecifier') {
+      imports[specifier.local.name] = { source: node.source.value, imported: 'default' };
+    } else {
+      imports[specifier.local.name] = { source: node.source.value, imported: '*' };
+    }
+  }
+}
+
+/** `const { FooJob } = require('./foo-job')` in CommonJS files. */
+export function addRequireBindings(node: TSESTree.VariableDeclarator, imports: Record<string, ImportBinding>): void {
+  const init = node.init;
+  if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') return;
+  const source = init.arguments[0];
+  if (source?.type !== 'Literal' || typeof source.value !== 'string' || node.id.type !== 'ObjectPattern') return;
+  for (const property of node.id.properties) {
+    if (property.type === 'Property' && property.key.type === 'Identifier' && property.value.type === 'Identifier') {
+      imports[property.value.name] = { source: source.value, imported: property.key.name };
+    }
+  }
+}
+
+export function addExportAliases(node: TSESTree.ExportNamedDeclaration, aliases: Record<string, string>): void {
+  if (node.source) return;
+  for (const specifier of node.specifiers) {
+    const local = specifier.local.name;
+    const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
+    if (local !== exported) aliases[exported] = local;
+  }
+}
+
+export function getArgumentsFact(args: TSESTree.CallExpressionArgument[]): ArgumentsFact {
+  const fact: ArgumentsFact = { count: args.length, hasSpread: args.some((arg) => arg.type === 'SpreadElement') };
+  const first = args[0];
+  if (first?.type === 'ObjectExpression' && first.properties.every((p) => p.type === 'Property' && !p.computed)) {
+    fact.objectKeys = first.properties.map((p) => getPropertyKeyName((p as TSESTree.Property).key));
+  }
+  return fact;
+}
+
+export function getPropertyKeyName(key: TSESTree.Property['key']): string {
+  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'Literal') return String(key.value);
+  return '';
+}
+
+/**
+ * A name as written: a string literal, a template without expressions, or a reference to a
+ * module-level binding (`SEND`, `Jobs.Send`, `JOBS.send`, `EmailJob.name`). Undefined for
+ * anything else: such names are dynamic.
+ */
+export function getNameRef(node: Node | undefined): NameRef | undefined {
+  if (!node) return undefined;
+  const value = getStaticString(node);
+  if (value !== undefined) return { value };
+  const path = getReferencePath(node);
+  return path ? { path } : undefined;
+}
+
+export function getStaticString(node: Node): string | undefined {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSNonNullExpression') {
+    return getStaticString(node.expression);
+  }
+  return undefined;
+}
+
+/** `object.property` written with plain names only, e.g. `module.exports`, `Object.freeze`. */
+export function isNamedMember(node: Node, object: string, property: string): boolean {
+  return (
+    node.type === 'MemberExpression' &&
+    !node.computed &&
+    node.object.type === 'Identifier' &&
+    node.object.name === object &&
+    node.property.type === 'Identifier' &&
+    node.property.name === property
+  );
+}
+
+/** `a`, `a.b.c`, `a['b']`: a chain of names, or undefined. */
+export function getReferencePath(node: Node): string[] | undefined {
+  if (node.type === 'Identifier') return [node.name];
+  if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSNonNullExpression') {
+    return getReferencePath(node.expression);
+  }
+  if (node.type !== 'MemberExpression' || node.optional) return undefined;
+  const object = getReferencePath(node.object);
+  if (!object) return undefined;
+  if (!node.computed && node.property.type === 'Identifier') return [...object, node.property.name];
+  const key = node.computed ? getStaticString(node.property) : undefined;
+  return key === undefined ? undefined : [...object, key];
+}
+
+/** Arguments that cannot be read: every check counts them as passing. */
+const UNREADABLE: ArgumentsFact = { count: 0, hasSpread: true };
+
+/** The job arguments of a call, starting at `from`: `X.performLater(a, b)`, `client.job(name, a, b)`. */
+export function getSpreadArguments(args: TSESTree.CallExpressionArgument[], from: number): ArgumentsFact {
+  return getArgumentsFact(args.slice(from));
+}
+
+/** One array of positional arguments: `queue.enqueue('q', 'add', [1, 2])`. */
+export function getArrayArguments(arg: TSESTree.CallExpressionArgument | undefined): ArgumentsFact {
+  if (!arg) return { count: 0, hasSpread: false };
+  if (arg.type !== 'ArrayExpression' || arg.elements.some((element) => element === null)) return UNREADABLE;
+  return getArgumentsFact(arg.elements as TSESTree.CallExpressionArgument[]);
+}
+
+/** One payload value: `agenda.now('x', data)`. An absent payload has no fields. */
+export function getSingleArgument(arg: TSESTree.CallExpressionArgument | undefined): ArgumentsFact {
+  if (!arg) return { count: 0, hasSpread: false, objectKeys: [] };
+  if (arg.type === 'SpreadElement') return UNREADABLE;
+  return getArgumentsFact([arg]);
+}
+
+/** `boss`, `this.boss`, `app.queues.email`: the object a method is called on, as a path (`this` kept). */
+export function getReceiverPath(node: TSESTree.Expression): string[] | undefined {
+  if (node.type === 'ThisExpression') return ['this'];
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
+    const object = node.object.type === 'ThisExpression' ? ['this'] : getReceiverPath(node.object);
+    return object ? [...object, node.property.name] : undefined;
+  }
+  if (node.type === 'NewExpression' && node.callee.type === 'Identifier') return [`new ${node.callee.name}`];
+  return getReferencePath(node);
+}
+
+/** The value of a plain key of an object literal. */
+export function getObjectProperty(node: TSESTree.ObjectExpression, key: string): TSESTree.Expression | undefined {
+  for (const property of node.properties) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
+    if (name === key) return property.value as TSESTree.Expression;
+  }
+  return undefined;
+}

@@ -1,0 +1,96 @@
+/**
+ * Payload fields from a zod object schema, as Trigger.dev's `schemaTask` declares them:
+ * `z.object({ id: z.string(), note: z.string().optional(), retries: z.number().default(3) })`.
+ * `.optional()` and `.nullish()` make a field optional, `.default()` and `.catch()` give it a
+ * default; the type is read for the plain zod types and left out otherwise.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Member } from '../../model/facts.js';
+import { getSpan, getStaticString, type Node } from './syntax.js';
+
+const BASE_TYPES: Record<string, string> = {
+  string: 'string',
+  number: 'number',
+  boolean: 'boolean',
+  date: 'Date',
+  bigint: 'bigint',
+  unknown: 'unknown',
+  any: 'any',
+  email: 'string',
+  uuid: 'string',
+  url: 'string',
+  int: 'number',
+};
+
+/** Method chains longer than this are not read. */
+const MAX_CHAIN = 16;
+
+/** The fields of `z.object({...})` (also `z.strictObject`, `z.looseObject`), or undefined when the node is no such call. */
+export function getZodObjectFields(node: Node | undefined): Member[] | undefined {
+  if (node?.type !== 'CallExpression') return undefined;
+  const callee = node.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
+  if (!['object', 'strictObject', 'looseObject'].includes(callee.property.name) || callee.object.type !== 'Identifier') return undefined;
+  const shape = node.arguments[0];
+  if (shape?.type !== 'ObjectExpression') return undefined;
+  const fields: Member[] = [];
+  for (const property of shape.properties) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const name = property.key.type === 'Identifier' ? property.key.name : getStaticString(property.key);
+    if (name === undefined) continue;
+    fields.push(getZodField(name, property));
+  }
+  return fields;
+}
+
+function getZodField(name: string, property: TSESTree.Property): Member {
+  const value = property.value as TSESTree.Expression;
+  const { optionality, type } = readChain(value);
+  const field: Member = { name, optionality, span: getSpan(property) };
+  if (type !== undefined) field.type = type;
+  if (optionality === 'required') field.makeOptional = { range: [value.range[1], value.range[1]], text: '.optional()' };
+  return field;
+}
+
+/** Walks `z.string().min(1).optional()` from the outside in: modifiers first, the base type last. */
+function readChain(value: TSESTree.Expression): { optionality: Member['optionality']; type?: string } {
+  let optionality: Member['optionality'] = 'required';
+  let nullable = false;
+  let current: TSESTree.Expression = value;
+  for (let depth = 0; depth < MAX_CHAIN; depth++) {
+    if (current.type !== 'CallExpression' || current.callee.type !== 'MemberExpression' || current.callee.computed || current.callee.property.type !== 'Identifier') {
+      return { optionality };
+    }
+    const method = current.callee.property.name;
+    const object = current.callee.object;
+    if (method === 'optional' || method === 'nullish') optionality = optionality === 'default' ? 'default' : 'optional';
+    if (method === 'default' || method === 'catch' || method === 'prefault') optionality = 'default';
+    if (method === 'nullable' || method === 'nullish') nullable = true;
+    if (object.type === 'Identifier') {
+      const base = getBaseType(method, current);
+      return { optionality, type: base === undefined ? undefined : nullable ? `${base}|null` : base };
+    }
+    current = object;
+  }
+  return { optionality };
+}
+
+function getBaseType(method: string, call: TSESTree.CallExpression): string | undefined {
+  if (BASE_TYPES[method]) return BASE_TYPES[method];
+  if (method === 'literal') {
+    const arg = call.arguments[0];
+    return arg?.type === 'Literal' ? (typeof arg.value === 'string' ? `'${arg.value}'` : String(arg.value)) : undefined;
+  }
+  if (method === 'enum') {
+    const arg = call.arguments[0];
+    if (arg?.type !== 'ArrayExpression') return undefined;
+    const values = arg.elements.map((element) => (element ? getStaticString(element) : undefined));
+    return values.every((value) => value !== undefined) ? values.map((value) => `'${value}'`).join('|') : undefined;
+  }
+  if (method === 'array') {
+    const inner = call.arguments[0];
+    const element = inner && inner.type !== 'SpreadElement' ? readChain(inner).type : undefined;
+    return element === undefined ? undefined : /[|&]/.test(element) ? `(${element})[]` : `${element}[]`;
+  }
+  return undefined;
+}

@@ -1,0 +1,69 @@
+/** How a `string-registry` adapter defines jobs under a name and enqueues them by name, and how users declare one. */
+import { z } from 'zod';
+import type { AdapterConfigBase, ReceiverConstraint } from '../kind.js';
+import type { NamedEnqueueShape } from '../shared/named-enqueue.js';
+import { adapterName, argumentIndex, identifier, qualified, receiverSchema, serialization } from '../shared/schema.js';
+
+export interface StringRegistryConfig extends AdapterConfigBase {
+  type: 'string-registry';
+  /** `register(name, fn)`, `define(name, fn)`; `handlerArg: 'last'` for `work(name, options?, fn)`. */
+  register?: Array<{ methods: string[]; nameArg: number; handlerArg: number | 'last'; receiver?: ReceiverConstraint }>;
+  /**
+   * `new Worker(options, { name: { perform } })`: an object map whose keys are wire names, given to a
+   * constructor or a function (`run({ taskList })`: at `property` of the argument); each entry
+   * holds its handler at `handlerKey`, or is the handler when `handlerKey` is absent.
+   */
+  maps?: Array<{ constructors?: string[]; functions?: string[]; argIndex: number; property?: string; handlerKey?: string }>;
+  /**
+   * 'arguments': the handler's parameters are the job's arguments; 'job-data': it receives a job
+   * (or a batch of jobs, `Job<Data>[]`) whose data is the payload (Agenda, pg-boss);
+   * 'payload-argument': its first parameter is the payload, the others are helpers (graphile-worker).
+   */
+  handler: 'arguments' | 'job-data' | 'payload-argument';
+  /** Files in a folder of this name whose default export is a function are jobs named by their path below it (graphile-worker's task directory). */
+  directory?: string;
+  /** SQL functions that enqueue by name inside string literals: `graphile_worker.add_job('name', ...)`. */
+  sql?: string[];
+  /** A global interface of payload types keyed by wire name: `declare global { namespace GraphileWorker { interface Tasks {...} } }`. */
+  declaredPayloads?: { namespace: string; interface: string };
+  enqueue: NamedEnqueueShape[];
+}
+
+export const stringRegistrySchema = z.strictObject({
+  type: z.literal('string-registry'),
+  name: adapterName,
+  extends: z.string().optional(),
+  register: z
+    .array(z.strictObject({ methods: z.array(identifier).min(1), nameArg: argumentIndex, handlerArg: z.union([argumentIndex, z.literal('last')]), receiver: receiverSchema.optional() }))
+    .optional(),
+  maps: z
+    .array(
+      z.strictObject({
+        constructors: z.array(identifier).min(1).optional(),
+        functions: z.array(identifier).min(1).optional(),
+        argIndex: argumentIndex,
+        property: identifier.optional(),
+        handlerKey: identifier.optional(),
+      }),
+    )
+    .optional(),
+  handler: z.enum(['arguments', 'job-data', 'payload-argument']).optional(),
+  directory: z.string().regex(/^[^/\\]+$/, 'must be a folder name').optional(),
+  sql: z.array(qualified).optional(),
+  declaredPayloads: z.strictObject({ namespace: identifier, interface: identifier }).optional(),
+  enqueue: z
+    .array(
+      z.strictObject({
+        methods: z.array(identifier).min(1),
+        nameArg: argumentIndex,
+        queueArg: argumentIndex.optional(),
+        payloadArg: argumentIndex,
+        payload: z.enum(['array', 'spread', 'single', 'request']),
+        requestKeys: z.strictObject({ name: identifier, data: identifier }).optional(),
+        receiver: receiverSchema.optional(),
+        bare: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  serialization,
+});

@@ -1,0 +1,32 @@
+/** What one file says about jobs registered under a name, before anything is resolved across files. */
+import type { HandlerRef, NameRef, PayloadSource, SourceSpan, ValueFact } from '../../model/facts.js';
+
+/** `faktory.register('SendEmail', fn)`, `agenda.define('send email', fn)`. */
+export interface RegistrationFact {
+  adapters: string[];
+  method: string;
+  /** The object the method is called on, as a reference path (`boss`, `this.boss`). */
+  receiverPath?: string[];
+  names: NameRef[];
+  handler: HandlerRef;
+  /** `define<Payload>(...)`. */
+  typeArgument?: PayloadSource;
+  span: SourceSpan;
+}
+
+/** An object map of jobs given to a known constructor: `new Worker(options, jobs)`. */
+export interface RegistryMapFact {
+  adapters: string[];
+  map: { inline: ValueFact & { kind: 'object' } } | { path: string[] };
+  span: SourceSpan;
+}
+
+/** The registry kind's facts of one file, under `facts.kinds['string-registry']`. */
+export interface RegistryFacts {
+  registrations?: RegistrationFact[];
+  registryMaps?: RegistryMapFact[];
+  /** The module's default export when it is a function (`export default`, `module.exports =`): a task file of a task directory. */
+  defaultExport?: HandlerRef;
+  /** Payload types declared in a global interface keyed by wire name (`GraphileWorker.Tasks`): by `Namespace.Interface`, then by name. */
+  declaredPayloads?: Record<string, Record<string, PayloadSource>>;
+}

@@ -1,0 +1,26 @@
+/** What one file says about tasks defined by a call, before anything is resolved across files. */
+import type { HandlerFact, NameRef, PayloadSource, SourceSpan } from '../../model/facts.js';
+
+/**
+ * A task defined by a call with an options object: `task({ id: 'hello', run })`, `schemaTask({
+ * id, schema, run })`, `schedules.task({ id, cron, run })` (Trigger.dev).
+ */
+export interface TaskDefinitionFact {
+  adapters: string[];
+  /** The definer as written: `task`, `schemaTask`, `schedules.task`. */
+  definer: string;
+  id: NameRef;
+  /** The `run` function; its first parameter is the payload. */
+  handler?: HandlerFact;
+  /** Where the payload's fields come from: the zod `schema`, else the type of `run`'s first parameter. */
+  payload?: PayloadSource;
+  /** `schema: EmailPayload`: a module-level zod schema by reference. */
+  schemaPath?: string[];
+  /** The `id` value, where the task is reported. */
+  span: SourceSpan;
+}
+
+/** The task-definition kind's facts of one file, under `facts.kinds['task-definition']`. */
+export interface TaskFacts {
+  taskDefinitions: TaskDefinitionFact[];
+}

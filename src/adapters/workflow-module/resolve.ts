@@ -1,0 +1,71 @@
+/**
+ * Workflows and activities across files: each exported function of a module that imports a
+ * workflow package is a workflow, and each exported function of a module a workflow proxies is
+ * an activity, named by the function, its arguments positional.
+ */
+import type { JobContract } from '../../model/contract.js';
+import type { FileFacts, NamedEnqueueFact } from '../../model/facts.js';
+import { getKindFacts, type ResolveContext } from '../kind.js';
+import { setSignature } from '../shared/contracts.js';
+import { addNamedSites, isCallOnClass } from '../shared/sites.js';
+import type { WorkflowModuleConfig } from './config.js';
+import type { WorkflowFacts } from './facts.js';
+
+function getWorkflowFacts(facts: FileFacts | undefined): WorkflowFacts | undefined {
+  return facts && getKindFacts<WorkflowFacts>(facts, 'workflow-module');
+}
+
+export function defineWorkflowJobs(file: string, facts: FileFacts, configs: readonly WorkflowModuleConfig[], context: ResolveContext): void {
+  addWorkflowModule(file, facts, configs, context);
+  for (const proxy of getWorkflowFacts(facts)?.activityProxies ?? []) addActivityModule(file, proxy, configs, context);
+}
+
+/** `client.workflow.start(example, ...)` on a workflow function; activity calls and starts by name make sites by string. */
+export function defineWorkflowSites(file: string, enqueue: NamedEnqueueFact, config: WorkflowModuleConfig, context: ResolveContext): void {
+  if (isCallOnClass(context, file, enqueue)) return;
+  if (!enqueue.byBinding) {
+    addNamedSites(context, file, enqueue, config.name);
+    return;
+  }
+  for (const name of enqueue.names) {
+    if (!('path' in name)) continue;
+    const value = context.resolver.resolveValue(file, name.path);
+    if (value?.value.kind !== 'function' || !isWorkflowModule(value.file, config, context)) continue;
+    context.addSite({ wireName: value.value.fn.method, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter: config.name });
+  }
+}
+
+/** Whether a module imports one of the workflow packages: its exported functions are workflows. */
+function isWorkflowModule(file: string, config: WorkflowModuleConfig, context: ResolveContext): boolean {
+  return Object.values(context.files.get(file)?.imports ?? {}).some((binding) => config.workflowPackages.includes(binding.source));
+}
+
+function addWorkflowModule(file: string, facts: FileFacts, configs: readonly WorkflowModuleConfig[], context: ResolveContext): void {
+  if (!getWorkflowFacts(facts)?.exportedFunctions) return;
+  for (const config of configs) {
+    if (!context.isEnabled(file, config.name) || !isWorkflowModule(file, config, context)) continue;
+    addExportedFunctionJobs(file, facts, config, context);
+    return;
+  }
+}
+
+/** `proxyActivities<typeof activities>()`: each exported function of the activities module is an activity. */
+function addActivityModule(file: string, proxy: { adapters: string[]; module: string[] }, configs: readonly WorkflowModuleConfig[], context: ResolveContext): void {
+  const adapter = context.getEnabled(file, proxy.adapters);
+  const config = configs.find((candidate) => candidate.name === adapter);
+  const module = config && context.resolver.resolveValue(file, proxy.module);
+  if (!config || module?.value.kind !== 'object') return;
+  const facts = context.files.get(module.file);
+  if (facts) addExportedFunctionJobs(module.file, facts, config, context);
+}
+
+function addExportedFunctionJobs(file: string, facts: FileFacts, config: WorkflowModuleConfig, context: ResolveContext): void {
+  for (const name of getWorkflowFacts(facts)?.exportedFunctions ?? []) {
+    const value = facts.values?.[name];
+    if (value?.kind !== 'function') continue;
+    const contract: JobContract = { wireName: name, location: { file, span: value.fn.span }, handler: name, style: 'positional', params: [], fields: [], adapter: config.name };
+    if (config.serialization) contract.serialization = config.serialization;
+    setSignature(contract, { file, fn: value.fn }, context.resolver);
+    context.addJob(contract);
+  }
+}
