@@ -13,11 +13,11 @@ export function runCheck(cwd: string, settings: SafeJobsSettings, config: CliCon
   const engine = new Engine(locateProject(join(cwd, 'package.json'), cwd), settings);
   const analysis = engine.analyzeProject();
   if ('problem' in analysis) throw new BaselineProblem(analysis.problem);
-  const prematureOptions = (config.options[PREMATURE_ENQUEUE]?.[0] ?? {}) as PrematureEnqueueOptions;
+  const prematureOptions = (config.options[PREMATURE_ENQUEUE.id]?.[0] ?? {}) as PrematureEnqueueOptions;
   const findings = analysis.findings.flatMap((finding) => {
     const severity = config.severities[finding.rule] ?? 'error';
     if (severity === 'off') return [];
-    if (finding.rule === PREMATURE_ENQUEUE && isPrematureEnqueueAllowed(finding, prematureOptions)) return [];
+    if (finding.rule === PREMATURE_ENQUEUE.id && isPrematureEnqueueAllowed(finding, prematureOptions)) return [];
     return [toReportedFinding(finding, severity)];
   });
   return { baseline: analysis.baselineLabel, findings: sortFindings(findings) };

@@ -1,12 +1,10 @@
+import { getCheck } from '../compare/index.js';
 import type { Finding } from '../model/finding.js';
-import { rules } from '../rules/index.js';
 
-type RuleName = keyof typeof rules;
-
-/** A finding's message as ESLint prints it: the rule's own template, filled with the finding's data. */
+/** A finding's message as ESLint prints it: the template its rule reports, filled with the finding's data. */
 export function formatMessage(finding: Finding): string {
-  const rule = rules[finding.rule as RuleName] as { meta: { messages: Record<string, string> } } | undefined;
-  const template = rule?.meta.messages[finding.messageId] ?? finding.messageId;
+  const messages: Readonly<Record<string, string>> | undefined = getCheck(finding.rule)?.messages;
+  const template = messages?.[finding.messageId] ?? finding.messageId;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) => finding.data[key] ?? match);
 }
 

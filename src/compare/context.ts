@@ -1,4 +1,4 @@
-import type { ContractSet } from '../model/contract.js';
+import type { ContractSet, EnqueueSite, JobContract } from '../model/contract.js';
 
 /** What the checks may ask about the current files beyond their contracts. */
 export interface ProjectFiles {
@@ -15,4 +15,25 @@ export interface CompareContext {
   /** Wire names retired on purpose: never reported as deleted. */
   retiredJobs: readonly string[];
   project: ProjectFiles;
+}
+
+/** A baseline job whose wire name no current job handles. */
+export interface RemovedJob {
+  previous: JobContract;
+  previousSites: EnqueueSite[];
+}
+
+/** A removed job paired with the new job that replaces it. */
+export interface Rename extends RemovedJob {
+  current: JobContract;
+}
+
+/**
+ * What the checks against the baseline read. Removed jobs are sorted once into renames and
+ * deletions, because a renamed job is reported once, as a rename, not as deleted too.
+ */
+export interface Comparison extends CompareContext {
+  renames: Rename[];
+  /** Removed jobs that no rename explains. */
+  deleted: RemovedJob[];
 }

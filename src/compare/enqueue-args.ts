@@ -1,15 +1,27 @@
 import { isJavaScriptPath } from '../model/paths.js';
 import type { ContractSet, EnqueueSite, JobContract } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
+import type { CheckDescriptor } from './descriptor.js';
 import { makeFinding } from './findings.js';
 
-export const ENQUEUE_ARGS_MATCH = 'enqueue-args-match';
+export const ENQUEUE_ARGS_MATCH = {
+  id: 'enqueue-args-match',
+  needsBaseline: false,
+  direction: 'new-payload-to-old-worker',
+  messages: {
+    missingArguments:
+      "This enqueues job '{{job}}' with {{count}} argument(s), but its handler requires {{required}}: the worker runs it with {{missing}} undefined. Pass them here, or make them optional in the handler.",
+    missingFields:
+      "This enqueues job '{{job}}' without the required payload field(s) {{missing}}: the worker reads them as undefined. Send them here, or make them optional in the payload type.",
+  },
+  run: checkEnqueueArgs,
+} as const satisfies CheckDescriptor;
 
 /**
  * Current enqueue sites that send less than the current handler requires, where the type
  * checker cannot see the mismatch: jobs named by string, and JavaScript files.
  */
-export function checkEnqueueArgs(current: ContractSet): Finding[] {
+function checkEnqueueArgs(current: ContractSet): Finding[] {
   const findings: Finding[] = [];
   for (const site of current.sites) {
     const job = current.jobs.get(site.wireName);
@@ -27,11 +39,9 @@ function isInvisibleToTypeChecker(site: EnqueueSite): boolean {
 function getMissingArguments(site: EnqueueSite, job: JobContract): Finding | undefined {
   const required = job.params.reduce((count, param, index) => (param.optionality === 'required' ? index + 1 : count), 0);
   if (site.args.count >= required) return undefined;
-  return makeFinding({
-    rule: ENQUEUE_ARGS_MATCH,
+  return makeFinding(ENQUEUE_ARGS_MATCH, {
     messageId: 'missingArguments',
     job,
-    direction: 'new-payload-to-old-worker',
     at: site.location,
     data: {
       count: String(site.args.count),
@@ -46,11 +56,9 @@ function getMissingFields(site: EnqueueSite, job: JobContract): Finding | undefi
   if (!keys) return undefined;
   const missing = job.fields.filter((field) => field.optionality === 'required' && !keys.includes(field.name));
   if (missing.length === 0) return undefined;
-  return makeFinding({
-    rule: ENQUEUE_ARGS_MATCH,
+  return makeFinding(ENQUEUE_ARGS_MATCH, {
     messageId: 'missingFields',
     job,
-    direction: 'new-payload-to-old-worker',
     at: site.location,
     data: { missing: missing.map((field) => field.name).join(', ') },
   });

@@ -1,24 +1,28 @@
 import { type EnqueueSite, formatLocation, type JobContract, type Location } from '../model/contract.js';
 import type { Direction, Finding } from '../model/finding.js';
 import type { TextEdit } from '../model/facts.js';
+import type { CheckDescriptor, MessageIdOf } from './descriptor.js';
 
-/** A finding at a place in the project, with the fields every check fills the same way. */
-export function makeFinding(options: {
-  rule: string;
-  messageId: string;
+/** A check with one direction gives it to every finding; any other check names it in each one. */
+type DirectionOption<Check extends CheckDescriptor> = Check extends { direction: Direction } ? { direction?: never } : { direction: Direction };
+
+type FindingOptions<Check extends CheckDescriptor> = {
+  messageId: MessageIdOf<Check>;
   job: JobContract | string;
-  direction: Direction;
   at: Location;
   data: Record<string, string>;
   fix?: TextEdit[];
-}): Finding {
+} & DirectionOption<Check>;
+
+/** A finding of a check at a place in the project, with the fields every check fills the same way. */
+export function makeFinding<Check extends CheckDescriptor>(check: Check, options: FindingOptions<Check>): Finding {
   const job = typeof options.job === 'string' ? options.job : options.job.wireName;
   const finding: Finding = {
-    rule: options.rule,
+    rule: check.id,
     messageId: options.messageId,
     data: { job, ...options.data },
     job,
-    direction: options.direction,
+    direction: (check.direction ?? options.direction)!,
     file: options.at.file,
     span: options.at.span,
   };

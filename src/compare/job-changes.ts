@@ -5,19 +5,46 @@
  */
 import type { ContractSet, EnqueueSite, JobContract } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
-import type { CompareContext } from './context.js';
+import type { CompareContext, Comparison, RemovedJob } from './context.js';
+import type { CheckDescriptor, MessageIdOf } from './descriptor.js';
 import { formatSites, makeFinding } from './findings.js';
 import { groupSitesByJob } from './pairs.js';
 
-export const DELETED_ENQUEUED_JOB = 'no-deleted-enqueued-job';
-export const PREMATURE_ENQUEUE = 'no-premature-enqueue';
-export const UNKNOWN_JOB = 'no-unknown-job';
+const PLAN =
+  "Delete a job in two deploys: (1) remove the code that enqueues it and deploy; (2) once no deployed code enqueues it and its queue has drained, delete the job. If the queue is known to be empty, list '{{job}}' in settings['safe-jobs'].retiredJobs.";
 
-/** A baseline job whose wire name no current job handles. */
-export interface RemovedJob {
-  previous: JobContract;
-  previousSites: EnqueueSite[];
-}
+export const DELETED_ENQUEUED_JOB = {
+  id: 'no-deleted-enqueued-job',
+  needsBaseline: true,
+  direction: 'old-payload-to-new-worker',
+  messages: {
+    deletedJob: `Job '{{job}}' is deleted, but the deployed version ({{baseline}}) still enqueues it ({{sites}}): jobs it queued, and those its web processes send during the deploy, reach workers that no longer have a handler for them. Restore the job until a release without these enqueue calls is deployed. ${PLAN}`,
+    deletedJobStillEnqueued: `This enqueues job '{{job}}', which no current code handles: it is deleted, while the deployed version ({{baseline}}) enqueues it too ({{sites}}). Remove this call and restore the job until a release without its enqueue calls is deployed. ${PLAN}`,
+  },
+  run: checkDeletedJobs,
+} as const satisfies CheckDescriptor;
+
+export const PREMATURE_ENQUEUE = {
+  id: 'no-premature-enqueue',
+  needsBaseline: true,
+  direction: 'new-payload-to-old-worker',
+  messages: {
+    prematureEnqueue:
+      "This enqueues job '{{job}}', which the workers of the deployed version ({{baseline}}) do not know: during the deploy, web processes running this code send it to old workers that cannot run it. Deploy the job first and this enqueue call in the next deploy (step 1: the handler; step 2: the enqueuers).",
+  },
+  run: checkPrematureEnqueues,
+} as const satisfies CheckDescriptor;
+
+export const UNKNOWN_JOB = {
+  id: 'no-unknown-job',
+  needsBaseline: false,
+  direction: 'new-payload-to-old-worker',
+  messages: {
+    unknownJob:
+      "No job handles '{{job}}': this call enqueues jobs that no worker can run, and the type checker cannot see it because the job is named by a string. Fix the name, or add the job before enqueuing it.",
+  },
+  run: checkUnknownJobs,
+} as const satisfies CheckDescriptor;
 
 export function getRemovedJobs(context: CompareContext): RemovedJob[] {
   const sitesByJob = groupSitesByJob(context.previous.sites);
@@ -37,14 +64,14 @@ export function getRemovedJobs(context: CompareContext): RemovedJob[] {
  * where it can be seen: on current enqueue sites that still name it, else where the
  * deployed enqueue calls stood, else in the job's former file if it remains.
  */
-export function checkDeletedJobs(context: CompareContext, removed: RemovedJob[]): Finding[] {
+function checkDeletedJobs(context: Comparison): Finding[] {
   const currentSites = groupSitesByJob(context.current.sites);
   const findings: Finding[] = [];
-  for (const { previous, previousSites } of removed) {
+  for (const { previous, previousSites } of context.deleted) {
     if (previousSites.length === 0) continue;
     const data = { sites: formatSites(previousSites), baseline: context.baselineLabel };
     for (const at of getDeletedJobLocations(previous, previousSites, currentSites.get(previous.wireName) ?? [], context)) {
-      findings.push(makeFinding({ rule: DELETED_ENQUEUED_JOB, messageId: at.messageId, job: previous, direction: 'old-payload-to-new-worker', at: at.location, data }));
+      findings.push(makeFinding(DELETED_ENQUEUED_JOB, { messageId: at.messageId, job: previous, at: at.location, data }));
     }
   }
   return findings;
@@ -55,7 +82,7 @@ function getDeletedJobLocations(
   previousSites: EnqueueSite[],
   currentSites: EnqueueSite[],
   context: CompareContext,
-): Array<{ messageId: string; location: EnqueueSite['location'] }> {
+): Array<{ messageId: MessageIdOf<typeof DELETED_ENQUEUED_JOB>; location: EnqueueSite['location'] }> {
   if (currentSites.length > 0) return currentSites.map((site) => ({ messageId: 'deletedJobStillEnqueued', location: site.location }));
   const formerEnqueuers = new Map<string, EnqueueSite>();
   for (const site of previousSites) {
@@ -75,18 +102,16 @@ const FIRST_LINE = { start: { line: 1, column: 0 }, end: { line: 1, column: 0 },
  * name of a renamed one): web processes of this version can enqueue it before every worker
  * runs this code. The rule's options decide about jobs on queues the old workers never read.
  */
-export function checkPrematureEnqueues(context: CompareContext): Finding[] {
+function checkPrematureEnqueues(context: CompareContext): Finding[] {
   const previousQueues = new Set([...context.previous.jobs.values()].map((job) => job.queue ?? ''));
   const findings: Finding[] = [];
   for (const site of context.current.sites) {
     const job = context.current.jobs.get(site.wireName);
     if (!job || context.previous.jobs.has(site.wireName)) continue;
     findings.push(
-      makeFinding({
-        rule: PREMATURE_ENQUEUE,
+      makeFinding(PREMATURE_ENQUEUE, {
         messageId: 'prematureEnqueue',
         job,
-        direction: 'new-payload-to-old-worker',
         at: site.location,
         data: {
           baseline: context.baselineLabel,
@@ -110,10 +135,8 @@ export function isPrematureEnqueueAllowed(finding: Finding, options: PrematureEn
 }
 
 /** Enqueue sites naming by string a job that no current code handles (a typo, a deleted job). */
-export function checkUnknownJobs(current: ContractSet): Finding[] {
+function checkUnknownJobs(current: ContractSet): Finding[] {
   return current.sites
     .filter((site) => site.nameSource === 'string' && !current.jobs.has(site.wireName))
-    .map((site) =>
-      makeFinding({ rule: UNKNOWN_JOB, messageId: 'unknownJob', job: site.wireName, direction: 'new-payload-to-old-worker', at: site.location, data: {} }),
-    );
+    .map((site) => makeFinding(UNKNOWN_JOB, { messageId: 'unknownJob', job: site.wireName, at: site.location, data: {} }));
 }

@@ -1,17 +1,36 @@
 import type { MemberContract } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
 import type { CompareContext } from './context.js';
+import type { CheckDescriptor, MessageIdOf } from './descriptor.js';
 import { formatSites, makeFinding } from './findings.js';
 import { forEachJobPair, forEachMemberPair, isPassedBySite, type JobPair } from './pairs.js';
 
-export const NEW_REQUIRED_PARAM = 'no-new-required-param';
+const TWO_STEPS =
+  'Deploy it in two steps: (1) make it optional, handle its absence and pass it at every enqueue site; (2) once that release is deployed, make it required.';
+
+export const NEW_REQUIRED_PARAM = {
+  id: 'no-new-required-param',
+  needsBaseline: true,
+  direction: 'old-payload-to-new-worker',
+  messages: {
+    newRequiredParam: `Job '{{job}}' now requires parameter '{{param}}', which jobs enqueued by the deployed version ({{baseline}}) do not pass: workers running this code will process them with '{{param}}' undefined. ${TWO_STEPS}`,
+    newRequiredField: `Job '{{job}}' now requires payload field '{{param}}', which payloads enqueued by the deployed version ({{baseline}}) do not have: workers running this code will read it as undefined. ${TWO_STEPS}`,
+    prematureRequiredParam:
+      "Parameter '{{param}}' of job '{{job}}' was optional in the deployed version ({{baseline}}), but the deployed code still enqueues it without '{{param}}' (at {{sites}}): jobs enqueued there during the deploy reach these workers without '{{param}}'. This is step 2 of 2 and step 1 is not finished: pass '{{param}}' at every enqueue site and deploy that release first, then make it required.",
+    prematureRequiredField:
+      "Payload field '{{param}}' of job '{{job}}' was optional in the deployed version ({{baseline}}), but the deployed code still enqueues it without '{{param}}' (at {{sites}}): jobs enqueued there during the deploy reach these workers without '{{param}}'. This is step 2 of 2 and step 1 is not finished: send '{{param}}' from every enqueue site and deploy that release first, then make it required.",
+  },
+  run: checkNewRequiredParams,
+} as const satisfies CheckDescriptor;
+
+type MessageId = MessageIdOf<typeof NEW_REQUIRED_PARAM>;
 
 /**
  * A handler parameter or payload field that is required now but was absent in the
  * baseline (jobs already queued lack it), or was optional there while a deployed enqueue
  * site still omits it (the second step of the two-step plan taken too early).
  */
-export function checkNewRequiredParams(context: CompareContext): Finding[] {
+function checkNewRequiredParams(context: CompareContext): Finding[] {
   const findings: Finding[] = [];
   forEachJobPair(context.previous, context.current, (pair) => {
     const suffix = pair.current.style === 'payload' ? 'Field' : 'Param';
@@ -29,12 +48,10 @@ export function checkNewRequiredParams(context: CompareContext): Finding[] {
   return findings;
 }
 
-function getFinding(pair: JobPair, member: MemberContract, messageId: string, context: CompareContext, sites: string): Finding {
-  return makeFinding({
-    rule: NEW_REQUIRED_PARAM,
+function getFinding(pair: JobPair, member: MemberContract, messageId: MessageId, context: CompareContext, sites: string): Finding {
+  return makeFinding(NEW_REQUIRED_PARAM, {
     messageId,
     job: pair.current,
-    direction: 'old-payload-to-new-worker',
     at: { file: member.file, span: member.span },
     data: { param: member.name, baseline: context.baselineLabel, sites },
     fix: member.makeOptional ? [member.makeOptional] : undefined,

@@ -4,13 +4,33 @@
  */
 import type { Finding } from '../model/finding.js';
 import type { CompareContext } from './context.js';
+import type { CheckDescriptor } from './descriptor.js';
 import { getMemberKind, makeFinding } from './findings.js';
 import { forEachJobPair, getMembers, type JobPair, type MemberPairing, pairMembers } from './pairs.js';
 import { isCompatibleTypeChange, isSameType } from './type-text.js';
 
-export const INCOMPATIBLE_PARAM_CHANGE = 'no-incompatible-param-change';
+/** No direction of its own: a removed member breaks the old workers, the other changes break the new ones. */
+export const INCOMPATIBLE_PARAM_CHANGE = {
+  id: 'no-incompatible-param-change',
+  needsBaseline: true,
+  messages: {
+    removedParam:
+      "Job '{{job}}' no longer takes parameter '{{param}}', which the deployed version ({{baseline}}) requires: old workers still running during the deploy get jobs from this code without it. Remove it in two deploys: (1) make '{{param}}' optional in the handler and keep passing it at every enqueue site; (2) once that is deployed, stop passing it and remove it.",
+    reorderedParam:
+      "Parameter '{{param}}' of job '{{job}}' moves from position {{previousPosition}} to {{currentPosition}} (deployed order: {{previousOrder}}): jobs queued by either version reach the other version's workers with their arguments in the wrong variables, and nothing fails loudly. Keep the deployed order and add new parameters at the end; to really reorder, add a new job with the new order, move the enqueuers to it in a later deploy, and delete this one after that.",
+    typeChanged:
+      "The {{kind}} '{{param}}' of job '{{job}}' changes type from '{{previousType}}' to '{{currentType}}', which does not accept every value the deployed version ({{baseline}}) sends: jobs queued by it reach these workers with the old type. Widen it instead ('{{previousType}} | {{currentType}}') and handle both for one deploy; narrow it in a later deploy, once no deployed enqueuer sends the old type.",
+    removedField:
+      "Job '{{job}}' no longer has payload field '{{param}}', which the deployed version ({{baseline}}) requires: old workers still running during the deploy read it as undefined from payloads this code enqueues. Remove it in two deploys: (1) make '{{param}}' optional, stop reading it and keep sending it; (2) once that is deployed, stop sending it and remove it.",
+    renamedField:
+      "Payload field '{{param}}' of job '{{job}}' is renamed to '{{newName}}': old workers still running read '{{param}}' from payloads this code enqueues, and payloads queued by the deployed version ({{baseline}}) reach these workers without '{{newName}}'. Rename it in three deploys: (1) add '{{newName}}' as optional beside '{{param}}', send both and read '{{newName}} ?? {{param}}'; (2) make '{{newName}}' required and '{{param}}' optional; (3) stop sending '{{param}}' and remove it.",
+    payloadStyleChanged:
+      "Job '{{job}}' switches from {{previousStyle}} to {{currentStyle}} since the deployed version ({{baseline}}): jobs queued by either version do not fit the other version's handler. Add a new job with the new signature, move the enqueuers to it in a later deploy, and delete this one once nothing deployed enqueues it.",
+  },
+  run: checkParamChanges,
+} as const satisfies CheckDescriptor;
 
-export function checkParamChanges(context: CompareContext): Finding[] {
+function checkParamChanges(context: CompareContext): Finding[] {
   const findings: Finding[] = [];
   forEachJobPair(context.previous, context.current, (pair) => {
     const pairing = pairMembers(pair);
@@ -25,8 +45,7 @@ export function checkParamChanges(context: CompareContext): Finding[] {
 
 function getStyleChange(pair: JobPair, context: CompareContext): Finding {
   const describe = (style: string) => (style === 'payload' ? 'one object payload' : 'positional arguments');
-  return makeFinding({
-    rule: INCOMPATIBLE_PARAM_CHANGE,
+  return makeFinding(INCOMPATIBLE_PARAM_CHANGE, {
     messageId: 'payloadStyleChanged',
     job: pair.current,
     direction: 'old-payload-to-new-worker',
@@ -50,8 +69,7 @@ function getRemovedMembers(pair: JobPair, pairing: MemberPairing, context: Compa
         ? newMembers.find((member) => previous.type !== undefined && member.current.type !== undefined && isSameType(previous.type, member.current.type))
         : undefined;
     findings.push(
-      makeFinding({
-        rule: INCOMPATIBLE_PARAM_CHANGE,
+      makeFinding(INCOMPATIBLE_PARAM_CHANGE, {
         messageId: renamedTo ? 'renamedField' : pair.current.style === 'payload' ? 'removedField' : 'removedParam',
         job: pair.current,
         direction: 'new-payload-to-old-worker',
@@ -69,8 +87,7 @@ function getReorderedParams(pair: JobPair, pairing: MemberPairing, context: Comp
   return pairing.pairs
     .filter((member) => member.previous && member.previousIndex !== member.currentIndex)
     .map((member) =>
-      makeFinding({
-        rule: INCOMPATIBLE_PARAM_CHANGE,
+      makeFinding(INCOMPATIBLE_PARAM_CHANGE, {
         messageId: 'reorderedParam',
         job: pair.current,
         direction: 'old-payload-to-new-worker',
@@ -92,8 +109,7 @@ function getTypeChanges(pair: JobPair, pairing: MemberPairing, context: CompareC
   for (const { previous, current } of pairing.pairs) {
     if (!previous?.type || !current.type || isCompatibleTypeChange(previous.type, current.type)) continue;
     findings.push(
-      makeFinding({
-        rule: INCOMPATIBLE_PARAM_CHANGE,
+      makeFinding(INCOMPATIBLE_PARAM_CHANGE, {
         messageId: 'typeChanged',
         job: pair.current,
         direction: 'old-payload-to-new-worker',

@@ -1,9 +1,19 @@
 import type { Finding } from '../model/finding.js';
 import type { CompareContext } from './context.js';
+import type { CheckDescriptor } from './descriptor.js';
 import { formatSites, makeFinding } from './findings.js';
 import { forEachJobPair } from './pairs.js';
 
-export const QUEUE_CHANGE = 'no-queue-change';
+export const QUEUE_CHANGE = {
+  id: 'no-queue-change',
+  needsBaseline: true,
+  direction: 'old-payload-to-new-worker',
+  messages: {
+    queueChanged:
+      "Job '{{job}}' moves from queue '{{previousQueue}}' to '{{currentQueue}}' while the deployed version ({{baseline}}) enqueues it ({{sites}}): jobs waiting in '{{previousQueue}}', and those old web processes send there during the deploy, are stranded once no worker consumes it. Move it in three deploys: (1) make the workers consume both queues; (2) move the job (acknowledge this report with an eslint-disable comment that names the deploy of step 1); (3) stop consuming '{{previousQueue}}' once it is empty.",
+  },
+  run: checkQueueChanges,
+} as const satisfies CheckDescriptor;
 
 /** The framework's default queue, for messages; a job without a declared queue uses it. */
 const DEFAULT_QUEUE = '(default)';
@@ -12,16 +22,14 @@ const DEFAULT_QUEUE = '(default)';
  * A job moved to another queue while deployed code enqueues it: jobs waiting in the old
  * queue, or sent there by old web processes, are stranded once no worker listens to it.
  */
-export function checkQueueChanges(context: CompareContext): Finding[] {
+function checkQueueChanges(context: CompareContext): Finding[] {
   const findings: Finding[] = [];
   forEachJobPair(context.previous, context.current, ({ previous, current, previousSites }) => {
     if ((previous.queue ?? DEFAULT_QUEUE) === (current.queue ?? DEFAULT_QUEUE) || previousSites.length === 0) return;
     findings.push(
-      makeFinding({
-        rule: QUEUE_CHANGE,
+      makeFinding(QUEUE_CHANGE, {
         messageId: 'queueChanged',
         job: current,
-        direction: 'old-payload-to-new-worker',
         at: current.location,
         data: {
           previousQueue: previous.queue ?? DEFAULT_QUEUE,

@@ -8,24 +8,29 @@
  *    and it is the only candidate there.
  * A job with several equally good partners is left unpaired: a guess would be a false alarm.
  */
-import { getSimilarity } from '../adapters/fingerprint.js';
 import type { JobContract } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
 import { getAliasEdit } from '../fix/alias.js';
-import type { CompareContext } from './context.js';
+import type { CompareContext, Comparison, RemovedJob, Rename } from './context.js';
+import type { CheckDescriptor } from './descriptor.js';
 import { formatSites, makeFinding } from './findings.js';
-import type { RemovedJob } from './job-changes.js';
 import { getMembers } from './pairs.js';
+import { getSimilarity } from './similarity.js';
 import { isSameType } from './type-text.js';
 
-export const RENAME_WITHOUT_ALIAS = 'no-rename-without-alias';
+export const RENAME_WITHOUT_ALIAS = {
+  id: 'no-rename-without-alias',
+  needsBaseline: true,
+  direction: 'old-payload-to-new-worker',
+  messages: {
+    renamedWithoutAlias:
+      "Job '{{job}}' replaces '{{oldName}}', which nothing handles any more: jobs queued as '{{oldName}}' by the deployed version ({{baseline}}; enqueued at {{sites}}) find no handler in these workers, and jobs enqueued as '{{job}}' reach old workers that do not know it. Rename in three deploys: (1) add '{{job}}' and keep '{{oldName}}' as an alias of it, enqueuers unchanged; (2) switch the enqueuers to '{{job}}'; (3) delete '{{oldName}}' once nothing deployed enqueues it.",
+  },
+  run: checkRenames,
+} as const satisfies CheckDescriptor;
 
 export const RENAME_SIMILARITY = 0.8;
 export const MIN_SHINGLES = 8;
-
-export interface Rename extends RemovedJob {
-  current: JobContract;
-}
 
 export function findRenames(removed: RemovedJob[], context: CompareContext): Rename[] {
   const added = [...context.current.jobs.values()].filter((job) => !context.previous.jobs.has(job.wireName));
@@ -72,14 +77,12 @@ function hasSameSignature(previous: JobContract, current: JobContract): boolean 
  * find no handler in the new workers, and jobs enqueued under the new name reach old
  * workers that do not know it.
  */
-export function checkRenames(context: CompareContext, renames: Rename[]): Finding[] {
-  return renames.map(({ previous, previousSites, current }) => {
+function checkRenames(context: Comparison): Finding[] {
+  return context.renames.map(({ previous, previousSites, current }) => {
     const alias = getAliasEdit(current, previous.wireName);
-    return makeFinding({
-      rule: RENAME_WITHOUT_ALIAS,
+    return makeFinding(RENAME_WITHOUT_ALIAS, {
       messageId: 'renamedWithoutAlias',
       job: current,
-      direction: 'old-payload-to-new-worker',
       at: current.location,
       data: { oldName: previous.wireName, sites: previousSites.length > 0 ? formatSites(previousSites) : 'none', baseline: context.baselineLabel },
       fix: alias ? [alias] : undefined,

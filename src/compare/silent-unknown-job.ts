@@ -1,8 +1,22 @@
 import type { ContractSet, DispatcherContract } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
+import type { CheckDescriptor, MessageIdOf } from './descriptor.js';
 import { makeFinding } from './findings.js';
 
-export const SILENT_UNKNOWN_JOB = 'no-silent-unknown-job';
+export const SILENT_UNKNOWN_JOB = {
+  id: 'no-silent-unknown-job',
+  needsBaseline: false,
+  direction: 'old-payload-to-new-worker',
+  messages: {
+    silentSwitch:
+      '{{processor}} dispatches on job.name with a switch that has no throwing default: a job under any name other than {{names}} (a deleted or renamed job still queued, or one enqueued by code deployed ahead of these workers) is marked completed without running, and nothing reports it. Add `default: throw new Error(`Unknown job ${job.name}`)` so that such a job fails and stays in the failed set, where it can be retried once a worker handles it.',
+    silentIf:
+      '{{processor}} dispatches on job.name with an if chain that ends without a throw: a job under any name other than {{names}} (a deleted or renamed job still queued, or one enqueued by code deployed ahead of these workers) is marked completed without running, and nothing reports it. End the chain with `throw new Error(`Unknown job ${job.name}`)` so that such a job fails and stays in the failed set, where it can be retried once a worker handles it.',
+    silentMap:
+      '{{processor}} looks up its handler by job.name and completes the job when the lookup finds none: a job under any name other than {{names}} (a deleted or renamed job still queued, or one enqueued by code deployed ahead of these workers) is marked completed without running, and nothing reports it. Throw when no handler is found (`if (!handler) throw new Error(`Unknown job ${job.name}`)`) so that such a job fails and stays in the failed set, where it can be retried once a worker handles it.',
+  },
+  run: checkSilentUnknownJobs,
+} as const satisfies CheckDescriptor;
 
 const MAX_LISTED_NAMES = 4;
 
@@ -11,22 +25,20 @@ const MAX_LISTED_NAMES = 4;
  * job (a deleted or renamed one still queued, or one that newer code enqueues before these
  * workers know it) is marked completed without running, and nothing reports it.
  */
-export function checkSilentUnknownJobs(current: ContractSet): Finding[] {
+function checkSilentUnknownJobs(current: ContractSet): Finding[] {
   return (current.dispatchers ?? [])
     .filter((dispatcher) => dispatcher.unknown === 'silent')
     .map((dispatcher) =>
-      makeFinding({
-        rule: SILENT_UNKNOWN_JOB,
+      makeFinding(SILENT_UNKNOWN_JOB, {
         messageId: getMessageId(dispatcher),
         job: dispatcher.queue ?? '',
-        direction: 'old-payload-to-new-worker',
         at: dispatcher.location,
         data: { processor: getProcessorName(dispatcher), names: formatNames(dispatcher.names) },
       }),
     );
 }
 
-function getMessageId(dispatcher: DispatcherContract): string {
+function getMessageId(dispatcher: DispatcherContract): MessageIdOf<typeof SILENT_UNKNOWN_JOB> {
   switch (dispatcher.kind) {
     case 'switch':
       return 'silentSwitch';

@@ -127,8 +127,8 @@ export type ProjectAnalysis = { current: ContractSet; findings: Finding[] } & ({
 /** A deleted job still enqueued by name is one problem: its deletion report replaces the unknown-name one. */
 function withoutDuplicates(own: Finding[], compared: Finding[]): Finding[] {
   const placeOf = (finding: Finding) => `${finding.file}:${finding.span.range.join(':')}`;
-  const deleted = new Set(compared.filter((finding) => finding.rule === DELETED_ENQUEUED_JOB).map(placeOf));
-  return deleted.size === 0 ? own : own.filter((finding) => finding.rule !== UNKNOWN_JOB || !deleted.has(placeOf(finding)));
+  const deleted = new Set(compared.filter((finding) => finding.rule === DELETED_ENQUEUED_JOB.id).map(placeOf));
+  return deleted.size === 0 ? own : own.filter((finding) => finding.rule !== UNKNOWN_JOB.id || !deleted.has(placeOf(finding)));
 }
 
 function groupByFile(findings: Finding[]): Map<string, Finding[]> {

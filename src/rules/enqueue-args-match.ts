@@ -1,9 +1,9 @@
 import { ENQUEUE_ARGS_MATCH } from '../compare/enqueue-args.js';
 import { createRule } from '../util/create-rule.js';
-import { reportFindings } from './report-findings.js';
+import { getRuleMessages, reportFindings, type RuleMessageIds } from './report-findings.js';
 
-export default createRule<[], 'missingArguments' | 'missingFields'>({
-  name: ENQUEUE_ARGS_MATCH,
+export default createRule<[], RuleMessageIds<typeof ENQUEUE_ARGS_MATCH>>({
+  name: ENQUEUE_ARGS_MATCH.id,
   meta: {
     type: 'problem',
     docs: {
@@ -11,18 +11,13 @@ export default createRule<[], 'missingArguments' | 'missingFields'>({
       recommended: true,
     },
     schema: [],
-    messages: {
-      missingArguments:
-        "This enqueues job '{{job}}' with {{count}} argument(s), but its handler requires {{required}}: the worker runs it with {{missing}} undefined. Pass them here, or make them optional in the handler.",
-      missingFields:
-        "This enqueues job '{{job}}' without the required payload field(s) {{missing}}: the worker reads them as undefined. Send them here, or make them optional in the payload type.",
-    },
+    messages: getRuleMessages(ENQUEUE_ARGS_MATCH),
   },
   defaultOptions: [],
   create(context) {
     return {
       Program() {
-        reportFindings(context, ENQUEUE_ARGS_MATCH, { needsBaseline: false });
+        reportFindings(context, ENQUEUE_ARGS_MATCH);
       },
     };
   },

@@ -1,19 +1,9 @@
 import { NEW_REQUIRED_PARAM } from '../compare/new-required-param.js';
 import { createRule } from '../util/create-rule.js';
-import { BASELINE_UNAVAILABLE_MESSAGE, reportFindings } from './report-findings.js';
+import { getRuleMessages, reportFindings, type RuleMessageIds } from './report-findings.js';
 
-type MessageIds =
-  | 'newRequiredParam'
-  | 'newRequiredField'
-  | 'prematureRequiredParam'
-  | 'prematureRequiredField'
-  | 'baselineUnavailable';
-
-const TWO_STEPS =
-  'Deploy it in two steps: (1) make it optional, handle its absence and pass it at every enqueue site; (2) once that release is deployed, make it required.';
-
-export default createRule<[], MessageIds>({
-  name: NEW_REQUIRED_PARAM,
+export default createRule<[], RuleMessageIds<typeof NEW_REQUIRED_PARAM>>({
+  name: NEW_REQUIRED_PARAM.id,
   meta: {
     type: 'problem',
     docs: {
@@ -22,15 +12,7 @@ export default createRule<[], MessageIds>({
     },
     fixable: 'code',
     schema: [],
-    messages: {
-      newRequiredParam: `Job '{{job}}' now requires parameter '{{param}}', which jobs enqueued by the deployed version ({{baseline}}) do not pass: workers running this code will process them with '{{param}}' undefined. ${TWO_STEPS}`,
-      newRequiredField: `Job '{{job}}' now requires payload field '{{param}}', which payloads enqueued by the deployed version ({{baseline}}) do not have: workers running this code will read it as undefined. ${TWO_STEPS}`,
-      prematureRequiredParam:
-        "Parameter '{{param}}' of job '{{job}}' was optional in the deployed version ({{baseline}}), but the deployed code still enqueues it without '{{param}}' (at {{sites}}): jobs enqueued there during the deploy reach these workers without '{{param}}'. This is step 2 of 2 and step 1 is not finished: pass '{{param}}' at every enqueue site and deploy that release first, then make it required.",
-      prematureRequiredField:
-        "Payload field '{{param}}' of job '{{job}}' was optional in the deployed version ({{baseline}}), but the deployed code still enqueues it without '{{param}}' (at {{sites}}): jobs enqueued there during the deploy reach these workers without '{{param}}'. This is step 2 of 2 and step 1 is not finished: send '{{param}}' from every enqueue site and deploy that release first, then make it required.",
-      baselineUnavailable: BASELINE_UNAVAILABLE_MESSAGE,
-    },
+    messages: getRuleMessages(NEW_REQUIRED_PARAM),
   },
   defaultOptions: [],
   create(context) {

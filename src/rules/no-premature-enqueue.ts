@@ -1,11 +1,11 @@
 import { isPrematureEnqueueAllowed, PREMATURE_ENQUEUE, type PrematureEnqueueOptions } from '../compare/job-changes.js';
 import { createRule } from '../util/create-rule.js';
-import { BASELINE_UNAVAILABLE_MESSAGE, reportFindings } from './report-findings.js';
+import { getRuleMessages, reportFindings, type RuleMessageIds } from './report-findings.js';
 
 type Options = [PrematureEnqueueOptions];
 
-export default createRule<Options, 'prematureEnqueue' | 'baselineUnavailable'>({
-  name: PREMATURE_ENQUEUE,
+export default createRule<Options, RuleMessageIds<typeof PREMATURE_ENQUEUE>>({
+  name: PREMATURE_ENQUEUE.id,
   meta: {
     type: 'problem',
     docs: {
@@ -30,11 +30,7 @@ export default createRule<Options, 'prematureEnqueue' | 'baselineUnavailable'>({
         },
       },
     ],
-    messages: {
-      prematureEnqueue:
-        "This enqueues job '{{job}}', which the workers of the deployed version ({{baseline}}) do not know: during the deploy, web processes running this code send it to old workers that cannot run it. Deploy the job first and this enqueue call in the next deploy (step 1: the handler; step 2: the enqueuers).",
-      baselineUnavailable: BASELINE_UNAVAILABLE_MESSAGE,
-    },
+    messages: getRuleMessages(PREMATURE_ENQUEUE),
   },
   defaultOptions: [{ ignoreNewQueues: true, allow: [] }],
   create(context, [options]) {

@@ -1,9 +1,9 @@
 import { UNKNOWN_JOB } from '../compare/job-changes.js';
 import { createRule } from '../util/create-rule.js';
-import { reportFindings } from './report-findings.js';
+import { getRuleMessages, reportFindings, type RuleMessageIds } from './report-findings.js';
 
-export default createRule<[], 'unknownJob'>({
-  name: UNKNOWN_JOB,
+export default createRule<[], RuleMessageIds<typeof UNKNOWN_JOB>>({
+  name: UNKNOWN_JOB.id,
   meta: {
     type: 'problem',
     docs: {
@@ -11,16 +11,13 @@ export default createRule<[], 'unknownJob'>({
       recommended: true,
     },
     schema: [],
-    messages: {
-      unknownJob:
-        "No job handles '{{job}}': this call enqueues jobs that no worker can run, and the type checker cannot see it because the job is named by a string. Fix the name, or add the job before enqueuing it.",
-    },
+    messages: getRuleMessages(UNKNOWN_JOB),
   },
   defaultOptions: [],
   create(context) {
     return {
       Program() {
-        reportFindings(context, UNKNOWN_JOB, { needsBaseline: false });
+        reportFindings(context, UNKNOWN_JOB);
       },
     };
   },

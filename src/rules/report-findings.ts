@@ -1,31 +1,45 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { CheckDescriptor, MessageIdOf } from '../compare/descriptor.js';
 import type { Position } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
 import { getFindingsFor, takeBaselineProblem } from './file-report.js';
 
-/** The message every baseline-dependent rule carries for when no baseline can be read. */
+/**
+ * The message every baseline-dependent rule carries for when no baseline can be read. It is
+ * no finding of the check, so it belongs to the rule, not to the check's descriptor.
+ */
 export const BASELINE_UNAVAILABLE_MESSAGE = 'safe-jobs has no baseline to compare with, so this rule did not run: {{reason}}';
 
+/** The message ids of the rule that reports a check: the check's own, and the baseline one where it needs a baseline. */
+export type RuleMessageIds<Check extends CheckDescriptor> = Check extends { needsBaseline: false } ? MessageIdOf<Check> : MessageIdOf<Check> | 'baselineUnavailable';
+
+/** `meta.messages` of the rule that reports a check, in the order the check declares them. */
+export function getRuleMessages<Check extends CheckDescriptor>(check: Check): Record<RuleMessageIds<Check>, string> {
+  const messages = check.needsBaseline ? { ...check.messages, baselineUnavailable: BASELINE_UNAVAILABLE_MESSAGE } : { ...check.messages };
+  return messages as Record<RuleMessageIds<Check>, string>;
+}
+
 /**
- * Reports the engine's findings of one rule in the linted file, each with its fix, and the
+ * Reports the engine's findings of one check in the linted file, each with its fix, and the
  * baseline problem where this rule is the one to carry it.
  */
-export function reportFindings<MessageIds extends string>(
-  context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>,
-  rule: string,
-  options: { needsBaseline?: boolean; filter?: (finding: Finding) => boolean } = {},
+export function reportFindings<Check extends CheckDescriptor>(
+  context: Readonly<TSESLint.RuleContext<RuleMessageIds<Check>, readonly unknown[]>>,
+  check: Check,
+  options: { filter?: (finding: Finding) => boolean } = {},
 ): void {
-  const problem = options.needsBaseline !== false ? takeBaselineProblem(context, false) : undefined;
+  const problem = check.needsBaseline ? takeBaselineProblem(context, false) : undefined;
   if (problem) {
-    context.report({ loc: { line: 1, column: 0 }, messageId: 'baselineUnavailable' as MessageIds, data: { reason: problem } });
+    context.report({ loc: { line: 1, column: 0 }, messageId: 'baselineUnavailable' as RuleMessageIds<Check>, data: { reason: problem } });
     return;
   }
   const textLength = context.sourceCode.text.length;
-  for (const finding of getFindingsFor(context, rule)) {
+  for (const finding of getFindingsFor(context, check.id)) {
     if (options.filter && !options.filter(finding)) continue;
     context.report({
       loc: getLocation(finding, context.sourceCode.lines),
-      messageId: finding.messageId as MessageIds,
+      // The engine's findings of this check carry only ids it declares (makeFinding is typed by the descriptor).
+      messageId: finding.messageId as RuleMessageIds<Check>,
       data: finding.data,
       fix: isApplicable(finding, textLength)
         ? (fixer) => finding.fix!.map((edit) => fixer.replaceTextRange(edit.range, edit.text))
