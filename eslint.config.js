@@ -1,5 +1,6 @@
 // The plugin's own lint: ESLint's and typescript-eslint's recommended rules over the repository,
 // eslint-plugin-eslint-plugin over src/rules, and the layering of src/ (docs/architecture.md).
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
@@ -23,7 +24,10 @@ const LAYERS = {
   compare: ['model', 'fix', 'util'],
   engine: ['model', 'util', 'git', 'resolve', 'fix', 'adapters', 'settings.ts', 'project', 'baseline', 'compare'],
 };
-const KINDS = ['class-job', 'string-registry', 'queue-worker', 'task-definition', 'workflow-module', 'event-function'];
+// Every folder of src/adapters but shared/ is a kind.
+const KINDS = readdirSync(new URL('./src/adapters/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+  .map((entry) => entry.name);
 const zones = [
   ...Object.entries(LAYERS).map(([layer, allowed]) => ({
     target: `./src/${layer}`,

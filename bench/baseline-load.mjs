@@ -10,7 +10,7 @@ const filename = join(corpus, file);
 const started = performance.now();
 
 const { parse } = await import('@typescript-eslint/typescript-estree');
-const { getEngine } = await import('../dist/project/engine.js');
+const { getEngine } = await import('../dist/engine/engine.js');
 const { readSettings } = await import('../dist/settings.js');
 const { extractFacts } = await import('../dist/adapters/traverse.js');
 // Started with --expose-gc by run.mjs: the heap the engine keeps is measured between two

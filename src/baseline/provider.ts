@@ -38,8 +38,6 @@ const REVISION_TTL_MS = 30_000;
 /** How long git's revision files are trusted without a `stat` while its index stays still (a fetch moves only them). */
 const STAMP_INTERVAL_MS = 1_000;
 
-export type { ProjectLocation };
-
 export class BaselineProvider {
   private resolved?: { at: number; checkedAt: number; stamp: string; result: BaselineResult };
   private readonly stamp?: GitStamp;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { isPrematureEnqueueAllowed, PREMATURE_ENQUEUE, type PrematureEnqueueOptions } from '../compare/job-changes.js';
-import { Engine } from '../project/engine.js';
+import { Engine } from '../engine/engine.js';
 import { locateProject } from '../project/locate.js';
 import type { SafeJobsSettings } from '../settings.js';
 import type { CliConfig } from './config.js';

@@ -3,9 +3,7 @@
  * smallest hashes of the body's 3-token shingles, sorted). Pure math over the two arrays, so
  * the comparison needs nothing from the parsers that compute the sketches.
  */
-
-/** k of the sketches; it must match the size the fingerprints are cut to, or the estimate is skewed. */
-const SKETCH_SIZE = 64;
+import { SKETCH_SIZE } from '../model/facts.js';
 
 /** Estimated Jaccard similarity of the shingle sets behind two sketches (0 to 1). */
 export function getSimilarity(a: number[], b: number[]): number {

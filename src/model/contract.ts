@@ -23,7 +23,7 @@ export interface JobContract {
   fields: MemberContract[];
   /** The adapter (preset or declared) that recognized the job, by its name. */
   adapter?: string;
-  /** How the framework encodes the arguments: 'json' for most, 'bson' for Agenda on MongoDB. */
+  /** How the framework encodes the arguments: 'json' for most, 'bson' for queues stored in MongoDB. */
   serialization?: 'json' | 'bson';
   /** Sketch of the handler body's tokens, to recognize a renamed job. */
   fingerprint?: number[];

@@ -17,6 +17,12 @@ export interface SourceSpan {
   range: [number, number];
 }
 
+/**
+ * k of the bottom-k sketches that fingerprint handler bodies: the extractor cuts them to this
+ * size and the rename check estimates similarity with it, so both must read this one value.
+ */
+export const SKETCH_SIZE = 64;
+
 export type Optionality = 'required' | 'optional' | 'default' | 'rest';
 
 /** A handler parameter (positional) or a payload field (object payload). */
@@ -57,7 +63,7 @@ export interface HandlerFact {
   firstParamPayload?: PayloadSource;
   /** The first type argument of the first parameter's type, e.g. `Payload` in `job: Job<Payload>`. */
   firstParamTypeArgument?: PayloadSource;
-  /** Sketch of the body's tokens (adapters/fingerprint.ts), to recognize a renamed job. */
+  /** Sketch of the body's tokens (adapters/shared/fingerprint.ts), to recognize a renamed job: at most SKETCH_SIZE hashes. */
   fingerprint?: number[];
   /** When the function dispatches on its job's name (`switch (job.name)`): the cases and what an unknown name meets. */
   dispatch?: DispatchFact;

@@ -6,7 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { extractFacts } from '../adapters/traverse.js';
 import { isJavaScriptPath } from '../model/paths.js';
 import type { Finding } from '../model/finding.js';
-import { type FileReport, getEngine } from '../project/engine.js';
+import { type FileReport, getEngine } from '../engine/engine.js';
 import { readSettings } from '../settings.js';
 
 interface SharedState {

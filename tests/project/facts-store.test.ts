@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_JOB_PATTERN } from '../../src/adapters/job-pattern.js';
 import type { FileFacts } from '../../src/model/facts.js';
-import { Engine } from '../../src/project/engine.js';
+import { Engine } from '../../src/engine/engine.js';
 import { FactsCache } from '../../src/project/facts-cache.js';
 import { CACHE_FOLDER, FactsStore } from '../../src/project/facts-store.js';
 import { readSettings } from '../../src/settings.js';

@@ -1,11 +1,11 @@
 /**
  * A handler body's fingerprint for rename detection: the bottom-k sketch (k = 64) of the
  * hashes of its 3-token shingles. Tokens ignore whitespace and comments, so reformatting
- * leaves the fingerprint unchanged; the Jaccard similarity of two bodies is estimated from
- * their sketches.
+ * leaves the fingerprint unchanged; compare/similarity.ts estimates the Jaccard similarity of
+ * two bodies from their sketches.
  */
+import { SKETCH_SIZE } from '../../model/facts.js';
 
-export const SKETCH_SIZE = 64;
 const SHINGLE = 3;
 
 const TOKEN = /[A-Za-z_$][\w$]*|\d[\w.]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`|[^\s\w]/g;
@@ -29,14 +29,4 @@ function hash(text: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
-}
-
-/** Estimated Jaccard similarity of the shingle sets behind two sketches (0 to 1). */
-export function getSimilarity(a: number[], b: number[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const inA = new Set(a);
-  const inB = new Set(b);
-  const union = [...new Set([...a, ...b])].sort((x, y) => x - y).slice(0, SKETCH_SIZE);
-  const shared = union.filter((value) => inA.has(value) && inB.has(value)).length;
-  return shared / union.length;
 }

@@ -2,8 +2,8 @@
  * One engine per project and settings: the baseline, the current index and the comparison
  * of the two, shared by every rule and every linted file of the process.
  */
-import { getCandidatePattern } from '../adapters/job-pattern.js';
-import { BaselineProvider, type ProjectLocation } from '../baseline/provider.js';
+import { getCandidatePattern } from '../adapters/adapter-set.js';
+import { BaselineProvider } from '../baseline/provider.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectFiles } from '../compare/context.js';
@@ -14,12 +14,12 @@ import type { FileFacts } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
 import type { SafeJobsSettings } from '../settings.js';
 import { groupBy } from '../util/group-by.js';
-import { CurrentIndex } from './current-index.js';
-import { FactsCache } from './facts-cache.js';
-import { FactsStore } from './facts-store.js';
-import { locateProject, toProjectPath } from './locate.js';
-import { shiftFinding } from './span-shift.js';
-import { WorkingTreeSource } from './working-tree-source.js';
+import { CurrentIndex } from '../project/current-index.js';
+import { FactsCache } from '../project/facts-cache.js';
+import { FactsStore } from '../project/facts-store.js';
+import { locateProject, type ProjectLocation, toProjectPath } from '../project/locate.js';
+import { shiftFinding } from '../project/span-shift.js';
+import { WorkingTreeSource } from '../project/working-tree-source.js';
 
 export interface FileReport {
   /** Findings located in this file. */
