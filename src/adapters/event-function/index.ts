@@ -4,7 +4,7 @@
  * sent as `{ name, data }` objects or created from an event type.
  */
 import type { AdapterKind, KindNeeds } from '../kind.js';
-import { getCallName } from '../shared/calls.js';
+import { onCallsNamed } from '../shared/calls.js';
 import { escapeRegExp, getReceiverToken } from '../shared/tokens.js';
 import type { EventFunctionConfig } from './config.js';
 import { addEventCalls, type EventOut } from './extract.js';
@@ -17,13 +17,10 @@ export const eventFunctionKind: AdapterKind<EventFunctionConfig> = {
   needs: getNeeds,
   extract(configs, { facts, syntax }) {
     const out: EventOut = { eventFunctions: [], namedEnqueues: facts.namedEnqueues };
-    const callNames = new Set(configs.flatMap((config) => [...config.methods, ...config.send.flatMap((shape) => shape.methods)]));
+    const callNames = configs.flatMap((config) => [...config.methods, ...config.send.flatMap((shape) => shape.methods)]);
     return {
       visitor: {
-        CallExpression(node) {
-          const name = getCallName(node);
-          if (name !== undefined && callNames.has(name)) addEventCalls(node, configs, out, syntax);
-        },
+        CallExpression: onCallsNamed(callNames, (node) => addEventCalls(node, configs, out, syntax)),
       },
       finish: () => (out.eventFunctions.length > 0 ? { eventFunctions: out.eventFunctions } : undefined),
     };

@@ -4,7 +4,7 @@
  * jobs added by name to a queue object (`emailQueue.add('welcome', data)`, bulk, schedulers, flows).
  */
 import type { AdapterKind, KindNeeds } from '../kind.js';
-import { getCallName } from '../shared/calls.js';
+import { onCallsNamed } from '../shared/calls.js';
 import { escapeRegExp, getReceiverToken } from '../shared/tokens.js';
 import type { QueueWorkerConfig } from './config.js';
 import { addNestProcessors, addQueueCalls, addWorkerProcessors, type QueueWorkerOut } from './extract.js';
@@ -17,14 +17,11 @@ export const queueWorkerKind: AdapterKind<QueueWorkerConfig> = {
   needs: getNeeds,
   extract(configs, { facts, syntax }) {
     const out: QueueWorkerOut = { processors: [], namedEnqueues: facts.namedEnqueues };
-    const callNames = new Set(configs.flatMap((config) => [...config.processMethods, ...config.enqueue.add, ...config.enqueue.bulk, ...config.enqueue.schedulers, ...(config.flows?.methods ?? [])]));
+    const callNames = configs.flatMap((config) => [...config.processMethods, ...config.enqueue.add, ...config.enqueue.bulk, ...config.enqueue.schedulers, ...(config.flows?.methods ?? [])]);
     return {
       visitor: {
         ClassDeclaration: (node) => addNestProcessors(node, configs, out, syntax),
-        CallExpression(node) {
-          const name = getCallName(node);
-          if (name !== undefined && callNames.has(name)) addQueueCalls(node, configs, out, syntax);
-        },
+        CallExpression: onCallsNamed(callNames, (node) => addQueueCalls(node, configs, out, syntax)),
         NewExpression: (node) => addWorkerProcessors(node, configs, out, syntax),
       },
       finish: () => (out.processors.length > 0 ? { processors: out.processors } : undefined),

@@ -1,6 +1,7 @@
 /** Enqueue sites that several kinds make the same way from a named enqueue. */
 import type { EnqueueSite } from '../../model/contract.js';
 import type { NamedEnqueueFact } from '../../model/facts.js';
+import type { ResolvedValue } from '../../resolve/resolver.js';
 import type { ResolveContext } from '../kind.js';
 
 /** `SomeJob.schedule(a, 'b')` is a call on a class of the project, not on a queue. */
@@ -19,4 +20,14 @@ export function addNamedSites(context: ResolveContext, file: string, enqueue: Na
     if (queue !== undefined) site.queue = queue;
     context.addSite(site);
   }
+}
+
+/** The module-level values a call names by binding (`hello.trigger(...)`, `client.workflow.start(example)`), where they resolve. */
+export function getBoundValues(context: ResolveContext, file: string, enqueue: NamedEnqueueFact): ResolvedValue[] {
+  const values: ResolvedValue[] = [];
+  for (const name of enqueue.names) {
+    const value = 'path' in name ? context.resolver.resolveValue(file, name.path) : undefined;
+    if (value) values.push(value);
+  }
+  return values;
 }

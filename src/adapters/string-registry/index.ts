@@ -7,7 +7,7 @@ import type { AdapterKind, KindNeeds, ReceiverConstraint } from '../kind.js';
 import { withoutUndefined } from '../shared/schema.js';
 import { isNamedMember, isFunctionNode } from '../shared/syntax.js';
 import { ARGUMENT_START, escapeRegExp, FIRST_ARGUMENT, getMethodCallToken, getReceiverToken } from '../shared/tokens.js';
-import { getCallName } from '../shared/calls.js';
+import { onCallsNamed } from '../shared/calls.js';
 import { getFunctionFact } from '../shared/functions.js';
 import { getSpan } from '../shared/syntax.js';
 import { type StringRegistryConfig, stringRegistrySchema } from './config.js';
@@ -28,16 +28,12 @@ export const stringRegistryKind: AdapterKind<StringRegistryConfig> = {
   extract(configs, { facts, syntax }) {
     const out: RegistryOut = { registrations: [], registryMaps: [], namedEnqueues: facts.namedEnqueues };
     const own: RegistryFacts = {};
-    const callNames = getCallNames(configs);
     const hasDirectories = configs.some((config) => config.directory !== undefined);
     const sqlFunctions = configs.flatMap((config) => config.sql ?? []);
     const declarations = configs.flatMap((config) => (config.declaredPayloads ? [config.declaredPayloads] : []));
     return {
       visitor: {
-        CallExpression(node) {
-          const name = getCallName(node);
-          if (name !== undefined && callNames.has(name)) addRegistryCalls(node, configs, out, syntax);
-        },
+        CallExpression: onCallsNamed(getCallNames(configs), (node) => addRegistryCalls(node, configs, out, syntax)),
         NewExpression: (node) => addRegistryMaps(node, configs, out.registryMaps, syntax),
         AssignmentExpression(node) {
           if (hasDirectories && isNamedMember(node.left, 'module', 'exports')) own.defaultExport = getExportedHandler(node.right, syntax) ?? own.defaultExport;

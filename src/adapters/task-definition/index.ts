@@ -3,7 +3,7 @@
  * (`task({ id: 'hello', run })`), triggered through the task object or by id.
  */
 import type { AdapterKind, KindNeeds } from '../kind.js';
-import { getCallName } from '../shared/calls.js';
+import { onCallsNamed } from '../shared/calls.js';
 import { escapeRegExp } from '../shared/tokens.js';
 import type { TaskDefinitionConfig } from './config.js';
 import { addTaskCalls, type TaskOut } from './extract.js';
@@ -16,13 +16,10 @@ export const taskDefinitionKind: AdapterKind<TaskDefinitionConfig> = {
   needs: getNeeds,
   extract(configs, { facts, syntax }) {
     const out: TaskOut = { taskDefinitions: [], namedEnqueues: facts.namedEnqueues };
-    const callNames = new Set(configs.flatMap((config) => [...config.definers.map((definer) => definer.slice(definer.lastIndexOf('.') + 1)), ...getTaskMethods(config)]));
+    const callNames = configs.flatMap((config) => [...config.definers.map((definer) => definer.slice(definer.lastIndexOf('.') + 1)), ...getTaskMethods(config)]);
     return {
       visitor: {
-        CallExpression(node) {
-          const name = getCallName(node);
-          if (name !== undefined && callNames.has(name)) addTaskCalls(node, configs, out, syntax);
-        },
+        CallExpression: onCallsNamed(callNames, (node) => addTaskCalls(node, configs, out, syntax)),
       },
       finish: () => (out.taskDefinitions.length > 0 ? { taskDefinitions: out.taskDefinitions } : undefined),
     };

@@ -3,7 +3,7 @@ import type { JobContract } from '../../model/contract.js';
 import type { FileFacts, NamedEnqueueFact } from '../../model/facts.js';
 import { getKindFacts, type ResolveContext } from '../kind.js';
 import { withFile } from '../shared/contracts.js';
-import { addNamedSites, isCallOnClass } from '../shared/sites.js';
+import { addNamedSites, getBoundValues, isCallOnClass } from '../shared/sites.js';
 import type { TaskDefinitionConfig } from './config.js';
 import type { TaskDefinitionFact, TaskFacts } from './facts.js';
 
@@ -40,10 +40,8 @@ export function defineTaskSites(file: string, enqueue: NamedEnqueueFact, config:
     addNamedSites(context, file, enqueue, config.name);
     return;
   }
-  for (const name of enqueue.names) {
-    if (!('path' in name)) continue;
-    const value = context.resolver.resolveValue(file, name.path);
-    if (value?.value.kind !== 'instance' || !config.definers.includes(value.value.callee) || !value.value.name) continue;
+  for (const value of getBoundValues(context, file, enqueue)) {
+    if (value.value.kind !== 'instance' || !config.definers.includes(value.value.callee) || !value.value.name) continue;
     const wireName = context.resolver.resolveName(value.file, value.value.name);
     if (wireName === undefined) continue;
     context.addSite({ wireName, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter: config.name });

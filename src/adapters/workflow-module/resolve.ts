@@ -7,7 +7,7 @@ import type { JobContract } from '../../model/contract.js';
 import type { FileFacts, NamedEnqueueFact } from '../../model/facts.js';
 import { getKindFacts, type ResolveContext } from '../kind.js';
 import { setSignature } from '../shared/contracts.js';
-import { addNamedSites, isCallOnClass } from '../shared/sites.js';
+import { addNamedSites, getBoundValues, isCallOnClass } from '../shared/sites.js';
 import type { WorkflowModuleConfig } from './config.js';
 import type { WorkflowFacts } from './facts.js';
 
@@ -27,10 +27,8 @@ export function defineWorkflowSites(file: string, enqueue: NamedEnqueueFact, con
     addNamedSites(context, file, enqueue, config.name);
     return;
   }
-  for (const name of enqueue.names) {
-    if (!('path' in name)) continue;
-    const value = context.resolver.resolveValue(file, name.path);
-    if (value?.value.kind !== 'function' || !isWorkflowModule(value.file, config, context)) continue;
+  for (const value of getBoundValues(context, file, enqueue)) {
+    if (value.value.kind !== 'function' || !isWorkflowModule(value.file, config, context)) continue;
     context.addSite({ wireName: value.value.fn.method, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter: config.name });
   }
 }
