@@ -84,14 +84,24 @@ type NodeOfType<T extends TSESTree.Node['type']> = Extract<TSESTree.Node, { type
 export type Visitor = { [T in TSESTree.Node['type']]?: (node: NodeOfType<T>, parent: TSESTree.Node | undefined) => void };
 
 export interface ExtractionContext {
-  /** The file's facts being written: kinds add their enqueue facts to `enqueues` and `namedEnqueues`. */
-  facts: FileFacts & { namedEnqueues: NamedEnqueueFact[] };
+  /** The file's facts being written: kinds add the calls that enqueue a class to `enqueues`. */
+  facts: FileFacts;
+  /** Calls that name the jobs they enqueue, of every kind, in the order the traversal meets them. */
+  namedEnqueues: NamedEnqueueFact[];
   syntax: SyntaxContext;
 }
 
-/** A kind's share of one file's traversal. */
+/**
+ * A kind's share of one file's traversal. Which node types its visitor handles may depend on
+ * its configurations only, never on the file: the traversal plans its dispatch once per set.
+ */
 export interface KindExtraction {
-  visitor: Visitor;
+  visitor?: Visitor;
+  /**
+   * Calls the kind reads by their name (`queue.add(...)`, `addJob(...)`): the traversal reads
+   * each call's name once and hands the call to the kinds that listed it.
+   */
+  calls?: { names: ReadonlySet<string>; read(node: TSESTree.CallExpression): void };
   /** The kind's own facts of the file (stored under `facts.kinds[type]`), or undefined when it found none. */
   finish?(): unknown;
 }

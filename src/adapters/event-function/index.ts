@@ -4,7 +4,7 @@
  * sent as `{ name, data }` objects or created from an event type.
  */
 import type { AdapterKind, KindNeeds } from '../kind.js';
-import { onCallsNamed } from '../shared/calls.js';
+import { derivedFrom } from '../shared/derived.js';
 import { escapeRegExp, getReceiverToken } from '../shared/tokens.js';
 import type { EventFunctionConfig } from './config.js';
 import { addEventCalls, type EventOut } from './extract.js';
@@ -15,13 +15,10 @@ export const eventFunctionKind: AdapterKind<EventFunctionConfig> = {
   type: 'event-function',
   presets: EVENT_FUNCTION_PRESETS,
   needs: getNeeds,
-  extract(configs, { facts, syntax }) {
-    const out: EventOut = { eventFunctions: [], namedEnqueues: facts.namedEnqueues };
-    const callNames = configs.flatMap((config) => [...config.methods, ...config.send.flatMap((shape) => shape.methods)]);
+  extract(configs, { namedEnqueues, syntax }) {
+    const out: EventOut = { eventFunctions: [], namedEnqueues };
     return {
-      visitor: {
-        CallExpression: onCallsNamed(callNames, (node) => addEventCalls(node, configs, out, syntax)),
-      },
+      calls: { names: getCallNames(configs), read: (node) => addEventCalls(node, configs, out, syntax) },
       finish: () => (out.eventFunctions.length > 0 ? { eventFunctions: out.eventFunctions } : undefined),
     };
   },
@@ -44,3 +41,5 @@ function getNeeds(configs: readonly EventFunctionConfig[], packagesOf: (adapter:
     receivers: { types: configs.flatMap((config) => config.send.flatMap((shape) => shape.receiver?.types ?? [])) },
   };
 }
+
+const getCallNames = derivedFrom((configs: readonly EventFunctionConfig[]) => new Set(configs.flatMap((config) => [...config.methods, ...config.send.flatMap((shape) => shape.methods)])));

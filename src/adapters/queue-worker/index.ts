@@ -4,7 +4,7 @@
  * jobs added by name to a queue object (`emailQueue.add('welcome', data)`, bulk, schedulers, flows).
  */
 import type { AdapterKind, KindNeeds } from '../kind.js';
-import { onCallsNamed } from '../shared/calls.js';
+import { derivedFrom } from '../shared/derived.js';
 import { escapeRegExp, getReceiverToken } from '../shared/tokens.js';
 import type { QueueWorkerConfig } from './config.js';
 import { addNestProcessors, addQueueCalls, addWorkerProcessors, type QueueWorkerOut } from './extract.js';
@@ -15,15 +15,14 @@ export const queueWorkerKind: AdapterKind<QueueWorkerConfig> = {
   type: 'queue-worker',
   presets: QUEUE_WORKER_PRESETS,
   needs: getNeeds,
-  extract(configs, { facts, syntax }) {
-    const out: QueueWorkerOut = { processors: [], namedEnqueues: facts.namedEnqueues };
-    const callNames = configs.flatMap((config) => [...config.processMethods, ...config.enqueue.add, ...config.enqueue.bulk, ...config.enqueue.schedulers, ...(config.flows?.methods ?? [])]);
+  extract(configs, { namedEnqueues, syntax }) {
+    const out: QueueWorkerOut = { processors: [], namedEnqueues };
     return {
       visitor: {
         ClassDeclaration: (node) => addNestProcessors(node, configs, out, syntax),
-        CallExpression: onCallsNamed(callNames, (node) => addQueueCalls(node, configs, out, syntax)),
         NewExpression: (node) => addWorkerProcessors(node, configs, out, syntax),
       },
+      calls: { names: getCallNames(configs), read: (node) => addQueueCalls(node, configs, out, syntax) },
       finish: () => (out.processors.length > 0 ? { processors: out.processors } : undefined),
     };
   },
@@ -50,3 +49,5 @@ function getNeeds(configs: readonly QueueWorkerConfig[], packagesOf: (adapter: s
     },
   };
 }
+
+const getCallNames = derivedFrom((configs: readonly QueueWorkerConfig[]) => new Set(configs.flatMap((config) => [...config.processMethods, ...config.enqueue.add, ...config.enqueue.bulk, ...config.enqueue.schedulers, ...(config.flows?.methods ?? [])])));

@@ -8,11 +8,3 @@ export function getCallName(node: TSESTree.CallExpression): string | undefined {
   return undefined;
 }
 
-/** A handler of calls that reads only calls of these names: every other call is skipped at once. */
-export function onCallsNamed(names: Iterable<string>, read: (node: TSESTree.CallExpression) => void): (node: TSESTree.CallExpression) => void {
-  const wanted = new Set(names);
-  return (node) => {
-    const name = getCallName(node);
-    if (name !== undefined && wanted.has(name)) read(node);
-  };
-}

@@ -3,13 +3,13 @@
  * { add: { perform } })`, task files of a `tasks/` folder) and enqueued by that name
  * (`queue.enqueue('math', 'add', [1, 2])`, `boss.send('email', data)`, SQL `add_job('name')`).
  */
-import type { AdapterKind, KindNeeds, ReceiverConstraint } from '../kind.js';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { AdapterKind, KindNeeds, ReceiverConstraint, Visitor } from '../kind.js';
+import { derivedFrom } from '../shared/derived.js';
 import { withoutUndefined } from '../shared/schema.js';
-import { isNamedMember, isFunctionNode } from '../shared/syntax.js';
 import { ARGUMENT_START, escapeRegExp, FIRST_ARGUMENT, getMethodCallToken, getReceiverToken } from '../shared/tokens.js';
-import { onCallsNamed } from '../shared/calls.js';
 import { getFunctionFact } from '../shared/functions.js';
-import { getSpan } from '../shared/syntax.js';
+import { getSpan, isFunctionNode, isNamedMember } from '../shared/syntax.js';
 import { type StringRegistryConfig, stringRegistrySchema } from './config.js';
 import { addRegistryCalls, addRegistryMaps, addSqlEnqueues, type RegistryOut } from './extract.js';
 import type { RegistryFacts } from './facts.js';
@@ -25,32 +25,32 @@ export const stringRegistryKind: AdapterKind<StringRegistryConfig> = {
     fromSetting: (own, preset) => ({ handler: 'arguments', enqueue: [], ...preset, ...withoutUndefined(own) }) as StringRegistryConfig,
   },
   needs: getNeeds,
-  extract(configs, { facts, syntax }) {
-    const out: RegistryOut = { registrations: [], registryMaps: [], namedEnqueues: facts.namedEnqueues };
+  extract(configs, { namedEnqueues, syntax }) {
+    const out: RegistryOut = { registrations: [], registryMaps: [], namedEnqueues };
     const own: RegistryFacts = {};
-    const hasDirectories = configs.some((config) => config.directory !== undefined);
-    const sqlFunctions = configs.flatMap((config) => config.sql ?? []);
-    const declarations = configs.flatMap((config) => (config.declaredPayloads ? [config.declaredPayloads] : []));
+    const { callNames, hasDirectories, sqlFunctions, declarations } = getDerived(configs);
+    const visitor: Visitor = {
+      NewExpression: (node) => addRegistryMaps(node, configs, out.registryMaps, syntax),
+    };
+    if (hasDirectories) {
+      visitor.AssignmentExpression = (node) => {
+        if (isNamedMember(node.left, 'module', 'exports')) own.defaultExport = getExportedHandler(node.right, syntax) ?? own.defaultExport;
+      };
+      visitor.ExportDefaultDeclaration = (node) => {
+        if (isFunctionNode(node.declaration)) own.defaultExport = { fn: getFunctionFact('default', getSpan(node.declaration), node.declaration, syntax) };
+      };
+    }
+    if (declarations.length > 0) visitor.TSInterfaceDeclaration = (node) => addDeclaredPayloads(node, declarations, own, syntax);
+    if (sqlFunctions.length > 0) {
+      const readSql = (node: TSESTree.Literal | TSESTree.TemplateLiteral): void => {
+        if (isSqlCandidate(node, sqlFunctions)) addSqlEnqueues(node, configs, out.namedEnqueues);
+      };
+      visitor.Literal = readSql;
+      visitor.TemplateLiteral = readSql;
+    }
     return {
-      visitor: {
-        CallExpression: onCallsNamed(getCallNames(configs), (node) => addRegistryCalls(node, configs, out, syntax)),
-        NewExpression: (node) => addRegistryMaps(node, configs, out.registryMaps, syntax),
-        AssignmentExpression(node) {
-          if (hasDirectories && isNamedMember(node.left, 'module', 'exports')) own.defaultExport = getExportedHandler(node.right, syntax) ?? own.defaultExport;
-        },
-        ExportDefaultDeclaration(node) {
-          if (hasDirectories && isFunctionNode(node.declaration)) own.defaultExport = { fn: getFunctionFact('default', getSpan(node.declaration), node.declaration, syntax) };
-        },
-        TSInterfaceDeclaration(node) {
-          if (declarations.length > 0) addDeclaredPayloads(node, declarations, own, syntax);
-        },
-        Literal(node) {
-          if (sqlFunctions.length > 0 && isSqlCandidate(node, sqlFunctions)) addSqlEnqueues(node, configs, out.namedEnqueues);
-        },
-        TemplateLiteral(node) {
-          if (sqlFunctions.length > 0 && isSqlCandidate(node, sqlFunctions)) addSqlEnqueues(node, configs, out.namedEnqueues);
-        },
-      },
+      visitor,
+      calls: { names: callNames, read: (node) => addRegistryCalls(node, configs, out, syntax) },
       finish() {
         if (out.registrations.length > 0) own.registrations = out.registrations;
         if (out.registryMaps.length > 0) own.registryMaps = out.registryMaps;
@@ -62,15 +62,18 @@ export const stringRegistryKind: AdapterKind<StringRegistryConfig> = {
   defineNamedSites: defineRegistrySites,
 };
 
-function getCallNames(configs: readonly StringRegistryConfig[]): Set<string> {
-  const names = new Set<string>();
-  for (const config of configs) {
-    for (const shape of config.register ?? []) for (const method of shape.methods) names.add(method);
-    for (const shape of config.enqueue) for (const method of shape.methods) names.add(method);
-    for (const shape of config.maps ?? []) for (const fn of shape.functions ?? []) names.add(fn);
-  }
-  return names;
-}
+const getDerived = derivedFrom((configs: readonly StringRegistryConfig[]) => ({
+  callNames: new Set(
+    configs.flatMap((config) => [
+      ...(config.register ?? []).flatMap((shape) => shape.methods),
+      ...config.enqueue.flatMap((shape) => shape.methods),
+      ...(config.maps ?? []).flatMap((shape) => shape.functions ?? []),
+    ]),
+  ),
+  hasDirectories: configs.some((config) => config.directory !== undefined),
+  sqlFunctions: configs.flatMap((config) => config.sql ?? []),
+  declarations: configs.flatMap((config) => (config.declaredPayloads ? [config.declaredPayloads] : [])),
+}));
 
 function getReceivers(config: StringRegistryConfig): ReceiverConstraint[] {
   return [...(config.register ?? []).map((shape) => shape.receiver), ...config.enqueue.map((shape) => shape.receiver)].filter(

@@ -3,7 +3,7 @@
  * (`task({ id: 'hello', run })`), triggered through the task object or by id.
  */
 import type { AdapterKind, KindNeeds } from '../kind.js';
-import { onCallsNamed } from '../shared/calls.js';
+import { derivedFrom } from '../shared/derived.js';
 import { escapeRegExp } from '../shared/tokens.js';
 import type { TaskDefinitionConfig } from './config.js';
 import { addTaskCalls, type TaskOut } from './extract.js';
@@ -14,13 +14,10 @@ export const taskDefinitionKind: AdapterKind<TaskDefinitionConfig> = {
   type: 'task-definition',
   presets: TASK_DEFINITION_PRESETS,
   needs: getNeeds,
-  extract(configs, { facts, syntax }) {
-    const out: TaskOut = { taskDefinitions: [], namedEnqueues: facts.namedEnqueues };
-    const callNames = configs.flatMap((config) => [...config.definers.map((definer) => definer.slice(definer.lastIndexOf('.') + 1)), ...getTaskMethods(config)]);
+  extract(configs, { namedEnqueues, syntax }) {
+    const out: TaskOut = { taskDefinitions: [], namedEnqueues };
     return {
-      visitor: {
-        CallExpression: onCallsNamed(callNames, (node) => addTaskCalls(node, configs, out, syntax)),
-      },
+      calls: { names: getCallNames(configs), read: (node) => addTaskCalls(node, configs, out, syntax) },
       finish: () => (out.taskDefinitions.length > 0 ? { taskDefinitions: out.taskDefinitions } : undefined),
     };
   },
@@ -38,3 +35,5 @@ function getNeeds(configs: readonly TaskDefinitionConfig[], packagesOf: (adapter
     packages: configs.flatMap((config) => packagesOf(config.name)),
   };
 }
+
+const getCallNames = derivedFrom((configs: readonly TaskDefinitionConfig[]) => new Set(configs.flatMap((config) => [...config.definers.map((definer) => definer.slice(definer.lastIndexOf('.') + 1)), ...getTaskMethods(config)])));

@@ -5,6 +5,7 @@
  */
 import type { AdapterKind, KindNeeds } from '../kind.js';
 import { getCallName } from '../shared/calls.js';
+import { derivedFrom } from '../shared/derived.js';
 import { escapeRegExp } from '../shared/tokens.js';
 import type { WorkflowModuleConfig } from './config.js';
 import { addActivityProxy, addExportedFunctions, addWorkflowCalls, type WorkflowState } from './extract.js';
@@ -16,10 +17,10 @@ export const workflowModuleKind: AdapterKind<WorkflowModuleConfig> = {
   type: 'workflow-module',
   presets: WORKFLOW_MODULE_PRESETS,
   needs: getNeeds,
-  extract(configs, { facts }) {
+  extract(configs, { namedEnqueues }) {
     const own: WorkflowFacts = {};
     const state: WorkflowState = { activities: new Map(), proxies: new Map() };
-    const callNames = new Set(configs.flatMap((config) => [...config.client.methods, ...config.childFunctions]));
+    const callNames = getCallNames(configs);
     return {
       visitor: {
         VariableDeclarator: (node) => addActivityProxy(node, configs, own, state),
@@ -27,7 +28,7 @@ export const workflowModuleKind: AdapterKind<WorkflowModuleConfig> = {
         CallExpression(node) {
           // Activities are called by whatever name the proxy gave them.
           if (state.activities.size === 0 && state.proxies.size === 0 && !callNames.has(getCallName(node) ?? '')) return;
-          addWorkflowCalls(node, configs, state, facts.namedEnqueues);
+          addWorkflowCalls(node, configs, state, namedEnqueues);
         },
       },
       finish: () => (Object.keys(own).length > 0 ? own : undefined),
@@ -44,3 +45,5 @@ function getNeeds(configs: readonly WorkflowModuleConfig[], packagesOf: (adapter
     packages: configs.flatMap((config) => [...packagesOf(config.name), ...config.workflowPackages]),
   };
 }
+
+const getCallNames = derivedFrom((configs: readonly WorkflowModuleConfig[]) => new Set(configs.flatMap((config) => [...config.client.methods, ...config.childFunctions])));
