@@ -6,7 +6,7 @@
  * never committed). The store is only ever a shortcut: anything wrong with it is ignored.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,13 @@ export const CACHE_FOLDER = join('node_modules', '.cache', 'eslint-plugin-safe-j
 
 /** Files of other builds or settings that nobody has written for this long are removed. */
 const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+/** Temporary files of a write that did not finish (a killed process) are removed after this long. */
+const ABANDONED_AFTER_MS = 10 * 60 * 1000;
+/** The store's own files: stores, and the temporary files of their writes. Nothing else is ever removed. */
+const STORE_NAME = /^facts-[0-9a-f]{16}\.json$/;
+const TEMPORARY_NAME = /^facts-[0-9a-f]{16}\.json\.[0-9a-f-]{36}\.tmp$/;
+/** How every store file starts (`JSON.stringify` of a StoreFile): a file named like one but not so is not ours. */
+const STORE_PREFIX = '{"format":';
 
 /**
  * The shape of the stored facts: raised whenever FileFacts change shape, so that a store
@@ -40,21 +47,37 @@ export class FactsStore {
   private readonly path: string;
   private loaded?: StoreContent;
 
+  private readonly directory: string;
+
+  /** The store of the project at `root`, in its CACHE_FOLDER. */
   constructor(
-    private readonly directory: string,
+    private readonly root: string,
     patternKey: string,
   ) {
-    this.path = join(directory, `facts-${createHash('sha1').update(getBuildKey()).update('\0').update(patternKey).digest('hex').slice(0, 16)}.json`);
+    this.directory = join(root, CACHE_FOLDER);
+    this.path = join(this.directory, `facts-${createHash('sha1').update(getBuildKey()).update('\0').update(patternKey).digest('hex').slice(0, 16)}.json`);
   }
 
-  /** The store of a project, when the project has a node_modules folder to hold it (and SAFE_JOBS_CACHE is not `off`). */
+  /**
+   * The store of a project, when the project has a node_modules folder to hold it (and
+   * SAFE_JOBS_CACHE is not `off`). A repository can commit `node_modules/.cache/...` as a
+   * symbolic link to anywhere: every folder of the path must be a real folder, or the store is
+   * not used, and a warning says why (a cache that writes and removes files elsewhere is a harm).
+   */
   static open(root: string, patternKey: string): FactsStore | undefined {
     if (process.env.SAFE_JOBS_CACHE === 'off') return undefined;
-    try {
-      return statSync(join(root, 'node_modules')).isDirectory() ? new FactsStore(join(root, CACHE_FOLDER), patternKey) : undefined;
-    } catch {
-      return undefined;
+    let folder = root;
+    for (const segment of CACHE_FOLDER.split(/[\\/]/)) {
+      folder = join(folder, segment);
+      const kind = getEntryKind(folder);
+      if (kind === 'link' || kind === 'other') {
+        warnOnce(folder, `safe-jobs: ${folder} is ${kind === 'link' ? 'a symbolic link' : 'not a folder'}; the facts cache is off for this project.`);
+        return undefined;
+      }
+      // No node_modules: no place for a cache. The folders below it are made on the first write.
+      if (kind === 'missing') return segment === 'node_modules' ? undefined : new FactsStore(root, patternKey);
     }
+    return new FactsStore(root, patternKey);
   }
 
   get(key: string): FileFacts | undefined {
@@ -74,45 +97,126 @@ export class FactsStore {
 
   /** Replaces the stored facts with `entries`: what this process used, so the file never outgrows the project. */
   write(entries: Map<string, FileFacts>, nonCandidates: Set<string>): void {
+    // Other processes (ESLint's worker threads, the editor) may write at the same time: each
+    // writes its own temporary file and renames it, so a reader never sees half a file.
+    const temporary = `${this.path}.${randomUUID()}.tmp`;
     try {
-      mkdirSync(this.directory, { recursive: true });
+      if (!this.makeFolders()) return;
       const file: StoreFile = { format: FORMAT, entries: Object.fromEntries(entries), nonCandidates: [...nonCandidates] };
-      // Other processes (ESLint's worker threads, the editor) may write at the same time: each
-      // writes its own temporary file and renames it, so a reader never sees half a file.
-      const temporary = `${this.path}.${randomUUID()}.tmp`;
-      writeFileSync(temporary, JSON.stringify(file));
+      // `wx`: never through a file or link that is already there.
+      writeFileSync(temporary, JSON.stringify(file), { flag: 'wx' });
+      // A rename replaces a link at the store's path, never what it points to.
       renameSync(temporary, this.path);
       this.removeStaleFiles();
     } catch {
       // A read-only or full disk costs speed, never a lint result.
+      rmSync(temporary, { force: true });
     }
+  }
+
+  /** The cache folders, made one by one, each a real folder: false when one is a link or a file. */
+  private makeFolders(): boolean {
+    let folder = this.root;
+    for (const segment of CACHE_FOLDER.split(/[\\/]/)) {
+      folder = join(folder, segment);
+      const kind = getEntryKind(folder);
+      if (kind === 'missing') mkdirSync(folder);
+      else if (kind !== 'folder') return false;
+    }
+    return true;
   }
 
   private read(): StoreContent {
     try {
-      const file = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<StoreFile>;
+      const file = JSON.parse(readWithoutFollowing(this.path)) as Partial<StoreFile>;
       if (file.format === FORMAT && typeof file.entries === 'object' && file.entries !== null) {
         const nonCandidates = Array.isArray(file.nonCandidates) ? file.nonCandidates.filter((blob) => typeof blob === 'string') : [];
-        return { entries: new Map(Object.entries(file.entries)), nonCandidates: new Set(nonCandidates) };
+        // An entry of another shape (a hand-edited or damaged file) is parsed again, never handed to the analysis.
+        const entries = Object.entries(file.entries).filter(([, facts]) => isFileFacts(facts));
+        return { entries: new Map(entries), nonCandidates: new Set(nonCandidates) };
       }
     } catch {
-      // Missing or unreadable: parsed again, and written anew.
+      // Missing, unreadable or a link: parsed again, and written anew.
     }
     return { entries: new Map(), nonCandidates: new Set() };
   }
 
+  /** Removes the store's own files that nobody has written for a long time: nothing that is not one, nothing behind a link. */
   private removeStaleFiles(): void {
     const now = Date.now();
     for (const name of readdirSync(this.directory)) {
       const path = join(this.directory, name);
-      if (path === this.path) continue;
+      const isStore = STORE_NAME.test(name);
+      if (path === this.path || (!isStore && !TEMPORARY_NAME.test(name))) continue;
       try {
-        if (now - statSync(path).mtimeMs > STALE_AFTER_MS) rmSync(path, { force: true });
+        const stats = lstatSync(path);
+        if (!stats.isFile() || now - stats.mtimeMs <= (isStore ? STALE_AFTER_MS : ABANDONED_AFTER_MS)) continue;
+        if (isStore && !startsWith(path, STORE_PREFIX)) continue;
+        rmSync(path, { force: true });
       } catch {
         // Removed by another process meanwhile.
       }
     }
   }
+}
+
+type EntryKind = 'folder' | 'link' | 'other' | 'missing';
+
+function getEntryKind(path: string): EntryKind {
+  try {
+    const stats = lstatSync(path);
+    return stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'folder' : 'other';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** The file's text, refusing a symbolic link at the path (ELOOP) instead of reading what it points to. */
+function readWithoutFollowing(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function startsWith(path: string, prefix: string): boolean {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    const buffer = Buffer.alloc(prefix.length);
+    return readSync(fd, buffer, 0, prefix.length, 0) === prefix.length && buffer.toString('utf8') === prefix;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The facts of one file as the extractor writes them: the members every reader takes for granted. */
+function isFileFacts(value: unknown): value is FileFacts {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const facts = value as Record<string, unknown>;
+  const isRecord = (entry: unknown) => typeof entry === 'object' && entry !== null && !Array.isArray(entry);
+  const isOptional = (key: string, test: (entry: unknown) => boolean) => facts[key] === undefined || test(facts[key]);
+  return (
+    Array.isArray(facts.classes) &&
+    Array.isArray(facts.types) &&
+    Array.isArray(facts.enqueues) &&
+    isRecord(facts.imports) &&
+    isRecord(facts.exportAliases) &&
+    isOptional('values', isRecord) &&
+    isOptional('namedEnqueues', Array.isArray) &&
+    isOptional('bindings', isRecord) &&
+    isOptional('kinds', isRecord) &&
+    isOptional('dependencies', Array.isArray)
+  );
+}
+
+const warned = new Set<string>();
+
+function warnOnce(key: string, message: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  process.emitWarning(message);
 }
 
 /**

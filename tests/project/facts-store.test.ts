@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_JOB_PATTERN } from '../../src/adapters/job-pattern.js';
@@ -90,8 +91,9 @@ describe('the facts store', () => {
   it('answers a content it holds without parsing it again', () => {
     const repo = changedApp();
     const key = new FactsCache(DEFAULT_JOB_PATTERN, 'key').getKey('src/a.ts', 'text');
-    const marked: FileFacts = { classes: [], imports: [], exports: [], sites: [] } as unknown as FileFacts;
-    new FactsStore(repo.path(CACHE_FOLDER), 'key').write(new Map([[key, marked]]), new Set());
+    // Facts no parse of 'text' could give: they can only come from the store.
+    const marked: FileFacts = { classes: [], imports: {}, exportAliases: {}, types: [{ name: 'FromTheStore', fields: [], isExported: false }], enqueues: [] };
+    new FactsStore(repo.dir, 'key').write(new Map([[key, marked]]), new Set());
     const outcome = new FactsCache(DEFAULT_JOB_PATTERN, 'key', FactsStore.open(repo.dir, 'key')).parse(key, 'src/a.ts', 'text');
     expect(outcome).toEqual({ facts: marked });
   });
@@ -108,6 +110,79 @@ describe('the facts store', () => {
     writeFileSync(join(repo.path(CACHE_FOLDER), file!), content);
     expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
     expect(JSON.parse(readFileSync(join(repo.path(CACHE_FOLDER), file!), 'utf8')).format).toBe(2);
+  });
+
+  it.each([
+    ['the cache folder', CACHE_FOLDER],
+    ['node_modules/.cache', 'node_modules/.cache'],
+  ])('is not used when %s is a symbolic link, and never writes or removes a file through it', (_, linked) => {
+    const repo = changedApp();
+    // Another folder of the user's, with an old file the stale-entry cleanup would remove if it ran there.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'safe-jobs-elsewhere-'));
+    const precious = join(elsewhere, 'id_ed25519');
+    writeFileSync(precious, 'key');
+    const old = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000);
+    utimesSync(precious, old, old);
+    mkdirSync(join(repo.path(linked), '..'), { recursive: true });
+    symlinkSync(elsewhere, repo.path(linked));
+    const warning = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
+      expect(FactsStore.open(repo.dir, 'key')).toBeUndefined();
+      expect(readdirSync(elsewhere)).toEqual(['id_ed25519']);
+      expect(String(warning.mock.calls[0]?.[0])).toContain('is a symbolic link; the facts cache is off');
+    } finally {
+      warning.mockRestore();
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('removes only its own old files: not files of other names, not files named like its own that are not, not links', () => {
+    const repo = changedApp();
+    lintInNewProcess(repo, 'src/mail-job.ts');
+    const folder = repo.path(CACHE_FOLDER);
+    const [own] = storeFiles(repo);
+    const target = join(mkdtempSync(join(tmpdir(), 'safe-jobs-target-')), 'notes.txt');
+    writeFileSync(target, 'mine');
+    const planted = {
+      'notes.txt': 'not the cache',
+      'facts-0123456789abcdef.json': 'named like a store, but not one',
+      'facts-fedcba9876543210.json': '{"format":1,"entries":{}}',
+      'facts-0123456789abcdef.json.00000000-0000-0000-0000-000000000000.tmp': '{"format":2,"entr',
+    };
+    for (const [name, content] of Object.entries(planted)) writeFileSync(join(folder, name), content);
+    symlinkSync(target, join(folder, 'facts-aaaaaaaaaaaaaaaa.json'));
+    const old = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000);
+    for (const name of [...Object.keys(planted), own!]) utimesSync(join(folder, name), old, old);
+    // A content not seen before: the store is written again, and the cleanup runs.
+    repo.write({ 'src/send.ts': `${ENQUEUE}export const again = () => MailJob.performLater(2);\n` });
+    lintInNewProcess(repo, 'src/mail-job.ts');
+    expect(storeFiles(repo).sort()).toEqual([own!, 'facts-0123456789abcdef.json', 'facts-aaaaaaaaaaaaaaaa.json', 'notes.txt'].sort());
+    expect(readFileSync(target, 'utf8')).toBe('mine');
+  });
+
+  it('drops an entry of another shape instead of handing it to the analysis, and parses that file again', () => {
+    const repo = changedApp();
+    lintInNewProcess(repo, 'src/mail-job.ts');
+    const [file] = storeFiles(repo);
+    const path = join(repo.path(CACHE_FOLDER), file!);
+    const store = JSON.parse(readFileSync(path, 'utf8')) as { entries: Record<string, unknown> };
+    for (const key of Object.keys(store.entries)) store.entries[key] = {};
+    writeFileSync(path, JSON.stringify(store));
+    expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
+    expect(Object.values(readStore(repo).entries).every((facts) => Array.isArray((facts as FileFacts).classes))).toBe(true);
+  });
+
+  it('leaves no temporary file behind when a write fails', () => {
+    const repo = changedApp();
+    lintInNewProcess(repo, 'src/mail-job.ts');
+    const [file] = storeFiles(repo);
+    // The store's path taken by a folder: the rename fails.
+    rmSync(join(repo.path(CACHE_FOLDER), file!));
+    mkdirSync(join(repo.path(CACHE_FOLDER), file!, 'inside'), { recursive: true });
+    expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
+    expect(storeFiles(repo)).toEqual([file]);
+    expect(existsSync(join(repo.path(CACHE_FOLDER), file!, 'inside'))).toBe(true);
   });
 
   it('is not used without a node_modules folder, nor with SAFE_JOBS_CACHE=off', () => {
