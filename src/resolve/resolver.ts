@@ -5,6 +5,7 @@
  */
 import type { ClassFact, FileFacts, HandlerFact, ImportBinding, NameRef, PayloadSource, TypeDeclFact, ValueFact } from '../model/facts.js';
 import { getImportedFile, isRelativeSpecifier } from './module-paths.js';
+import { getOwn } from '../model/records.js';
 
 export interface ResolvedClass {
   file: string;
@@ -48,7 +49,7 @@ export class ProjectResolver {
     const facts = this.files.get(file);
     const local = facts?.classes.find((cls) => cls.name === localName);
     if (local) return { file, cls: local };
-    const binding = facts?.imports[localName];
+    const binding = getOwn(facts?.imports, localName);
     if (binding) {
       const target = this.getTarget(file, binding);
       const found = target ? this.findExportedClass(target, binding.imported) : undefined;
@@ -65,12 +66,12 @@ export class ProjectResolver {
     const facts = this.files.get(file);
     const local = facts?.types.find((decl) => decl.name === localName);
     if (local) return { file, decl: local };
-    const binding = facts?.imports[localName];
+    const binding = getOwn(facts?.imports, localName);
     if (!binding) return undefined;
     const target = this.getTarget(file, binding);
     if (!target) return undefined;
     const targetFacts = this.files.get(target)!;
-    const exportedName = targetFacts.exportAliases[binding.imported] ?? binding.imported;
+    const exportedName = getOwn(targetFacts.exportAliases, binding.imported) ?? binding.imported;
     const decl = targetFacts.types.find((candidate) => candidate.name === exportedName);
     return decl ? { file: target, decl } : undefined;
   }
@@ -92,9 +93,9 @@ export class ProjectResolver {
     const facts = this.files.get(file);
     if (!facts) return undefined;
     const [head, ...rest] = path as [string, ...string[]];
-    const local = facts.values?.[head];
+    const local = getOwn(facts.values, head);
     if (local) return this.walk({ file, value: local }, rest, depth);
-    const binding = facts.imports[head];
+    const binding = getOwn(facts.imports, head);
     if (!binding) return undefined;
     const target = this.getTarget(file, binding);
     if (!target) return undefined;
@@ -128,15 +129,15 @@ export class ProjectResolver {
    * import counts, under its local name, only when the whole module is gone.
    */
   getDeletedClassName(file: string, localName: string): string | undefined {
-    const binding = this.files.get(file)?.imports[localName];
+    const binding = getOwn(this.files.get(file)?.imports, localName);
     if (!binding || !isRelativeSpecifier(binding.source) || binding.imported === '*') return undefined;
     const target = getImportedFile(this.files, file, binding.source);
     if (binding.imported === 'default') return !target && /^[A-Z]/.test(localName) ? localName : undefined;
     if (!/^[A-Z]/.test(binding.imported)) return undefined;
     if (!target) return binding.imported;
     const facts = this.files.get(target)!;
-    const local = facts.exportAliases[binding.imported] ?? binding.imported;
-    return facts.values?.[local] === undefined && !facts.classes.some((cls) => cls.name === local) ? binding.imported : undefined;
+    const local = getOwn(facts.exportAliases, binding.imported) ?? binding.imported;
+    return getOwn(facts.values, local) === undefined && !facts.classes.some((cls) => cls.name === local) ? binding.imported : undefined;
   }
 
   /** A function a registry names: inline, or a module-level function (or object's method) by reference. */
@@ -155,8 +156,8 @@ export class ProjectResolver {
 
   private resolveExport(target: string, exported: string, rest: string[], depth: number): ResolvedValue | undefined {
     const facts = this.files.get(target)!;
-    const local = facts.exportAliases[exported] ?? exported;
-    const value = facts.values?.[local];
+    const local = getOwn(facts.exportAliases, exported) ?? exported;
+    const value = getOwn(facts.values, local);
     return value ? this.walk({ file: target, value }, rest, depth) : undefined;
   }
 
@@ -165,7 +166,7 @@ export class ProjectResolver {
     for (const key of rest) {
       current = current && this.deref(current, depth + 1);
       if (current?.value.kind !== 'object') return undefined;
-      const next: ValueFact | undefined = current.value.props[key];
+      const next: ValueFact | undefined = getOwn(current.value.props, key);
       if (!next) return undefined;
       current = { file: current.file, value: next };
     }
@@ -178,7 +179,7 @@ export class ProjectResolver {
    */
   private isFrozenPath(file: string, path: readonly string[]): boolean {
     for (let length = 1; length < path.length; length++) {
-      if (length === 1 && this.files.get(file)?.imports[path[0]!]?.imported === '*') continue;
+      if (length === 1 && getOwn(this.files.get(file)?.imports, path[0]!)?.imported === '*') continue;
       const resolved = this.resolveValue(file, path.slice(0, length));
       if (resolved?.value.kind !== 'object' || !resolved.value.frozen) return false;
     }
@@ -197,7 +198,7 @@ export class ProjectResolver {
       const cls = facts.classes.find((candidate) => candidate.isDefaultExport);
       if (cls) return { file, cls };
     }
-    const name = facts.exportAliases[exported] ?? exported;
+    const name = getOwn(facts.exportAliases, exported) ?? exported;
     const cls = facts.classes.find((candidate) => candidate.name === name);
     return cls ? { file, cls } : undefined;
   }

@@ -117,3 +117,35 @@ describe('registry maps', () => {
     expect(set.sites.map((site) => [site.wireName, site.nameSource])).toEqual([['MailJob', 'class']]);
   });
 });
+
+describe('names that are members of every object', () => {
+  it('are read as the code\'s own names, never as Object.prototype\'s: no crash, and the jobs and sites they name', () => {
+    const set = buildContracts({
+      'package.json': packageJson({ bullmq: '6.7.0', agenda: '6.2.6' }),
+      'src/application-job.ts': 'export class ApplicationJob {}\n',
+      'src/names.ts': ["export const __proto__ = 'proto-job';", "export const hasOwnProperty = 'own-job';", ''].join('\n'),
+      'src/mail-job.ts': [
+        "import { ApplicationJob } from './application-job';",
+        "import { __proto__, hasOwnProperty } from './names';",
+        'export class MailJob extends ApplicationJob {',
+        '  static queue = valueOf;',
+        '  perform(id: number) {}',
+        '}',
+        'constructor.performLater(1);',
+        'toString.performLater(2);',
+        'MailJob.set({ queue: constructor }).performLater(3);',
+        "const q = new Queue('email');",
+        'q.add(constructor, {});',
+        'agenda.now(toString);',
+        'agenda.now(__proto__);',
+        'agenda.now(hasOwnProperty);',
+        "agenda.define('own-job', async (job: Job<{ id: number }>) => {});",
+        "agenda.define('proto-job', async (job: Job<{ id: number }>) => {});",
+        '',
+      ].join('\n'),
+    });
+    expect([...set.jobs.keys()].sort()).toEqual(['MailJob', 'own-job', 'proto-job']);
+    expect(set.jobs.get('MailJob')).not.toHaveProperty('queue');
+    expect(set.sites.map((site) => site.wireName).sort()).toEqual(['MailJob', 'own-job', 'proto-job']);
+  });
+});

@@ -8,6 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { EnqueueFact, NameRef } from '../../model/facts.js';
 import { getNameRef, getSingleArgument, getSpan, getSpreadArguments, type Node } from '../shared/syntax.js';
 import type { ClassJobConfig } from './config.js';
+import { getOwn } from '../../model/records.js';
 
 /** Adds the enqueue facts that one call makes under each class-job configuration. */
 export function addClassEnqueues(node: TSESTree.CallExpression, configs: readonly ClassJobConfig[], enqueues: EnqueueFact[]): void {
@@ -44,7 +45,7 @@ function getClassEnqueue(node: TSESTree.CallExpression, object: TSESTree.Express
   if (instance?.methods.includes(method) && object.type === 'NewExpression' && object.callee.type === 'Identifier') {
     return { callee: object.callee.name, method, args: getSpreadArguments(node.arguments, 0), span, adapters };
   }
-  const builderFrom = builder?.methods[method];
+  const builderFrom = getOwn(builder?.methods, method);
   if (builder && builderFrom !== undefined) {
     const target = getBuilderTarget(object, builder);
     if (target) {

@@ -9,6 +9,7 @@ import type { ClassRef, ProjectResolver, ResolvedClass } from '../../resolve/res
 import type { ResolveContext } from '../kind.js';
 import { setSignature } from '../shared/contracts.js';
 import type { ClassJobConfig, StaticSource } from './config.js';
+import { getOwn } from '../../model/records.js';
 
 /** Superclass chains longer than this are cycles or generated code; stop following them. */
 const MAX_CHAIN = 32;
@@ -111,7 +112,7 @@ function getClassJobContract(start: ResolvedClass, resolver: ProjectResolver, co
 function readStatic(at: ResolvedClass, source: StaticSource | undefined, resolver: ProjectResolver): string | undefined {
   if (!source) return undefined;
   let name: NameRef | undefined;
-  if (source.staticProperty) name = at.cls.statics?.[source.staticProperty];
-  if (!name && source.staticOptions) name = at.cls.staticObjects?.[source.staticOptions.property]?.[source.staticOptions.key];
+  if (source.staticProperty) name = getOwn(at.cls.statics, source.staticProperty);
+  if (!name && source.staticOptions) name = getOwn(getOwn(at.cls.staticObjects, source.staticOptions.property), source.staticOptions.key);
   return name && resolver.resolveName(at.file, name);
 }

@@ -11,6 +11,7 @@ import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSi
 import { getTypeSource } from '../shared/types.js';
 import type { QueueWorkerConfig } from './config.js';
 import type { ProcessorFact } from './facts.js';
+import { setOwn } from '../../model/records.js';
 
 /** What the traversal of one file collects for the queue-worker kind. */
 export interface QueueWorkerOut {
@@ -179,7 +180,7 @@ export function addNestProcessors(node: TSESTree.ClassDeclaration | TSESTree.Cla
     for (const element of node.body.body) {
       if (element.type !== 'MethodDefinition' || element.static || element.computed || element.key.type !== 'Identifier' || element.kind !== 'method') continue;
       const fn = getFunctionFact(element.key.name, getSpan(element.key), element.value, ctx);
-      methods[element.key.name] = fn;
+      setOwn(methods, element.key.name, fn);
       const process = element.decorators.find((candidate) => isDecorator(candidate, config.nest.process));
       if (process) {
         const fact: ProcessorFact = { adapters: [config.name], span: getSpan(element.key), handler: { fn } };

@@ -11,6 +11,7 @@ import { getReceiverBinding, isReceiver } from '../shared/receiver-binding.js';
 import { isCallOnClass } from '../shared/sites.js';
 import type { QueueWorkerConfig } from './config.js';
 import type { ProcessorFact, QueueWorkerFacts } from './facts.js';
+import { getOwn } from '../../model/records.js';
 
 /** What the processors of one queue take. */
 interface QueueProcessors {
@@ -141,7 +142,7 @@ function addMapJobs(processor: ProcessorContext, map: NonNullable<NonNullable<Ha
     const fn = context.resolver.deref({ file: resolved.file, value: entry });
     if (fn?.value.kind !== 'function') continue;
     names.push(wireName);
-    const span = resolved.value.keySpans?.[wireName] ?? fn.value.fn.span;
+    const span = getOwn(resolved.value.keySpans, wireName) ?? fn.value.fn.span;
     context.addJob(getProcessorJob(processor, wireName, { file: resolved.file, span }, { file: fn.file, fn: fn.value.fn }, map.passes));
   }
   return names;
@@ -150,7 +151,7 @@ function addMapJobs(processor: ProcessorContext, map: NonNullable<NonNullable<Ha
 /** `this.welcome(job)` in a processor class, or a function of the project by reference. */
 function getDelegate(processor: ProcessorContext, path: string[]): { file: string; fn: HandlerFact } | undefined {
   if (path[0] === 'this') {
-    const fn = path.length === 2 ? processor.processor.methods?.[path[1]!] : undefined;
+    const fn = path.length === 2 ? getOwn(processor.processor.methods, path[1]!) : undefined;
     return fn ? { file: processor.file, fn } : undefined;
   }
   return processor.context.resolver.resolveFunction(processor.handler.file, path);

@@ -5,6 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { BindingFact, NameRef } from '../../model/facts.js';
 import { getNameRef, getObjectProperty, type Node } from './syntax.js';
+import { setOwn } from '../../model/records.js';
 
 /** The receiver objects every kind together asks about. */
 export interface ReceiverReading {
@@ -81,7 +82,7 @@ function addBinding(
   if (types.length === 0) return;
   const binding: BindingFact = { types };
   if (name) binding.name = name;
-  bindings[key] = binding;
+  setOwn(bindings, key, binding);
 }
 
 function getTypeName(node: TSESTree.TypeNode | undefined): string | undefined {

@@ -7,6 +7,7 @@ import type { ClassFact, HandlerFact, NameRef } from '../../model/facts.js';
 import { getFunctionFact } from './functions.js';
 import { getNameRef, getSpan, getStaticString, getSuperClassName, isExported, isFunctionNode, type Node, type SyntaxContext } from './syntax.js';
 import { getTypeSource } from './types.js';
+import { setOwn } from '../../model/records.js';
 
 /** The class members every kind together asks for. */
 export interface ClassReading {
@@ -39,10 +40,10 @@ export function getClassFact(node: TSESTree.ClassDeclaration, parent: Node | und
     const key = element.key.name;
     if (reading.staticProperties.has(key)) {
       const name = getNameRef(element.value);
-      if (name) (fact.statics ??= {})[key] = name;
+      if (name) setOwn((fact.statics ??= {}), key, name);
     }
     if (reading.staticOptions.has(key) && element.value.type === 'ObjectExpression') {
-      (fact.staticObjects ??= {})[key] = getStaticNames(element.value);
+      setOwn((fact.staticObjects ??= {}), key, getStaticNames(element.value));
     }
   }
   return fact;
@@ -63,7 +64,7 @@ function getStaticNames(node: TSESTree.ObjectExpression): Record<string, NameRef
     if (property.type !== 'Property' || property.computed) continue;
     const key = property.key.type === 'Identifier' ? property.key.name : getStaticString(property.key);
     const name = getNameRef(property.value);
-    if (key !== undefined && name) names[key] = name;
+    if (key !== undefined && name) setOwn(names, key, name);
   }
   return names;
 }

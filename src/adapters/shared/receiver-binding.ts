@@ -2,6 +2,7 @@
 import type { FileFacts } from '../../model/facts.js';
 import type { ProjectResolver } from '../../resolve/resolver.js';
 import type { ReceiverConstraint } from '../kind.js';
+import { getOwn } from '../../model/records.js';
 
 /**
  * Whether a method is called on an object the constraint accepts: a name that contains one of
@@ -19,7 +20,7 @@ export function getReceiverBinding(files: ReadonlyMap<string, FileFacts>, resolv
   const head = path[0]!;
   if (head.startsWith('new ')) return { types: [head.slice(4)] };
   const key = head === 'this' ? (path.length === 2 ? `this.${path[1]}` : undefined) : path.length === 1 ? head : undefined;
-  const local = key === undefined ? undefined : files.get(file)?.bindings?.[key];
+  const local = key === undefined ? undefined : getOwn(files.get(file)?.bindings, key);
   if (local) {
     const name = local.name && resolver.resolveName(file, local.name);
     return name === undefined ? { types: local.types } : { types: local.types, name };

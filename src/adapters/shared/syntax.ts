@@ -4,6 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ArgumentsFact, ImportBinding, NameRef, SourceSpan } from '../../model/facts.js';
+import { setOwn } from '../../model/records.js';
 
 export type Node = TSESTree.Node;
 
@@ -48,11 +49,11 @@ export function addImportBindings(node: TSESTree.ImportDeclaration, imports: Rec
   for (const specifier of node.specifiers) {
     if (specifier.type === 'ImportSpecifier') {
       const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-      imports[specifier.local.name] = { source: node.source.value, imported };
+      setOwn(imports, specifier.local.name, { source: node.source.value, imported });
     } else if (specifier.type === 'ImportDefaultSpecifier') {
-      imports[specifier.local.name] = { source: node.source.value, imported: 'default' };
+      setOwn(imports, specifier.local.name, { source: node.source.value, imported: 'default' });
     } else {
-      imports[specifier.local.name] = { source: node.source.value, imported: '*' };
+      setOwn(imports, specifier.local.name, { source: node.source.value, imported: '*' });
     }
   }
 }
@@ -65,7 +66,7 @@ export function addRequireBindings(node: TSESTree.VariableDeclarator, imports: R
   if (source?.type !== 'Literal' || typeof source.value !== 'string' || node.id.type !== 'ObjectPattern') return;
   for (const property of node.id.properties) {
     if (property.type === 'Property' && property.key.type === 'Identifier' && property.value.type === 'Identifier') {
-      imports[property.value.name] = { source: source.value, imported: property.key.name };
+      setOwn(imports, property.value.name, { source: source.value, imported: property.key.name });
     }
   }
 }
@@ -75,7 +76,7 @@ export function addExportAliases(node: TSESTree.ExportNamedDeclaration, aliases:
   for (const specifier of node.specifiers) {
     const local = specifier.local.name;
     const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
-    if (local !== exported) aliases[exported] = local;
+    if (local !== exported) setOwn(aliases, exported, local);
   }
 }
 

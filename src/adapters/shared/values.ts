@@ -9,6 +9,7 @@ import { getZodObjectFields } from './zod-schema.js';
 import { getFunctionFact } from './functions.js';
 import { getNameRef, getReferencePath, getSpan, getStaticString, isFunctionNode, isNamedMember, type Node, type SyntaxContext } from './syntax.js';
 import { getTypeSource } from './types.js';
+import { setOwn } from '../../model/records.js';
 
 /** Object literals nested deeper than this are not read. */
 const MAX_DEPTH = 4;
@@ -26,16 +27,16 @@ export function addModuleValues(node: Node, values: Record<string, ValueFact>, c
       for (const declarator of node.declarations) {
         if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
         const value = getValueFact(declarator.init, declarator.id.name, ctx, 0);
-        if (value) values[declarator.id.name] = value;
+        if (value) setOwn(values, declarator.id.name, value);
       }
       return;
     case 'FunctionDeclaration':
       if (node.id && isModuleLevel(node)) {
-        values[node.id.name] = { kind: 'function', fn: getFunctionFact(node.id.name, getSpan(node.id), node, ctx) };
+        setOwn(values, node.id.name, { kind: 'function', fn: getFunctionFact(node.id.name, getSpan(node.id), node, ctx) });
       }
       return;
     case 'TSEnumDeclaration':
-      if (isModuleLevel(node) && !node.declare) values[node.id.name] = getEnumFact(node);
+      if (isModuleLevel(node) && !node.declare) setOwn(values, node.id.name, getEnumFact(node));
       return;
   }
 }
@@ -45,7 +46,7 @@ function getEnumFact(node: TSESTree.TSEnumDeclaration): ValueFact {
   for (const member of node.body.members) {
     const key = member.id.type === 'Identifier' ? member.id.name : getStaticString(member.id);
     const value = member.initializer ? getStaticString(member.initializer) : undefined;
-    if (key !== undefined && value !== undefined) props[key] = { kind: 'string', value };
+    if (key !== undefined && value !== undefined) setOwn(props, key, { kind: 'string', value });
   }
   return { kind: 'object', frozen: true, props };
 }
@@ -132,8 +133,8 @@ export function getObjectFact(node: Node | undefined, ctx: SyntaxContext, depth:
     if (key === undefined) continue;
     const value = getValueFact(property.value, key, ctx, depth + 1, frozen);
     if (!value) continue;
-    props[key] = value;
-    keySpans[key] = getSpan(property.key);
+    setOwn(props, key, value);
+    setOwn(keySpans, key, getSpan(property.key));
   }
   return { kind: 'object', frozen, props, keySpans };
 }

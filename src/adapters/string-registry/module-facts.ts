@@ -8,6 +8,7 @@ import { getFunctionFact } from '../shared/functions.js';
 import { getReferencePath, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
 import { getTypeSource } from '../shared/types.js';
 import type { RegistryFacts } from './facts.js';
+import { setOwn } from '../../model/records.js';
 
 /** `module.exports = async (payload, helpers) => ...` or `module.exports = task`. */
 export function getExportedHandler(value: TSESTree.Expression, ctx: SyntaxContext): HandlerRef | undefined {
@@ -33,7 +34,7 @@ export function addDeclaredPayloads(
     if (member.type !== 'TSPropertySignature' || member.computed) continue;
     const name = member.key.type === 'Identifier' ? member.key.name : member.key.type === 'Literal' ? String(member.key.value) : undefined;
     const source = name === undefined ? undefined : getTypeSource(member.typeAnnotation?.typeAnnotation, ctx);
-    if (name !== undefined && source) payloads[name] = source;
+    if (name !== undefined && source) setOwn(payloads, name, source);
   }
   (facts.declaredPayloads ??= {})[`${namespace}.${node.id.name}`] = { ...facts.declaredPayloads?.[`${namespace}.${node.id.name}`], ...payloads };
 }

@@ -11,6 +11,7 @@ import { isReceiver } from '../shared/receiver-binding.js';
 import { addNamedSites, isCallOnClass } from '../shared/sites.js';
 import type { StringRegistryConfig } from './config.js';
 import type { RegistrationFact, RegistryFacts, RegistryMapFact } from './facts.js';
+import { getOwn } from '../../model/records.js';
 
 const TYPE = 'string-registry';
 
@@ -62,7 +63,7 @@ function addRegistryMap(file: string, fact: RegistryMapFact, configs: readonly S
   for (const [wireName, entry] of Object.entries(map.value.props)) {
     const handler = getMapHandler(map.file, entry, handlerKeys, context);
     if (!handler) continue;
-    const span = map.value.keySpans?.[wireName];
+    const span = getOwn(map.value.keySpans, wireName);
     const location = span ? { file: map.file, span } : { file: handler.file, span: handler.fn.span };
     context.addJob(getRegistryContract(config, wireName, location, handler, context));
   }
@@ -75,7 +76,7 @@ function getMapHandler(file: string, entry: ValueFact, handlerKeys: Array<string
   if (resolved?.value.kind !== 'object') return undefined;
   for (const key of handlerKeys) {
     if (key === undefined) continue;
-    const member = resolved.value.props[key];
+    const member = getOwn(resolved.value.props, key);
     const fn = member && context.resolver.deref({ file: resolved.file, value: member });
     if (fn?.value.kind === 'function') return { file: fn.file, fn: fn.value.fn };
   }
@@ -136,7 +137,7 @@ function getDeclaredPayload(config: StringRegistryConfig, wireName: string, cont
   const key = config.declaredPayloads && `${config.declaredPayloads.namespace}.${config.declaredPayloads.interface}`;
   if (!key) return undefined;
   for (const [file, facts] of context.files) {
-    const source = getRegistryFacts(facts)?.declaredPayloads?.[key]?.[wireName];
+    const source = getOwn(getOwn(getRegistryFacts(facts)?.declaredPayloads, key), wireName);
     const payload = source && context.resolver.resolvePayload(file, source);
     if (payload) return { file: payload.file, fields: withFile(payload.fields, payload.file) };
   }

@@ -10,6 +10,7 @@ import { getNameRef, getObjectProperty, getReferencePath, getSingleArgument, get
 import { getZodObjectFields } from '../shared/zod-schema.js';
 import type { TaskDefinitionConfig } from './config.js';
 import type { TaskDefinitionFact } from './facts.js';
+import { getOwn } from '../../model/records.js';
 
 /** What the traversal of one file collects for the task-definition kind. */
 export interface TaskOut {
@@ -26,11 +27,11 @@ export function addTaskCalls(node: TSESTree.CallExpression, configs: readonly Ta
   for (const config of configs) {
     if (config.definers.includes(written) || (callee.length === 2 && config.definers.includes(method) && object === 'schedules')) addDefinition(node, written, config, out.taskDefinitions, ctx);
     if (!object) continue;
-    const byTask = config.taskMethods[method];
+    const byTask = getOwn(config.taskMethods, method);
     if (byTask && callee.length === 2 && !config.byId.objects.includes(object) && !config.byIdItems.objects.includes(object)) {
       addPayloads(out.namedEnqueues, config, method, [{ path: [object] }], node.arguments[0], byTask, node, true);
     }
-    const byId = config.byId.methods[method];
+    const byId = getOwn(config.byId.methods, method);
     if (byId && config.byId.objects.includes(object)) {
       const name = node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? getNameRef(node.arguments[0]) : undefined;
       if (name) addPayloads(out.namedEnqueues, config, method, [name], node.arguments[1], byId, node, false);

@@ -10,6 +10,7 @@ import { setSignature } from '../shared/contracts.js';
 import { addNamedSites, getBoundValues, isCallOnClass } from '../shared/sites.js';
 import type { WorkflowModuleConfig } from './config.js';
 import type { WorkflowFacts } from './facts.js';
+import { getOwn } from '../../model/records.js';
 
 function getWorkflowFacts(facts: FileFacts | undefined): WorkflowFacts | undefined {
   return facts && getKindFacts<WorkflowFacts>(facts, 'workflow-module');
@@ -59,7 +60,7 @@ function addActivityModule(file: string, proxy: { adapters: string[]; module: st
 
 function addExportedFunctionJobs(file: string, facts: FileFacts, config: WorkflowModuleConfig, context: ResolveContext): void {
   for (const name of getWorkflowFacts(facts)?.exportedFunctions ?? []) {
-    const value = facts.values?.[name];
+    const value = getOwn(facts.values, name);
     if (value?.kind !== 'function') continue;
     const contract: JobContract = { wireName: name, location: { file, span: value.fn.span }, handler: name, style: 'positional', params: [], fields: [], adapter: config.name };
     if (config.serialization) contract.serialization = config.serialization;
