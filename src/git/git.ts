@@ -1,6 +1,7 @@
 /**
  * Every git call of the plugin: synchronous (rules are synchronous), argument arrays,
- * never a shell, and revisions checked before they reach git's command line.
+ * never a shell, revisions checked before they reach git's command line, and no program that
+ * the repository configures (fsmonitor, filter drivers, external diff, textconv) ever started.
  */
 import { spawnSync } from 'node:child_process';
 import { isLintablePath } from '../model/paths.js';
@@ -20,13 +21,57 @@ interface GitResult {
 /** Large enough for a batch of baseline blobs; git itself streams. */
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
+/**
+ * Options of every call that switch off what a repository's own configuration can make git
+ * run: its fsmonitor hook (run by any index refresh), hooks, external diff drivers. Filter
+ * drivers have no global switch: each one configured is emptied by name (getFilterOptions).
+ */
+const SAFE_OPTIONS = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'diff.external=', '--no-pager'];
+
+/**
+ * Where git would otherwise find the repository from the environment: a hook's or a parent
+ * tool's GIT_DIR or GIT_INDEX_FILE would point every call at another repository or index. The
+ * plugin always works on the repository that holds the linted file. (The user's own
+ * configuration, global, system or GIT_CONFIG_*, is theirs and stays.)
+ */
+const INHERITED_GIT_VARIABLES = /^GIT_(DIR|WORK_TREE|INDEX_FILE|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|COMMON_DIR|NAMESPACE|EXTERNAL_DIFF)$/;
+
+function getEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!INHERITED_GIT_VARIABLES.test(key)) env[key] = value;
+  return { ...env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
+}
+
+/** The filter options of each folder git runs in, read once: configuration is read, never executed. */
+const filterOptionsByFolder = new Map<string, string[]>();
+
+/**
+ * `-c filter.<name>.clean= -c filter.<name>.smudge= -c filter.<name>.process=` for every filter
+ * driver the configuration defines: git treats an empty command as no filter, so the files are
+ * read as they are stored. `required=false` keeps a required filter from failing the call.
+ */
+function getFilterOptions(cwd: string): string[] {
+  let options = filterOptionsByFolder.get(cwd);
+  if (!options) {
+    const result = spawnSync('git', [...SAFE_OPTIONS, 'config', '--null', '--name-only', '--get-regexp', '^filter\\.'], { cwd, env: getEnvironment(), windowsHide: true });
+    const names = new Set<string>();
+    for (const key of result.status === 0 ? result.stdout.toString('utf8').split('\0') : []) {
+      const match = /^filter\.(.+)\.[^.]+$/.exec(key);
+      if (match) names.add(match[1]!);
+    }
+    options = [...names].flatMap((name) => ['clean', 'smudge', 'process'].flatMap((key) => ['-c', `filter.${name}.${key}=`]).concat('-c', `filter.${name}.required=false`));
+    filterOptionsByFolder.set(cwd, options);
+  }
+  return options;
+}
+
 export function runGit(cwd: string, args: string[], input?: string): GitResult {
-  const result = spawnSync('git', args, {
+  const result = spawnSync('git', [...SAFE_OPTIONS, ...getFilterOptions(cwd), ...args], {
     cwd,
     input,
     maxBuffer: MAX_BUFFER,
     windowsHide: true,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+    env: getEnvironment(),
   });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
@@ -107,7 +152,7 @@ export function listTreeFiles(root: string, commit: string, scope: string): stri
  * this costs next to nothing when little has changed.
  */
 export function listChangedFiles(root: string, commit: string, scope: string): Set<string> {
-  const args = ['diff', '--name-only', '--no-renames', '--ignore-submodules', '-z', commit, '--', scope || '.'];
+  const args = ['diff', '--name-only', '--no-renames', '--no-ext-diff', '--no-textconv', '--ignore-submodules', '-z', commit, '--', scope || '.'];
   return new Set(splitPaths(checked(runGit(root, args), 'diff')));
 }
 
