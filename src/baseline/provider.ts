@@ -13,7 +13,7 @@ import type { ProjectLocation } from '../project/locate.js';
 import type { WorkingTreeSource } from '../project/working-tree-source.js';
 import { loadProject } from '../project/load-project.js';
 import type { SafeJobsSettings } from '../settings.js';
-import { GitError, getMergeBase, isSafeRevision, isShallowRepository, resolveCommit } from '../git/git.js';
+import { GitError, getMergeBase, getRevisionRefusal, isShallowRepository, listRemotes, resolveCommit } from '../git/git.js';
 import { GitTreeSource } from './git-source.js';
 import { GitStamp, REVISION_FILES } from '../git/git-stamp.js';
 
@@ -108,9 +108,8 @@ export class BaselineProvider {
         problem: `${root} is not inside a git repository, so there is no baseline to compare with. Run ESLint inside the repository, or set \`baseline\` to a snapshot file written by \`safe-jobs snapshot\`.`,
       };
     }
-    if (configured !== undefined && !isSafeRevision(configured)) {
-      return { problem: `the baseline revision ${JSON.stringify(configured)} was refused: a revision may not start with "-" or contain spaces or control characters.` };
-    }
+    const refusal = configured === undefined ? undefined : getRevisionRefusal(configured);
+    if (refusal) return { problem: `the baseline revision ${JSON.stringify(configured)} was refused: ${refusal}. Set \`baseline\` to a branch, tag or commit id.` };
     const found = configured === undefined ? findDefaultRevision(root) : { revision: configured, commit: resolveCommit(root, configured) };
     if (!found) {
       return {
@@ -119,8 +118,10 @@ export class BaselineProvider {
     }
     const { revision, commit } = found;
     if (!commit) {
+      // A short commit id that git cannot resolve may be ambiguous as well as absent.
+      const shortId = /^[0-9a-f]{4,39}$/i.test(revision) ? ' If it is a short commit id, it may also be ambiguous: use the full id.' : '';
       return {
-        problem: `the baseline revision '${revision}' does not exist in this clone. ${this.getFetchHint(revision)} Or set \`baseline\` (or SAFE_JOBS_BASELINE) to a revision that exists.`,
+        problem: `the baseline revision '${revision}' does not exist in this clone.${shortId} ${this.getFetchHint(revision)} Or set \`baseline\` (or SAFE_JOBS_BASELINE) to a revision that exists.`,
       };
     }
     const head = resolveCommit(root, 'HEAD');
@@ -136,12 +137,20 @@ export class BaselineProvider {
     return { baseline: { set, label, key: `git:${effective}` } };
   }
 
+  /** How to bring the revision in, naming only a remote this clone has. */
   private getFetchHint(revision: string): string {
-    const branch = revision.replace(/^origin\//, '');
+    const remotes = listRemotes(this.location.root);
+    const remote = remotes.find((name) => revision.startsWith(`${name}/`)) ?? (remotes.includes('origin') ? 'origin' : remotes[0]);
     const shallow = isShallowRepository(this.location.root);
+    if (remote === undefined) {
+      return shallow
+        ? 'This is a shallow clone with no remote: fetch the base from the repository it came from (`git fetch --depth=1 <url> <branch>`), or clone with fetch-depth: 0.'
+        : 'This clone has no remote to fetch it from.';
+    }
+    const branch = revision.startsWith(`${remote}/`) ? revision.slice(remote.length + 1) : revision;
     return shallow
-      ? `This is a shallow clone: fetch the base with \`git fetch --depth=1 origin ${branch}\` (or check out with fetch-depth: 0).`
-      : `Fetch it with \`git fetch origin ${branch}\`.`;
+      ? `This is a shallow clone: fetch the base with \`git fetch --depth=1 ${remote} ${branch}\` (or check out with fetch-depth: 0).`
+      : `Fetch it with \`git fetch ${remote} ${branch}\`.`;
   }
 }
 

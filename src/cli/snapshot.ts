@@ -1,5 +1,5 @@
 import { getCandidatePattern } from '../adapters/adapter-set.js';
-import { getRepositoryRoot, isSafeRevision, resolveCommit } from '../git/git.js';
+import { getRepositoryRoot, getRevisionRefusal, resolveCommit } from '../git/git.js';
 import { GitTreeSource } from '../baseline/git-source.js';
 import type { ContractSet } from '../model/contract.js';
 import { serializeSnapshot } from '../model/snapshot.js';
@@ -19,7 +19,8 @@ export function createSnapshot(cwd: string, settings: SafeJobsSettings, ref?: st
   let commit: string | undefined;
   if (ref !== undefined) {
     if (!root) throw new UsageError(`${cwd} is not inside a git repository, so --ref cannot be read.`);
-    if (!isSafeRevision(ref)) throw new UsageError(`the revision ${JSON.stringify(ref)} was refused: it may not start with "-" or contain spaces.`);
+    const refusal = getRevisionRefusal(ref);
+    if (refusal) throw new UsageError(`the revision ${JSON.stringify(ref)} was refused: ${refusal}.`);
     commit = resolveCommit(root, ref);
     if (!commit) throw new UsageError(`the revision '${ref}' does not exist in this clone. Fetch it first (git fetch origin ${ref.replace(/^origin\//, '')}).`);
     source = new GitTreeSource(root, commit, '', pattern);

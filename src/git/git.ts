@@ -83,9 +83,29 @@ export function runGit(cwd: string, args: string[], input?: string): GitResult {
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr.toString('utf8').trim() };
 }
 
-/** A revision as users write it. Anything else (options, whitespace, control characters) is refused. */
+/** A revision as users write it. Anything else (options, whitespace, control characters, more than one commit) is refused. */
 export function isSafeRevision(revision: string): boolean {
-  return revision.length > 0 && revision.length < 256 && !revision.startsWith('-') && ![...revision].some(isUnsafeCharacter);
+  return getRevisionRefusal(revision) === undefined;
+}
+
+/**
+ * Why a baseline revision is refused before it reaches git, or undefined. A baseline is one
+ * commit: `^main` and `a..b` are ranges (git answers with more than one object, or a negation
+ * that matches no tree), `HEAD:path` names a file and `:/text` searches commit messages.
+ */
+export function getRevisionRefusal(revision: string): string | undefined {
+  if (revision.length === 0 || revision.length >= 256 || revision.startsWith('-') || [...revision].some(isUnsafeCharacter)) {
+    return 'a revision may not be empty, start with "-" or contain spaces or control characters';
+  }
+  if (revision.startsWith('^') || revision.includes('..')) return 'a baseline is one commit, not a range (`^main`, `main..HEAD`)';
+  if (revision.includes(':')) return 'a baseline is a commit, not a file (`HEAD:path`) nor a search of commit messages (`:/text`)';
+  return undefined;
+}
+
+/** The remotes of the repository, for hints that name one that exists. */
+export function listRemotes(root: string): string[] {
+  const result = runGit(root, ['remote']);
+  return result.status === 0 ? result.stdout.toString('utf8').split('\n').filter(Boolean) : [];
 }
 
 function isUnsafeCharacter(character: string): boolean {

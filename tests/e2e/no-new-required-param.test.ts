@@ -179,10 +179,41 @@ describe('without a baseline', () => {
     const repo = newRepo();
     writeProject(repo);
     repo.commit({});
+    // Only listed, never fetched from.
+    repo.git('remote', 'add', 'origin', 'https://git.invalid/app.git');
     expectOneWarningPerJobFile(
       await lintFiles(repo.dir, ['.'], { settings: { baseline: 'origin/release' } }),
       /'origin\/release' does not exist in this clone\. Fetch it with `git fetch origin release`/,
     );
+  });
+
+  it('with an unknown revision in a clone without an origin: the hint names the remote there is, or none', async () => {
+    const repo = newRepo();
+    writeProject(repo);
+    repo.commit({});
+    expectOneWarningPerJobFile(await lintFiles(repo.dir, ['.'], { settings: { baseline: 'release' } }), /'release' does not exist in this clone\. This clone has no remote to fetch it from\./);
+    repo.git('remote', 'add', 'upstream', 'https://git.invalid/app.git');
+    expectOneWarningPerJobFile(await lintFiles(repo.dir, ['.'], { settings: { baseline: 'upstream/release' } }), /Fetch it with `git fetch upstream release`/);
+  });
+
+  it('with a short commit id that names no commit: the message says it may be ambiguous', async () => {
+    const repo = newRepo();
+    writeProject(repo);
+    repo.commit({});
+    expectOneWarningPerJobFile(await lintFiles(repo.dir, ['.'], { settings: { baseline: 'abc1234' } }), /'abc1234' does not exist in this clone\. If it is a short commit id, it may also be ambiguous: use the full id\./);
+  });
+
+  it.each([
+    ['^main', /was refused: a baseline is one commit, not a range/],
+    ['^HEAD', /was refused: a baseline is one commit, not a range/],
+    ['main..HEAD', /was refused: a baseline is one commit, not a range/],
+    ['HEAD:src/mail-job.ts', /was refused: a baseline is a commit, not a file/],
+    [':/fix', /was refused: a baseline is a commit, not a file .* nor a search of commit messages/],
+  ])('with %s, which is not one commit', async (baseline, message) => {
+    const repo = newRepo();
+    writeProject(repo);
+    repo.commit({});
+    expectOneWarningPerJobFile(await lintFiles(repo.dir, ['.'], { settings: { baseline } }), message);
   });
 
   it('with a revision that would be a git option', async () => {
@@ -199,6 +230,7 @@ describe('without a baseline', () => {
     const clone = newRepo();
     clone.git('fetch', '-q', '--depth=1', `file://${origin.dir}`, 'main');
     clone.git('checkout', '-q', 'FETCH_HEAD');
+    clone.git('remote', 'add', 'origin', `file://${origin.dir}`);
     const messages = await lintFiles(clone.dir, ['.'], { settings: { baseline: base } });
     expect(messages.map((m) => m.rule)).toEqual(['safe-jobs/require-baseline', 'safe-jobs/require-baseline']);
     expect(messages[0]!.message).toContain('This is a shallow clone: fetch the base with `git fetch --depth=1 origin');
