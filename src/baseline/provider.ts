@@ -3,8 +3,6 @@
  * snapshot file. Contracts are cached per baseline commit for the life of the process,
  * and the revision is looked up again now and then, since editor sessions last hours.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import { getCandidatePattern } from '../adapters/adapter-set.js';
 import type { ContractSet } from '../model/contract.js';
 import { parseSnapshot, SnapshotError } from '../model/snapshot.js';
@@ -15,6 +13,7 @@ import { loadProject } from '../project/load-project.js';
 import type { SafeJobsSettings } from '../settings.js';
 import { GitError, getMergeBase, getRevisionRefusal, isShallowRepository, listRemotes, resolveCommit } from '../git/git.js';
 import { GitTreeSource } from './git-source.js';
+import { readSnapshotFile } from './snapshot-file.js';
 import { GitStamp, REVISION_FILES } from '../git/git-stamp.js';
 
 export interface Baseline {
@@ -42,7 +41,7 @@ export class BaselineProvider {
   private resolved?: { at: number; checkedAt: number; stamp: string; result: BaselineResult };
   private readonly stamp?: GitStamp;
   private readonly setsByCommit = new Map<string, ContractSet>();
-  private snapshot?: { stamp: string; result: BaselineResult };
+  private snapshot?: { path: string; stamp: string; result: BaselineResult };
 
   constructor(
     private readonly location: ProjectLocation,
@@ -83,21 +82,13 @@ export class BaselineProvider {
   }
 
   private loadSnapshot(configured: string): BaselineResult {
-    const path = isAbsolute(configured) ? configured : resolve(this.location.cwd, configured);
-    let stamp: string;
-    try {
-      const stat = statSync(path);
-      stamp = `${stat.mtimeMs}:${stat.size}`;
-    } catch {
-      return {
-        problem: `the baseline snapshot ${configured} does not exist. Write it with \`safe-jobs snapshot -o ${configured}\` on the deployed revision, or set \`baseline\` to a git revision.`,
-      };
-    }
-    if (this.snapshot?.stamp === stamp) return this.snapshot.result;
-    const { set, source } = parseSnapshot(readFileSync(path, 'utf8'), configured);
+    const read = readSnapshotFile(configured, this.location);
+    if ('problem' in read) return read;
+    if (this.snapshot?.stamp === read.stamp && this.snapshot.path === read.path) return this.snapshot.result;
+    const { set, source } = parseSnapshot(read.text, configured);
     const origin = source.revision ? ` (${source.revision}${source.commit ? ` at ${source.commit.slice(0, 7)}` : ''})` : '';
-    const result: BaselineResult = { baseline: { set, label: `snapshot ${configured}${origin}`, key: `snapshot:${path}:${stamp}` } };
-    this.snapshot = { stamp, result };
+    const result: BaselineResult = { baseline: { set, label: `snapshot ${configured}${origin}`, key: `snapshot:${read.path}:${read.stamp}` } };
+    this.snapshot = { path: read.path, stamp: read.stamp, result };
     return result;
   }
 

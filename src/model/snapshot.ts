@@ -86,10 +86,9 @@ export function parseSnapshot(text: string, path: string): { set: ContractSet; s
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    throw new SnapshotError(
-      `the snapshot ${path} is not valid JSON (${(error as Error).message}). Write it again with \`safe-jobs snapshot -o ${path}\`.`,
-    );
+  } catch {
+    // Never the parser's message: it quotes the file's content, which may be anything but a snapshot.
+    throw new SnapshotError(`the snapshot ${path} is not valid JSON. Write it again with \`safe-jobs snapshot -o ${path}\`.`);
   }
   const version = (data as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > SNAPSHOT_VERSION) {

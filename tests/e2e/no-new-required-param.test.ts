@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -259,6 +262,34 @@ describe('without a baseline', () => {
     writeProject(repo);
     repo.write({ 'deployed.json': '{"format": "eslint-plugin-safe-jobs/snapshot", "jobs": [' });
     expectOneWarningPerJobFile(await lintFiles(repo.dir, ['.'], { settings: { baseline: 'deployed.json' } }), /is not valid JSON/);
+  });
+
+  it('with a snapshot file that is not JSON: its content is never repeated', async () => {
+    const repo = newRepo();
+    writeProject(repo);
+    repo.write({ 'deployed.json': 'SECRET_TOKEN=do-not-print-me\n' });
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { baseline: 'deployed.json' } });
+    expectOneWarningPerJobFile(messages, /is not valid JSON/);
+    expect(messages.some((message) => message.message.includes('do-not-print-me'))).toBe(false);
+  });
+
+  it.each([
+    ['outside the repository', (repo: TempRepo, outside: string) => `${outside}/deployed.json`, /was refused: it is outside the repository/],
+    ['a link to outside the repository', (repo: TempRepo, outside: string) => (symlinkSync(`${outside}/deployed.json`, repo.path('deployed.json')), 'deployed.json'), /was refused: it is outside the repository/],
+    ['a link to a device', (repo: TempRepo) => (symlinkSync('/dev/zero', repo.path('zero.json')), 'zero.json'), /was refused: it is outside the repository/],
+    ['a folder', (repo: TempRepo) => (mkdirSync(repo.path('folder.json')), 'folder.json'), /was refused: it is not a regular file/],
+    ['larger than 64 MiB', (repo: TempRepo) => (writeFileSync(repo.path('big.json'), ''), truncateSync(repo.path('big.json'), 65 * 1024 * 1024), 'big.json'), /was refused: it is larger than 64 MiB/],
+  ])('with a snapshot %s: refused, nothing read', async (_, place, message) => {
+    const repo = newRepo();
+    writeProject(repo);
+    const outside = mkdtempSync(join(tmpdir(), 'safe-jobs-outside-'));
+    try {
+      writeFileSync(join(outside, 'deployed.json'), JSON.stringify({ format: 'eslint-plugin-safe-jobs/snapshot', version: 1, jobs: [], sites: [] }));
+      const baseline = place(repo, outside);
+      expectOneWarningPerJobFile(await lintFiles(repo.dir, ['.'], { settings: { baseline } }), message);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('the baseline-dependent rule carries the warning itself when require-baseline is off', async () => {
