@@ -5,7 +5,7 @@
  */
 import type { JobPattern } from './job-pattern.js';
 import type { AdapterConfigBase, AdapterKind, AdapterSetting, KindNeeds, Preset } from './kind.js';
-import { KINDS } from './kinds.js';
+import { KIND_STAGES, KINDS } from './kinds.js';
 import type { ReceiverReading } from './shared/bindings.js';
 import type { ClassReading } from './shared/classes.js';
 
@@ -15,10 +15,10 @@ export interface KindConfigs {
 }
 
 export interface AdapterSet {
-  /** Every adapter whose facts are extracted, in priority order: declared ones, presets, the settings' own presets last. */
-  adapters: AdapterConfigBase[];
-  /** The kinds that have adapters, in the order of `kinds.ts`, each with its adapters in priority order. */
+  /** The kinds that have adapters, in the order of `kinds.ts`, each with its adapters in priority order (declared ones, presets, the settings' own presets last). */
   kinds: KindConfigs[];
+  /** The same, by stage of `kinds.ts` (stages without adapters left out). */
+  stages: KindConfigs[][];
   /** Each adapter and its kind, by name. */
   byName: ReadonlyMap<string, { kind: AdapterKind; config: AdapterConfigBase }>;
   /** Adapters enabled in every file (`frameworks` set, and declared adapters); undefined for automatic selection. */
@@ -101,8 +101,8 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
   const kinds = KINDS.map((kind) => ({ kind, configs: adapters.filter((config) => config.type === kind.type) })).filter((entry) => entry.configs.length > 0);
   const needs = kinds.map(({ kind, configs }) => kind.needs(configs, (adapter) => PRESETS.get(adapter)?.packages ?? []));
   const set: AdapterSet = {
-    adapters,
     kinds,
+    stages: KIND_STAGES.map((stage) => kinds.filter((entry) => stage.includes(entry.kind))).filter((stage) => stage.length > 0),
     byName: new Map(kinds.flatMap(({ kind, configs }) => configs.map((config) => [config.name, { kind, config }] as const))),
     always: new Set([...declaredNames, ...ownPresets.map((config) => config.name)]),
     candidatePattern: getCandidateTokens(needs).join('|'),
@@ -125,8 +125,10 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
 function toConfig(setting: AdapterSetting, ownPresets: AdapterConfigBase[]): AdapterConfigBase {
   const { extends: base, ...own } = setting;
   const preset = base === undefined ? undefined : (ownPresets.find((config) => config.name === base) ?? PRESETS.get(base)?.config);
-  const kind = KINDS.find((candidate) => candidate.type === own.type && candidate.declarable)!;
-  return kind.declarable!.fromSetting(own, preset?.type === own.type ? preset : undefined);
+  const declarable = KINDS.find((candidate) => candidate.type === own.type)?.declarable;
+  // Settings are validated before they become a pattern: a type no kind declares never gets here from them.
+  if (!declarable) throw new Error(`adapter '${own.name}' has type '${own.type}', which no kind lets users declare`);
+  return declarable.fromSetting(own, preset?.type === own.type ? preset : undefined);
 }
 
 function getCandidateTokens(needs: KindNeeds[]): string[] {

@@ -92,8 +92,10 @@ export interface ExtractionContext {
 }
 
 /**
- * A kind's share of one file's traversal. Which node types its visitor handles may depend on
- * its configurations only, never on the file: the traversal plans its dispatch once per set.
+ * A kind's share of one file's traversal. Which node types its visitor handles, and which call
+ * names `calls` lists, may depend on its configurations only, never on the file: the traversal
+ * plans its dispatch once per set. Visitors run before the readers of calls by name, each in
+ * the order of the kinds (so a visitor's enqueue fact is there for a later reader to merge into).
  */
 export interface KindExtraction {
   visitor?: Visitor;
@@ -133,7 +135,7 @@ export interface ResolveContext {
 export interface AdapterKind<C extends AdapterConfigBase = AdapterConfigBase> {
   readonly type: C['type'];
   readonly presets: readonly Preset<C>[];
-  /** A preset built from the top-level detection settings: enabled in every file, and extracted after all others. */
+  /** A preset built from the top-level detection settings: enabled in every file (unless `frameworks` leaves it out), and extracted after all others. */
   readonly settingsPreset?: { name: string; build(settings: DetectionSettings): C };
   /** Kinds users can declare in settings: the schema of a declared adapter, and how it completes with its preset. */
   readonly declarable?: {

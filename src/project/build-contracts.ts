@@ -1,7 +1,8 @@
 /**
  * Every file's facts resolved across the project into one ContractSet. The builder knows no
- * kind: it gives each kind a ResolveContext, runs every kind's `defineJobs` over every file,
- * then, file by file, every kind's `defineSites` and the named enqueues of the file, each
+ * kind: it gives each kind a ResolveContext, runs every kind's `defineJobs` over every file
+ * (stage by stage, see kinds.ts), then, file by file, every kind's `defineSites` and the named
+ * enqueues of the file, each
  * handed to the kind of its first enabled adapter. Only adapters enabled for a file (by
  * `frameworks`, or by the file's nearest package.json) contribute its facts.
  */
@@ -39,9 +40,8 @@ class ContractBuilder implements ResolveContext {
   }
 
   build(): ContractSet {
-    for (const { kind, configs } of this.set.kinds) {
-      if (!kind.defineJobs) continue;
-      for (const [file, facts] of this.files) kind.defineJobs(file, facts, configs, this);
+    for (const stage of this.set.stages) {
+      for (const [file, facts] of this.files) for (const { kind, configs } of stage) kind.defineJobs?.(file, facts, configs, this);
     }
     for (const [file, facts] of this.files) {
       for (const { kind, configs } of this.set.kinds) kind.defineSites?.(file, facts, configs, this);

@@ -206,7 +206,7 @@ function isFileFacts(value: unknown): value is FileFacts {
     isOptional('values', isRecord) &&
     isOptional('namedEnqueues', Array.isArray) &&
     isOptional('bindings', isRecord) &&
-    isOptional('kinds', isRecord) &&
+    isOptional('kinds', (kinds) => isRecord(kinds) && Object.values(kinds as object).every((own) => typeof own === 'object' && own !== null)) &&
     isOptional('dependencies', Array.isArray)
   );
 }

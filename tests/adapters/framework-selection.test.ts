@@ -183,3 +183,33 @@ describe('the fixtures', () => {
     expect(() => execFileSync(process.execPath, [tsc, '--noEmit', '-p', `${FIXTURES_DIR}/tsconfig.json`], { encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
   }, 60_000);
 });
+
+describe('jobs and sites of several kinds in one project', () => {
+  it('a wire name defined by two shapes of one stage goes to the earlier file, as a queue would pick one handler', () => {
+    const files = {
+      'package.json': JSON.stringify({ dependencies: { bullmq: '6.7.0', '@trigger.dev/sdk': '4.8.3' } }),
+      'src/a-trigger.ts': "import { task } from '@trigger.dev/sdk';\nexport const email = task({ id: 'email', run: async (payload: { to: string }) => {} });\n",
+      'src/b-worker.ts': "import { Worker } from 'bullmq';\nnew Worker('mail', async (job) => { switch (job.name) { case 'email': return; default: throw new Error('x'); } });\n",
+    };
+    expect(buildContracts(files, DEFAULT_JOB_PATTERN).jobs.get('email')).toMatchObject({ adapter: 'trigger.dev', location: { file: 'src/a-trigger.ts' } });
+    const swapped = { ...files, 'src/a-trigger.ts': files['src/b-worker.ts'], 'src/b-worker.ts': files['src/a-trigger.ts'] };
+    expect(buildContracts(swapped, DEFAULT_JOB_PATTERN).jobs.get('email')).toMatchObject({ adapter: 'bullmq', location: { file: 'src/a-trigger.ts' } });
+  });
+
+  it('a call that names its job by a binding is no string-named site of a declared registry reading the same call', () => {
+    const pattern: JobPattern = {
+      ...DEFAULT_JOB_PATTERN,
+      adapters: [{ type: 'string-registry', name: 'starter', register: [{ methods: ['register'], nameArg: 0, handlerArg: 1 }], enqueue: [{ methods: ['start'], nameArg: 0, payloadArg: 1, payload: 'single' }] }],
+    };
+    const set = buildContracts(
+      {
+        'src/start.ts': "import { NAME } from './names';\nclient.start('daily', {});\nclient.workflow.start(NAME, { args: [] });\n",
+        'src/names.ts': "export const NAME = 'nightly';\n",
+      },
+      pattern,
+    );
+    // The registry reads its own calls by string; the workflow start names a function (bound to a
+    // string here, outside any workflow module), which only the workflow kind reads.
+    expect(set.sites.map((site) => site.wireName)).toEqual(['daily']);
+  });
+});

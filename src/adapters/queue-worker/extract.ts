@@ -12,6 +12,7 @@ import { getTypeSource } from '../shared/types.js';
 import type { QueueWorkerConfig } from './config.js';
 import type { ProcessorFact } from './facts.js';
 import { setOwn } from '../../model/records.js';
+import { FLOW_RECEIVER } from '../shared/sites.js';
 
 /** What the traversal of one file collects for the queue-worker kind. */
 export interface QueueWorkerOut {
@@ -132,7 +133,7 @@ function addFlows(node: TSESTree.CallExpression, method: string, receiverPath: s
     if (name) {
       const fact: NamedEnqueueFact = { adapters: [config.name], method, names: [name], args: getSingleArgument(getObjectProperty(job, 'data')), span: getSpan(job), receiverPath, requestSpan: getSpan(job) };
       if (queue) fact.queue = queue;
-      fact.receiver = 'flow';
+      fact.receiver = FLOW_RECEIVER;
       addEnqueue(enqueues, fact);
     }
     const children = getObjectProperty(job, 'children');

@@ -8,7 +8,7 @@ import type { DispatchCaseFact, FileFacts, HandlerFact, NamedEnqueueFact, Payloa
 import { getKindFacts, type ResolveContext } from '../kind.js';
 import { withFile } from '../shared/contracts.js';
 import { getReceiverBinding, isReceiver } from '../shared/receiver-binding.js';
-import { isCallOnClass } from '../shared/sites.js';
+import { FLOW_RECEIVER, isCallOnClass } from '../shared/sites.js';
 import type { QueueWorkerConfig } from './config.js';
 import type { ProcessorFact, QueueWorkerFacts } from './facts.js';
 import { getOwn } from '../../model/records.js';
@@ -194,9 +194,10 @@ function getProcessorJob(
  * queues served by another code base are never reported.
  */
 export function defineQueueSites(file: string, enqueue: NamedEnqueueFact, config: QueueWorkerConfig, context: ResolveContext): void {
-  // A flow's jobs are added on the flow producer, never on a class.
-  if (enqueue.receiver !== 'flow' && isCallOnClass(context, file, enqueue)) return;
-  const receiver = enqueue.receiver === 'flow' ? config.flows && { names: ['flow'], types: config.flows.types } : config.queues;
+  // Names given as a binding (a task object, a workflow function) are read only by the kinds that define such bindings.
+  if (enqueue.byBinding) return;
+  if (isCallOnClass(context, file, enqueue)) return;
+  const receiver = enqueue.receiver === FLOW_RECEIVER ? config.flows && { names: ['flow'], types: config.flows.types } : config.queues;
   if (!receiver || !isReceiver(context.files, context.resolver, file, enqueue.receiverPath, receiver)) return;
   const queueName = enqueue.queue
     ? context.resolver.resolveName(file, enqueue.queue)

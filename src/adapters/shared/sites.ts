@@ -4,10 +4,16 @@ import type { NamedEnqueueFact } from '../../model/facts.js';
 import type { ResolvedValue } from '../../resolve/resolver.js';
 import type { ResolveContext } from '../kind.js';
 
-/** `SomeJob.schedule(a, 'b')` is a call on a class of the project, not on a queue. */
+/**
+ * `SomeJob.schedule(a, 'b')` is a call on a class of the project, not on a queue. The receiver
+ * `flow` marks the jobs of a flow tree (FLOW_RECEIVER), which no class is.
+ */
 export function isCallOnClass(context: ResolveContext, file: string, enqueue: NamedEnqueueFact): boolean {
-  return enqueue.receiver !== undefined && 'cls' in context.resolver.resolveClass(file, enqueue.receiver);
+  return enqueue.receiver !== undefined && enqueue.receiver !== FLOW_RECEIVER && 'cls' in context.resolver.resolveClass(file, enqueue.receiver);
 }
+
+/** The receiver a named enqueue carries when it is a node of a flow tree rather than a call on an object. */
+export const FLOW_RECEIVER = 'flow';
 
 /** One site per name the call sends, each name resolved to its string; dynamic names make none. */
 export function addNamedSites(context: ResolveContext, file: string, enqueue: NamedEnqueueFact, adapter: string): void {

@@ -28,6 +28,8 @@ export function defineRegistryJobs(file: string, facts: FileFacts, configs: read
 
 /** `queue.enqueue('math', 'add', [1, 2])`: a site per name, where the call is on an object the shape accepts. */
 export function defineRegistrySites(file: string, enqueue: NamedEnqueueFact, config: StringRegistryConfig, context: ResolveContext): void {
+  // Names given as a binding (a task object, a workflow function) are read only by the kinds that define such bindings.
+  if (enqueue.byBinding) return;
   if (isCallOnClass(context, file, enqueue)) return;
   const receivers = config.enqueue.filter((shape) => shape.methods.includes(enqueue.method)).map((shape) => shape.receiver);
   if (receivers.length > 0 && !receivers.some((receiver) => !receiver || isReceiver(context.files, context.resolver, file, enqueue.receiverPath, receiver))) return;
