@@ -15,6 +15,7 @@ const settingsSchema = z.strictObject({
   retiredJobs: z.array(z.string().min(1)).optional(),
   frameworks: z.array(z.string().min(1)).optional(),
   adapters: z.array(adapterSettingSchema).optional(),
+  baselineProblems: z.enum(['error', 'warn']).optional(),
 });
 
 export type RawSettings = z.infer<typeof settingsSchema>;
@@ -29,6 +30,11 @@ export interface SafeJobsSettings {
   retiredJobs: string[];
   /** Identifies the pattern in caches. */
   patternKey: string;
+  /**
+   * How a baseline that cannot be read is reported: 'error' by the comparison rules (a red CI),
+   * 'warn' by `require-baseline`. Unset: 'error' where the CI variable is set, else 'warn'.
+   */
+  baselineProblems?: 'error' | 'warn';
 }
 
 export type SettingsResult = { settings: SafeJobsSettings } | { error: string };
@@ -78,5 +84,6 @@ function parseSettings(raw: unknown, envBaseline: string | undefined): SettingsR
     patternKey: JSON.stringify(pattern),
   };
   if (baseline) settings.baseline = baseline;
+  if (values.baselineProblems) settings.baselineProblems = values.baselineProblems;
   return { settings };
 }

@@ -29,12 +29,13 @@ Options:
   --ref REV        (snapshot) git revision to read; default: the working tree
   -o, --output F   (snapshot) file to write; default: standard output
   --cwd DIR        project folder (default: the current folder)
+  --debug          with an internal error, print its stack
   -h, --help       show this help
 
 Settings come from settings['safe-jobs'] of eslint.config.* (as ESLint resolves it), else
 from a "safe-jobs" key in package.json.
 
-Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or baseline problem.`;
+Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or baseline problem, or an internal error.`;
 
 export interface Output {
   write(text: string): unknown;
@@ -56,6 +57,7 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
         ref: { type: 'string' },
         output: { type: 'string', short: 'o' },
         cwd: { type: 'string' },
+        debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -101,7 +103,9 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof GitError || error instanceof BaselineProblem) return fail(stderr, error.message);
-    throw error;
+    // Exit 2, never 1: 1 means findings. The stack only on request: it is for a bug report.
+    const detail = values.debug && error instanceof Error && error.stack ? `\n${error.stack}` : ' (run with --debug for the stack)';
+    return fail(stderr, `internal error: ${(error as Error).message}. This is a bug of eslint-plugin-safe-jobs: please report it${detail}.`);
   }
 }
 

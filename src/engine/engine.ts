@@ -28,6 +28,8 @@ export interface FileReport {
   problem?: string;
   /** Whether the file defines a job or enqueues one (where baseline problems are reported). */
   isJobFile: boolean;
+  /** The problem is an internal error of the analysis, not a baseline that cannot be read. */
+  internal?: boolean;
 }
 
 const EMPTY_REPORT: FileReport = { findings: [], isJobFile: false };

@@ -1,5 +1,6 @@
 import { DELETED_ENQUEUED_JOB } from '../compare/job-changes.js';
 import { createRule } from '../util/create-rule.js';
+import { markComparisonRuleEnabled } from './file-report.js';
 import { getRuleMessages, reportFindings, type RuleMessageIds } from './report-findings.js';
 
 export default createRule<[], RuleMessageIds<typeof DELETED_ENQUEUED_JOB>>({
@@ -15,6 +16,7 @@ export default createRule<[], RuleMessageIds<typeof DELETED_ENQUEUED_JOB>>({
   },
   defaultOptions: [],
   create(context) {
+    markComparisonRuleEnabled(context);
     return {
       Program() {
         reportFindings(context, DELETED_ENQUEUED_JOB);

@@ -1,5 +1,6 @@
 import { INCOMPATIBLE_PARAM_CHANGE } from '../compare/param-changes.js';
 import { createRule } from '../util/create-rule.js';
+import { markComparisonRuleEnabled } from './file-report.js';
 import { getRuleMessages, reportFindings, type RuleMessageIds } from './report-findings.js';
 
 export default createRule<[], RuleMessageIds<typeof INCOMPATIBLE_PARAM_CHANGE>>({
@@ -15,6 +16,7 @@ export default createRule<[], RuleMessageIds<typeof INCOMPATIBLE_PARAM_CHANGE>>(
   },
   defaultOptions: [],
   create(context) {
+    markComparisonRuleEnabled(context);
     return {
       Program() {
         reportFindings(context, INCOMPATIBLE_PARAM_CHANGE);

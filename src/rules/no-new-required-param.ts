@@ -1,5 +1,6 @@
 import { NEW_REQUIRED_PARAM } from '../compare/new-required-param.js';
 import { createRule } from '../util/create-rule.js';
+import { markComparisonRuleEnabled } from './file-report.js';
 import { getRuleMessages, reportFindings, type RuleMessageIds } from './report-findings.js';
 
 export default createRule<[], RuleMessageIds<typeof NEW_REQUIRED_PARAM>>({
@@ -16,6 +17,7 @@ export default createRule<[], RuleMessageIds<typeof NEW_REQUIRED_PARAM>>({
   },
   defaultOptions: [],
   create(context) {
+    markComparisonRuleEnabled(context);
     return {
       Program() {
         reportFindings(context, NEW_REQUIRED_PARAM);

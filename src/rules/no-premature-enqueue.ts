@@ -1,5 +1,6 @@
 import { isPrematureEnqueueAllowed, PREMATURE_ENQUEUE, type PrematureEnqueueOptions } from '../compare/job-changes.js';
 import { createRule } from '../util/create-rule.js';
+import { markComparisonRuleEnabled } from './file-report.js';
 import { getRuleMessages, reportFindings, type RuleMessageIds } from './report-findings.js';
 
 type Options = [PrematureEnqueueOptions];
@@ -34,6 +35,7 @@ export default createRule<Options, RuleMessageIds<typeof PREMATURE_ENQUEUE>>({
   },
   defaultOptions: [{ ignoreNewQueues: true, allow: [] }],
   create(context, [options]) {
+    markComparisonRuleEnabled(context);
     return {
       Program() {
         reportFindings(context, PREMATURE_ENQUEUE, { filter: (finding) => !isPrematureEnqueueAllowed(finding, options) });

@@ -1,5 +1,6 @@
 import { QUEUE_CHANGE } from '../compare/queue-change.js';
 import { createRule } from '../util/create-rule.js';
+import { markComparisonRuleEnabled } from './file-report.js';
 import { getRuleMessages, reportFindings, type RuleMessageIds } from './report-findings.js';
 
 export default createRule<[], RuleMessageIds<typeof QUEUE_CHANGE>>({
@@ -15,6 +16,7 @@ export default createRule<[], RuleMessageIds<typeof QUEUE_CHANGE>>({
   },
   defaultOptions: [],
   create(context) {
+    markComparisonRuleEnabled(context);
     return {
       Program() {
         reportFindings(context, QUEUE_CHANGE);

@@ -1,5 +1,6 @@
 import { RENAME_WITHOUT_ALIAS } from '../compare/renames.js';
 import { createRule } from '../util/create-rule.js';
+import { markComparisonRuleEnabled } from './file-report.js';
 import { getRuleMessages, reportFindings, type RuleMessageIds } from './report-findings.js';
 
 export default createRule<[], RuleMessageIds<typeof RENAME_WITHOUT_ALIAS>>({
@@ -16,6 +17,7 @@ export default createRule<[], RuleMessageIds<typeof RENAME_WITHOUT_ALIAS>>({
   },
   defaultOptions: [],
   create(context) {
+    markComparisonRuleEnabled(context);
     return {
       Program() {
         reportFindings(context, RENAME_WITHOUT_ALIAS);

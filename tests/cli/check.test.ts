@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/run.js';
@@ -56,6 +57,26 @@ function breakingChange(): TempRepo {
 }
 
 describe('safe-jobs check', () => {
+  it('exits 2 with one line on an internal error (here a damaged cache entry), and prints the stack only with --debug', async () => {
+    const repo = breakingChange();
+    repo.write({ '.gitignore': 'node_modules/\n' });
+    mkdirSync(repo.path('node_modules'));
+    expect((await run(['check', '--base', 'main', '--cwd', repo.dir])).code).toBe(1);
+    const folder = repo.path('node_modules/.cache/eslint-plugin-safe-jobs');
+    for (const name of readdirSync(folder)) {
+      const store = JSON.parse(readFileSync(join(folder, name), 'utf8')) as { entries: Record<string, { kinds?: unknown }> };
+      for (const facts of Object.values(store.entries)) facts.kinds = { 'queue-worker': { processors: 5 } };
+      writeFileSync(join(folder, name), JSON.stringify(store));
+    }
+    const plain = await run(['check', '--base', 'main', '--cwd', repo.dir]);
+    expect(plain.code).toBe(2);
+    expect(plain.err.trim().split('\n')).toHaveLength(1);
+    expect(plain.err).toMatch(/^safe-jobs: internal error: .+\. This is a bug of eslint-plugin-safe-jobs: please report it \(run with --debug for the stack\)\.\n$/);
+    const debug = await run(['check', '--base', 'main', '--cwd', repo.dir, '--debug']);
+    expect(debug.code).toBe(2);
+    expect(debug.err).toMatch(/\n\s+at /);
+  });
+
   it('prints every finding grouped by job, including a deletion no linted file can carry, and exits 1', async () => {
     const repo = breakingChange();
     const { code, out } = await run(['check', '--cwd', repo.dir]);

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import plugin from '../../src/index.js';
 import { TempRepo } from '../helpers/git-repo.js';
 import { createESLint, flatten, lintFiles } from '../helpers/lint.js';
@@ -290,6 +290,53 @@ describe('without a baseline', () => {
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+
+  it('in CI: an unreadable baseline is an error of the first rule that needs it, so that eslint exits 1', async () => {
+    const repo = newRepo();
+    writeProject(repo);
+    repo.commit({});
+    vi.stubEnv('CI', 'true');
+    try {
+      const messages = await lintFiles(repo.dir, ['.'], { settings: { baseline: 'origin/release' } });
+      expect(messages.map((m) => [m.file, m.rule, m.severity])).toEqual([
+        ['src/jobs/user-confirmation-job.ts', 'safe-jobs/no-deleted-enqueued-job', 2],
+        ['src/signup.ts', 'safe-jobs/no-deleted-enqueued-job', 2],
+      ]);
+      expect(messages[0]!.message).toMatch(/no baseline to compare with, so this rule did not run: the baseline revision 'origin\/release' does not exist/);
+      // The setting chooses: a warning of require-baseline, in CI too.
+      expectOneWarningPerJobFile(await lintFiles(repo.dir, ['.'], { settings: { baseline: 'origin/release', baselineProblems: 'warn' } }), /does not exist/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // And an error outside CI where the setting says so.
+    const chosen = await lintFiles(repo.dir, ['.'], { settings: { baseline: 'origin/release', baselineProblems: 'error' } });
+    expect(chosen.map((m) => [m.rule, m.severity])).toEqual([
+      ['safe-jobs/no-deleted-enqueued-job', 2],
+      ['safe-jobs/no-deleted-enqueued-job', 2],
+    ]);
+  });
+
+  it('an internal error of the analysis (here a damaged cache entry) is an error that names the cause, never a silent pass', async () => {
+    const repo = newRepo();
+    writeProject(repo);
+    repo.commit({});
+    mkdirSync(repo.path('node_modules'));
+    repo.write({ '.gitignore': 'node_modules/\n' });
+    await lintFiles(repo.dir);
+    const folder = repo.path('node_modules/.cache/eslint-plugin-safe-jobs');
+    for (const name of readdirSync(folder)) {
+      const store = JSON.parse(readFileSync(join(folder, name), 'utf8')) as { entries: Record<string, { kinds?: unknown }> };
+      for (const facts of Object.values(store.entries)) facts.kinds = { 'queue-worker': { processors: 5 } };
+      writeFileSync(join(folder, name), JSON.stringify(store));
+    }
+    // Other settings of the same job pattern: a new engine (as a new process would make) that reads the same store.
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { retiredJobs: ['SomethingElse'] } });
+    // One error on every linted file: the analysis of each is unknown.
+    expect(messages.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(messages.map((m) => m.file)).size).toBe(messages.length);
+    expect(new Set(messages.map((m) => `${m.rule}:${m.severity}`))).toEqual(new Set(['safe-jobs/no-deleted-enqueued-job:2']));
+    expect(messages[0]!.message).toMatch(/could not analyse the project \(.+\)\. This is a bug of eslint-plugin-safe-jobs: please report it\./);
   });
 
   it('the baseline-dependent rule carries the warning itself when require-baseline is off', async () => {
