@@ -10,6 +10,7 @@ import { listChangedFiles, listTreeFiles, readBlobs } from '../git/git.js';
  */
 export class GitTreeSource implements FileSource {
   private changed?: Set<string>;
+  private readonly oversized = new Set<string>();
 
   constructor(
     private readonly root: string,
@@ -22,22 +23,28 @@ export class GitTreeSource implements FileSource {
   readCandidates(): Map<string, string> {
     const test = new RegExp(this.candidatePattern);
     const matching = (texts: Map<string, string>) => new Map([...texts].filter(([, text]) => test.test(text)));
-    if (!this.worktree) return matching(readBlobs(this.root, this.commit, listTreeFiles(this.root, this.commit, this.scope)));
+    if (!this.worktree) return matching(readBlobs(this.root, this.commit, listTreeFiles(this.root, this.commit, this.scope), this.oversized));
     const changed = listChangedFiles(this.root, this.commit, this.scope);
     this.changed = changed;
     const worktree = this.worktree;
     const same = worktree.getCandidates().filter((path) => !changed.has(path) && worktree.isTracked(path));
-    return new Map([...worktree.readFiles(same), ...matching(readBlobs(this.root, this.commit, [...changed]))]);
+    return new Map([...worktree.readFiles(same), ...matching(readBlobs(this.root, this.commit, [...changed], this.oversized))]);
   }
 
   readFiles(paths: string[]): Map<string, string> {
     const worktree = this.worktree;
     const changed = this.changed;
-    if (!worktree || !changed) return readBlobs(this.root, this.commit, paths);
+    if (!worktree || !changed) return readBlobs(this.root, this.commit, paths, this.oversized);
     // A path of the commit is either in the index unchanged or listed by the diff: any other
     // path (an untracked file, a module path that was only a guess) is not in the commit.
     const fromDisk = paths.filter((path) => !changed.has(path) && worktree.isTracked(path));
     const fromGit = paths.filter((path) => changed.has(path));
-    return new Map([...worktree.readFiles(fromDisk), ...(fromGit.length > 0 ? readBlobs(this.root, this.commit, fromGit) : [])]);
+    return new Map([...worktree.readFiles(fromDisk), ...(fromGit.length > 0 ? readBlobs(this.root, this.commit, fromGit, this.oversized) : [])]);
+  }
+
+  /** Files over the limit, in the commit or (for the files it shares) on disk. */
+  getOversized(): ReadonlySet<string> {
+    const shared = this.worktree ? [...this.worktree.getOversized()].filter((path) => !this.changed?.has(path)) : [];
+    return new Set([...this.oversized, ...shared]);
   }
 }

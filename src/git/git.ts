@@ -4,7 +4,7 @@
  * the repository configures (fsmonitor, filter drivers, external diff, textconv) ever started.
  */
 import { spawnSync } from 'node:child_process';
-import { isLintablePath } from '../model/paths.js';
+import { isLintablePath, MAX_FILE_BYTES } from '../model/paths.js';
 
 export class GitError extends Error {
   constructor(message: string, readonly kind: 'missing-git' | 'not-a-repository' | 'failed') {
@@ -185,10 +185,21 @@ function splitPaths(stdout: Buffer): string[] {
   return stdout.toString('utf8').split('\0').filter(Boolean);
 }
 
-/** Reads many blobs of one commit with a single `git cat-file --batch`. Absent paths are left out. */
-export function readBlobs(root: string, commit: string, paths: string[]): Map<string, string> {
+/**
+ * Reads many blobs of one commit: one `git cat-file --batch-check` for their sizes, then one
+ * `git cat-file --batch` for those within MAX_FILE_BYTES, so that a large generated file is
+ * never read into memory. Absent paths are left out; paths of larger blobs go to `oversized`.
+ */
+export function readBlobs(root: string, commit: string, paths: string[], oversized?: Set<string>): Map<string, string> {
   const texts = new Map<string, string>();
-  const readable = paths.filter((path) => !/[\n\r]/.test(path));
+  const named = paths.filter((path) => !/[\n\r]/.test(path));
+  if (named.length === 0) return texts;
+  const sizes = getBlobSizes(root, commit, named);
+  const readable = named.filter((path) => {
+    const size = sizes.get(path);
+    if (size !== undefined && size > MAX_FILE_BYTES) oversized?.add(path);
+    return size !== undefined && size <= MAX_FILE_BYTES;
+  });
   if (readable.length === 0) return texts;
   const input = readable.map((path) => `${commit}:${path}\n`).join('');
   const result = runGit(root, ['cat-file', '--batch'], input);
@@ -207,4 +218,20 @@ export function readBlobs(root: string, commit: string, paths: string[]): Map<st
     offset += size + 1;
   }
   return texts;
+}
+
+/** The size of each path's blob in the commit; paths that are no blob there are left out. */
+function getBlobSizes(root: string, commit: string, paths: string[]): Map<string, number> {
+  const result = runGit(root, ['cat-file', '--batch-check'], paths.map((path) => `${commit}:${path}\n`).join(''));
+  if (result.status !== 0) throw new GitError(`git cat-file failed: ${result.stderr}`, 'failed');
+  const sizes = new Map<string, number>();
+  result.stdout
+    .toString('utf8')
+    .split('\n')
+    .slice(0, paths.length)
+    .forEach((line, index) => {
+      const match = / blob (\d+)$/.exec(line);
+      if (match) sizes.set(paths[index]!, Number(match[1]));
+    });
+  return sizes;
 }

@@ -1,9 +1,11 @@
 import { getAdapterSet } from '../adapters/adapter-set.js';
 import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
+import { MAX_FILE_BYTES } from '../model/paths.js';
 import { getModuleCandidates } from '../resolve/module-paths.js';
 import { buildContractSet } from './build-contracts.js';
 import type { FactsCache } from './facts-cache.js';
+
 import { getPackageFacts, getPackageJsonCandidates, isPackageJsonPath } from './packages.js';
 
 /** Where one version of the project's files comes from: a git tree or the working tree. */
@@ -12,6 +14,8 @@ export interface FileSource {
   readCandidates(): Map<string, string>;
   /** Texts of the given files; files that do not exist are left out. */
   readFiles(paths: string[]): Map<string, string>;
+  /** Files over the size limit met by the reads so far: left out, and unknown (not without jobs). */
+  getOversized(): ReadonlySet<string>;
 }
 
 export interface LoadedProject {
@@ -34,7 +38,9 @@ const MAX_IMPORT_ROUNDS = 8;
 export function loadProject(source: FileSource, cache: FactsCache): LoadedProject & { contracts: ContractSet } {
   const project: LoadedProject = { files: new Map(), keys: new Map(), unparsable: new Map(), tried: new Set() };
   const added = addTexts(project, source.readCandidates(), cache);
-  return { ...project, contracts: followImports(project, source, cache, added) };
+  const contracts = followImports(project, source, cache, added);
+  for (const path of source.getOversized()) if (!project.files.has(path)) project.unparsable.set(path, `over ${MAX_FILE_BYTES / 1024 / 1024} MiB: not read`);
+  return { ...project, contracts };
 }
 
 /**

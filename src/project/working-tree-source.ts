@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { isLintablePath } from '../model/paths.js';
+import { isLintablePath, MAX_FILE_BYTES } from '../model/paths.js';
 import { GitError, listIndexedFiles, listUntrackedFiles } from '../git/git.js';
 import type { FactsCache } from './facts-cache.js';
 import type { FileSource } from './load-project.js';
 
-/** Generated bundles and vendored blobs do not declare jobs; parsing them would only cost time. */
-export const MAX_FILE_BYTES = 1024 * 1024;
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'coverage']);
 
@@ -21,6 +19,8 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'c
 export class WorkingTreeSource implements FileSource {
   private readonly candidateTest: RegExp;
   private listing?: { tracked: Set<string>; candidates: string[] };
+  /** Lintable files over MAX_FILE_BYTES met so far: their jobs are unknown. */
+  private readonly oversized = new Set<string>();
 
   constructor(
     private readonly root: string,
@@ -37,7 +37,7 @@ export class WorkingTreeSource implements FileSource {
     const texts = new Map<string, string>();
     for (const [path, blob] of [...indexed, ...untracked.map((path) => [path, undefined] as const)]) {
       if (!isLintablePath(path) || (blob !== undefined && this.cache?.isNonCandidate(blob))) continue;
-      const bytes = readSmallFile(join(this.root, path));
+      const bytes = this.read(path);
       if (bytes === undefined) continue;
       const text = bytes.toString('utf8');
       if (this.candidateTest.test(text)) texts.set(path, text);
@@ -51,10 +51,20 @@ export class WorkingTreeSource implements FileSource {
   readFiles(paths: string[]): Map<string, string> {
     const texts = new Map<string, string>();
     for (const path of paths) {
-      const bytes = readSmallFile(join(this.root, path));
+      const bytes = this.read(path);
       if (bytes !== undefined) texts.set(path, bytes.toString('utf8'));
     }
     return texts;
+  }
+
+  getOversized(): ReadonlySet<string> {
+    return this.oversized;
+  }
+
+  private read(path: string): Buffer | undefined {
+    const read = readSmallFile(join(this.root, path));
+    if (read === 'oversized') this.oversized.add(path);
+    return read === 'oversized' ? undefined : read;
   }
 
   /** The candidates of the latest listing (a baseline read from git shares them). */
@@ -85,11 +95,13 @@ export class WorkingTreeSource implements FileSource {
   }
 }
 
-export function readSmallFile(path: string): Buffer | undefined {
+/** The file's bytes; 'oversized' for a file over MAX_FILE_BYTES; undefined for no file (or a link, a folder). */
+function readSmallFile(path: string): Buffer | 'oversized' | undefined {
   try {
     // Symbolic links are not followed, as git does not follow them: a link is not a second copy of a job.
     const stat = lstatSync(path);
-    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+    if (!stat.isFile()) return undefined;
+    if (stat.size > MAX_FILE_BYTES) return 'oversized';
     return readFileSync(path);
   } catch {
     return undefined;

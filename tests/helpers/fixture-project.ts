@@ -21,6 +21,10 @@ export class MemorySource implements FileSource {
   readFiles(paths: string[]): Map<string, string> {
     return new Map(paths.filter((path) => path in this.files).map((path) => [path, this.files[path]!]));
   }
+
+  getOversized(): ReadonlySet<string> {
+    return new Set();
+  }
 }
 
 export function buildContracts(files: Sources, pattern: JobPattern = DEFAULT_JOB_PATTERN): ContractSet {
