@@ -22,22 +22,32 @@ export function formatReport(report: CheckReport, format: Format, options: { col
   }
 }
 
+/**
+ * Wire names, paths and messages come from the code under check: a control character in them
+ * (a newline and `::error::`, a terminal escape) would let a name write its own lines into a CI
+ * log or repaint a terminal. The text format shows every control character as `\u{…}`.
+ */
+function toVisible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => `\\u{${character.codePointAt(0)!.toString(16)}}`);
+}
+
 function toText(report: CheckReport, color: boolean): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const { errors, warnings } = countBySeverity(report.findings);
-  if (report.findings.length === 0) return `No incompatible job changes against ${report.baseline}.\n`;
+  if (report.findings.length === 0) return `No incompatible job changes against ${toVisible(report.baseline)}.\n`;
   const lines: string[] = [];
   let job: string | undefined;
   for (const finding of report.findings) {
     if (finding.job !== job) {
       job = finding.job;
-      lines.push('', paint(1, job));
+      lines.push('', paint(1, toVisible(job)));
     }
     const level = finding.severity === 'error' ? paint(31, 'error') : paint(33, 'warn ');
-    lines.push(`  ${level}  ${finding.file}:${finding.line}:${finding.column}  ${paint(2, `${finding.rule} (${describeDirection(finding)})`)}`);
-    lines.push(`         ${finding.message}`);
+    lines.push(`  ${level}  ${toVisible(finding.file)}:${finding.line}:${finding.column}  ${paint(2, `${finding.rule} (${describeDirection(finding)})`)}`);
+    lines.push(`         ${toVisible(finding.message)}`);
   }
-  lines.push('', `${errors} error(s), ${warnings} warning(s) against ${report.baseline}.`);
+  lines.push('', `${errors} error(s), ${warnings} warning(s) against ${toVisible(report.baseline)}.`);
   return `${lines.join('\n').trimStart()}\n`;
 }
 

@@ -57,6 +57,23 @@ function breakingChange(): TempRepo {
 }
 
 describe('safe-jobs check', () => {
+  it('prints names from the code with their control characters visible: a wire name cannot write its own lines into a CI log', async () => {
+    const repo = new TempRepo();
+    repos.push(repo);
+    const name = 'evil\\n::error file=x::pwned\\u001b[2J';
+    repo.commit({
+      'package.json': JSON.stringify({ dependencies: { agenda: '6.2.6' } }),
+      'src/jobs.ts': `agenda.define('${name}', async (job: Job<{ id: number }>) => {});\n`,
+      'src/send.ts': `agenda.now('${name}', { id: 1 });\n`,
+    });
+    repo.write({ 'src/jobs.ts': '// the job is gone\n' });
+    const { code, out } = await run(['check', '--base', 'main', '--cwd', repo.dir]);
+    expect(code).toBe(1);
+    expect(out).toContain('evil\\u{a}::error file=x::pwned\\u{1b}[2J');
+    expect(out.split('\n').some((line) => line.startsWith('::'))).toBe(false);
+    expect(out).not.toContain('\u001b');
+  });
+
   it('exits 2 with one line on an internal error (here a damaged cache entry), and prints the stack only with --debug', async () => {
     const repo = breakingChange();
     repo.write({ '.gitignore': 'node_modules/\n' });
