@@ -11,7 +11,7 @@ import type { ProjectLocation } from '../project/locate.js';
 import type { WorkingTreeSource } from '../project/working-tree-source.js';
 import { loadProject } from '../project/load-project.js';
 import type { SafeJobsSettings } from '../settings.js';
-import { GitError, getMergeBase, getRevisionRefusal, isShallowRepository, listRemotes, resolveCommit } from '../git/git.js';
+import { GitError, getMergeBase, getRevisionRefusal, isBareRepository, isShallowRepository, listRemotes, resolveCommit } from '../git/git.js';
 import { GitTreeSource } from './git-source.js';
 import { readSnapshotFile } from './snapshot-file.js';
 import { GitStamp, REVISION_FILES } from '../git/git-stamp.js';
@@ -94,6 +94,11 @@ export class BaselineProvider {
 
   private loadFromGit(configured: string | undefined): BaselineResult {
     const { root, isGit } = this.location;
+    if (!isGit && isBareRepository(this.location.cwd)) {
+      return {
+        problem: `${this.location.cwd} is a bare repository: it has no working tree to compare with a baseline. Lint a clone or a worktree of it (\`git worktree add <folder>\`).`,
+      };
+    }
     if (!isGit) {
       return {
         problem: `${root} is not inside a git repository, so there is no baseline to compare with. Run ESLint inside the repository, or set \`baseline\` to a snapshot file written by \`safe-jobs snapshot\`.`,

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { isLintablePath, MAX_FILE_BYTES } from '../model/paths.js';
 
 export class GitError extends Error {
-  constructor(message: string, readonly kind: 'missing-git' | 'not-a-repository' | 'failed') {
+  constructor(message: string, readonly kind: 'missing-git' | 'not-a-repository' | 'unsafe-repository' | 'failed') {
     super(message);
   }
 }
@@ -80,7 +80,24 @@ export function runGit(cwd: string, args: string[], input?: string): GitResult {
     }
     throw new GitError(`git ${args[0]} failed: ${result.error.message}`, 'failed');
   }
-  return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr.toString('utf8').trim() };
+  const stderr = result.stderr.toString('utf8').trim();
+  // git's own protection (safe.directory): the plugin never overrides it, and says so once, clearly.
+  if (result.status !== 0 && stderr.includes('detected dubious ownership')) {
+    throw new GitError(
+      `git refuses to work in ${cwd}: the repository is owned by another user (git's safe.directory protection), so there is no baseline. If you trust it, mark it safe with \`git config --global --add safe.directory <path>\`, or run as its owner.`,
+      'unsafe-repository',
+    );
+  }
+  return { status: result.status ?? 1, stdout: result.stdout, stderr };
+}
+
+/** Whether the folder is a bare repository: git's objects without a working tree to lint. */
+export function isBareRepository(cwd: string): boolean {
+  try {
+    return runGit(cwd, ['rev-parse', '--is-bare-repository']).stdout.toString('utf8').trim() === 'true';
+  } catch {
+    return false;
+  }
 }
 
 /** A revision as users write it. Anything else (options, whitespace, control characters, more than one commit) is refused. */

@@ -87,8 +87,9 @@ export class WorkingTreeSource implements FileSource {
       try {
         return { indexed: listIndexedFiles(this.root, this.scope), untracked: listUntrackedFiles(this.root, this.scope) };
       } catch (error) {
-        // A repository without a git binary is read like a plain folder.
-        if (!(error instanceof GitError && error.kind === 'missing-git')) throw error;
+        // A repository without a git binary, or one git refuses to work in, is read like a plain
+        // folder: its files are still linted, and the baseline says once why it cannot be read.
+        if (!(error instanceof GitError && (error.kind === 'missing-git' || error.kind === 'unsafe-repository'))) throw error;
       }
     }
     return { indexed: new Map(), untracked: walkFiles(this.root, this.scope) };

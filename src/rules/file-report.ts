@@ -5,6 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { extractFacts } from '../adapters/traverse.js';
 import { isJavaScriptPath } from '../model/paths.js';
+import { GitError } from '../git/git.js';
 import type { Finding } from '../model/finding.js';
 import { type FileReport, getEngine } from '../engine/engine.js';
 import { readSettings } from '../settings.js';
@@ -67,6 +68,7 @@ function computeReport(context: AnyContext): FileReport {
     );
   } catch (error) {
     // A lint run must never crash on our account: the failure becomes one report on the file.
+    if (error instanceof GitError) return { findings: [], problem: error.message, isJobFile: true };
     return {
       findings: [],
       problem: `safe-jobs could not analyse the project (${(error as Error).message}). This is a bug of eslint-plugin-safe-jobs: please report it.`,

@@ -4,11 +4,14 @@
  * that run git in folders nobody vetted must never start them (git's own CVEs on fsmonitor are
  * the anchor). Each program here records that it ran; no lint and no `safe-jobs check` may run one.
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/run.js';
 import { Engine } from '../../src/engine/engine.js';
 import { readSettings } from '../../src/settings.js';
 import { TempRepo } from '../helpers/git-repo.js';
+import { lintFiles } from '../helpers/lint.js';
 
 const repos: TempRepo[] = [];
 afterEach(() => {
@@ -87,5 +90,34 @@ describe('git and the environment', () => {
       throw new Error('not parsed here');
     });
     expect(report.findings.map((finding) => finding.rule)).toContain('no-new-required-param');
+  });
+});
+
+describe('repositories git will not, or cannot, compare', () => {
+  it.skipIf(process.getuid?.() !== 0)('a repository owned by another user: one clear warning per job file, never an override of safe.directory', async () => {
+    const repo = new TempRepo();
+    repos.push(repo);
+    repo.commit({ 'src/mail-job.ts': job('id: number'), 'src/send.ts': ENQUEUE, 'src/util.ts': 'export const x = 1;\n' });
+    repo.write({ 'src/mail-job.ts': job('id: number, to: string') });
+    execFileSync('chown', ['-R', '65534:65534', repo.dir]);
+    // No machine-wide or personal safe.directory may decide this test.
+    vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
+    vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { baseline: 'main' } });
+    expect(messages.map((m) => [m.file, m.rule, m.severity])).toEqual([
+      ['src/mail-job.ts', 'safe-jobs/require-baseline', 1],
+      ['src/send.ts', 'safe-jobs/require-baseline', 1],
+    ]);
+    expect(messages[0]!.message).toMatch(/git refuses to work in .*owned by another user \(git's safe\.directory protection\)/);
+  });
+
+  it('a bare repository: says it has no working tree, not that it is no repository', async () => {
+    const bare = new TempRepo({ git: false });
+    repos.push(bare);
+    execFileSync('git', ['init', '-q', '--bare', bare.dir]);
+    const err: string[] = [];
+    const code = await main(['check', '--cwd', bare.dir], { write: () => true }, { write: (text: string) => err.push(text) });
+    expect(code).toBe(2);
+    expect(err.join('')).toMatch(/is a bare repository: it has no working tree to compare with a baseline/);
   });
 });
