@@ -12,6 +12,7 @@ import { DELETED_ENQUEUED_JOB, UNKNOWN_JOB } from '../compare/job-changes.js';
 import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
+import { isLintablePath } from '../model/paths.js';
 import type { SafeJobsSettings } from '../settings.js';
 import { groupBy } from '../util/group-by.js';
 import { CurrentIndex } from '../project/current-index.js';
@@ -59,7 +60,9 @@ export class Engine {
   /** The report for one file as ESLint sees it; `extract` reads facts from ESLint's AST. */
   lintFile(filename: string, text: string, extract: () => FileFacts): FileReport {
     const path = toProjectPath(this.location, filename);
-    if (!path) return EMPTY_REPORT;
+    // Declaration files hold no code that runs: neither version reads them (git-source, the
+    // working tree), so a lint of one must not add its classes to the project either.
+    if (!path || !isLintablePath(path)) return EMPTY_REPORT;
     // Other files still get their findings: a removed enqueue call leaves its report behind.
     const indexMoved = this.current.refresh();
     if (this.current.isRelevant(path, text)) this.current.update(path, text, extract, this.compared?.bodiesMatter ?? true);

@@ -236,3 +236,26 @@ describe('safe-jobs list', () => {
     );
   });
 });
+
+describe('declaration files and declare class', () => {
+  it('are read alike by ESLint and safe-jobs check: a .d.ts adds no job, a declare class is no job', async () => {
+    const repo = new TempRepo();
+    repos.push(repo);
+    repo.commit({
+      'package.json': '{ "name": "app", "private": true }\n',
+      'src/jobs/application-job.ts': BASE,
+      'src/types.d.ts': "import { ApplicationJob } from './jobs/application-job';\nexport declare class GhostJob extends ApplicationJob {\n  perform(id: number): void;\n}\n",
+      'src/ambient.ts': "import { ApplicationJob } from './jobs/application-job';\ndeclare class AmbientJob extends ApplicationJob {\n  perform(id: number): void;\n}\nAmbientJob.performLater(1);\n",
+      'src/send.ts': "import { GhostJob } from './types';\nGhostJob.performLater(1);\n",
+    });
+    repo.write({
+      'src/types.d.ts': "import { ApplicationJob } from './jobs/application-job';\nexport declare class GhostJob extends ApplicationJob {\n  perform(id: number, to: string): void;\n}\n",
+      'src/ambient.ts': "import { ApplicationJob } from './jobs/application-job';\ndeclare class AmbientJob extends ApplicationJob {\n  perform(id: number, to: string): void;\n}\nAmbientJob.performLater(1);\n",
+    });
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { baseline: 'main' } });
+    const check = await run(['check', '--base', 'main', '--format', 'json', '--cwd', repo.dir]);
+    const findings = (JSON.parse(check.out) as { findings: Array<{ file: string; rule: string }> }).findings;
+    expect(messages.map((m) => [m.file, m.rule])).toEqual([]);
+    expect(findings).toEqual([]);
+  });
+});

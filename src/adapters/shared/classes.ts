@@ -20,7 +20,8 @@ export function getClassFact(node: TSESTree.ClassDeclaration, parent: Node | und
   const fact: ClassFact = {
     name: node.id!.name,
     span: getSpan(node.id!),
-    isAbstract: node.abstract === true,
+    // A `declare class` runs no code of its own, like an abstract one: a base, never a job.
+    isAbstract: node.abstract === true || node.declare === true,
     isExported: isExported(parent),
     isDefaultExport: parent?.type === 'ExportDefaultDeclaration',
     handlers: [],
