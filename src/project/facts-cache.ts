@@ -6,6 +6,9 @@ import type { FileFacts } from '../model/facts.js';
 import type { FactsStore } from './facts-store.js';
 import { parseFiles } from './parse-pool.js';
 
+/** A path's version on disk and its version in the baseline. */
+const MAX_CONTENTS_PER_PATH = 2;
+
 /**
  * Facts of file contents already parsed, keyed by a hash of the content, the file kind and
  * the job pattern: the same blob in the baseline and the working tree, or a file linted again
@@ -15,6 +18,12 @@ export class FactsCache {
   private readonly outcomes = new Map<string, ParseOutcome>();
   /** Facts of files read from disk or git in this process: what the store keeps. */
   private readonly used = new Map<string, FileFacts>();
+  /**
+   * The contents read for each path, oldest first: at most MAX_CONTENTS_PER_PATH are kept for
+   * the store (a version on disk and one in the baseline), so that a long editor session that
+   * saves a file often never grows the store with every version it had.
+   */
+  private readonly keysByPath = new Map<string, string[]>();
   /** Blobs of git's index whose content is known to fail the candidate test (a pure function of the content). */
   private readonly nonCandidates = new Set<string>();
   private unsaved = false;
@@ -49,8 +58,20 @@ export class FactsCache {
       this.outcomes.set(key, outcome);
       if (!stored && 'facts' in outcome) this.unsaved = true;
     }
-    if ('facts' in outcome) this.used.set(key, outcome.facts);
+    if ('facts' in outcome) this.use(key, path, outcome.facts);
     return outcome;
+  }
+
+  private use(key: string, path: string, facts: FileFacts): void {
+    this.used.set(key, facts);
+    const keys = this.keysByPath.get(path) ?? [];
+    if (keys.includes(key)) return;
+    keys.push(key);
+    this.keysByPath.set(path, keys);
+    if (keys.length <= MAX_CONTENTS_PER_PATH) return;
+    const evicted = keys.shift()!;
+    // The same content may be another path's too (a copied file): it stays while one holds it.
+    if (![...this.keysByPath.values()].some((others) => others.includes(evicted))) this.used.delete(evicted);
   }
 
   /**

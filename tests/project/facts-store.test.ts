@@ -193,3 +193,17 @@ describe('the facts store', () => {
     expect(FactsStore.open(repo.path('src'), 'key')).toBeUndefined();
   });
 });
+
+describe('the facts store in a long session', () => {
+  it('keeps at most two contents per path (on disk, in the baseline), however often a file changed', () => {
+    const repo = changedApp();
+    const cache = new FactsCache(DEFAULT_JOB_PATTERN, 'key', FactsStore.open(repo.dir, 'key'));
+    const versions = Array.from({ length: 6 }, (_, index) => job(`id: number, v${index}: string`));
+    for (const text of versions) cache.parse(cache.getKey('src/mail-job.ts', text), 'src/mail-job.ts', text);
+    cache.parse(cache.getKey('src/send.ts', ENQUEUE), 'src/send.ts', ENQUEUE);
+    cache.save();
+    const stored = Object.keys(readStore(repo).entries);
+    const keyOf = (text: string) => cache.getKey('src/mail-job.ts', text);
+    expect(stored.sort()).toEqual([keyOf(versions[4]!), keyOf(versions[5]!), cache.getKey('src/send.ts', ENQUEUE)].sort());
+  });
+});
