@@ -63,6 +63,11 @@ function parseSettings(raw: unknown, envBaseline: string | undefined): SettingsR
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? `settings['safe-jobs'].${issue.path.join('.')}` : "settings['safe-jobs']";
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+      const [key] = issue.keys;
+      const suggestion = getClosest(key!, Object.keys(settingsSchema.shape));
+      return { error: `${where}.${key} is not a setting${suggestion ? `; did you mean ${suggestion}?` : '.'} See the Settings section of the eslint-plugin-safe-jobs README.` };
+    }
     return { error: `${where}: ${issue.message}. See the Settings section of the eslint-plugin-safe-jobs README.` };
   }
   const values = parsed.data;
@@ -86,4 +91,25 @@ function parseSettings(raw: unknown, envBaseline: string | undefined): SettingsR
   if (baseline) settings.baseline = baseline;
   if (values.baselineProblems) settings.baselineProblems = values.baselineProblems;
   return { settings };
+}
+
+/** The known name a mistyped one most likely meant: at most two edits away, and shorter than the name. */
+function getClosest(name: string, known: string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = getEditDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance <= Math.min(2, candidate.length - 1) && (!best || distance < best.distance)) best = { name: candidate, distance };
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance, one row at a time. */
+function getEditDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }

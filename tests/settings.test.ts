@@ -18,7 +18,7 @@ describe('settings', () => {
     [{ baseline: 3 }, /settings\['safe-jobs'\]\.baseline: /],
     [{ handlerMethods: [] }, /settings\['safe-jobs'\]\.handlerMethods: /],
     [{ enqueueMethods: ['perform later'] }, /enqueueMethods\.0: must be an identifier/],
-    [{ baseClass: ['X'] }, /settings\['safe-jobs'\]: .*baseClass/],
+    [{ baseClass: ['X'] }, /settings\['safe-jobs'\]\.baseClass is not a setting; did you mean baseClasses\?/],
   ])('explains a bad value %j', (value, message) => {
     const result = readSettings({ 'safe-jobs': value }, {});
     expect('error' in result && result.error).toMatch(message);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { isPrematureEnqueueAllowed, PREMATURE_ENQUEUE, type PrematureEnqueueOptions } from '../compare/job-changes.js';
 import { Engine } from '../engine/engine.js';
 import { locateProject } from '../project/locate.js';
+import type { EnqueueSite, JobContract } from '../model/contract.js';
 import type { SafeJobsSettings } from '../settings.js';
 import type { CliConfig } from './config.js';
 import { type CheckReport, sortFindings, toReportedFinding } from './report.js';
@@ -23,11 +24,35 @@ export function runCheck(cwd: string, settings: SafeJobsSettings, config: CliCon
   return { baseline: analysis.baselineLabel, findings: sortFindings(findings) };
 }
 
-/** Every job the plugin detects, with its signature and enqueue sites: the first thing to run when a job is missed. */
-export function runList(cwd: string, settings: SafeJobsSettings): string {
+/** The jobs the plugin detects, by wire name, each with its enqueue sites. */
+function getListedJobs(cwd: string, settings: SafeJobsSettings): { jobs: JobContract[]; sites: EnqueueSite[] } {
   const engine = new Engine(locateProject(join(cwd, 'package.json'), cwd), settings);
   const { current } = engine.analyzeProject();
-  const jobs = [...current.jobs.values()].sort((a, b) => a.wireName.localeCompare(b.wireName));
+  return { jobs: [...current.jobs.values()].sort((a, b) => a.wireName.localeCompare(b.wireName)), sites: current.sites };
+}
+
+/** `list --format json`: the same as the text list, for scripts. */
+export function runListJson(cwd: string, settings: SafeJobsSettings): string {
+  const { jobs, sites } = getListedJobs(cwd, settings);
+  const listed = jobs.map((job) => ({
+    wireName: job.wireName,
+    queue: job.queue ?? null,
+    adapter: job.adapter,
+    file: job.location.file,
+    line: job.location.span.start.line,
+    handler: job.handler,
+    style: job.style,
+    members: (job.style === 'payload' ? job.fields : job.params).map((member) => ({ name: member.name, optionality: member.optionality, type: member.type ?? null })),
+    sites: sites
+      .filter((site) => site.wireName === job.wireName)
+      .map((site) => ({ file: site.location.file, line: site.location.span.start.line, method: site.method, arguments: site.args.count })),
+  }));
+  return `${JSON.stringify({ jobs: listed }, null, 2)}\n`;
+}
+
+/** Every job the plugin detects, with its signature and enqueue sites: the first thing to run when a job is missed. */
+export function runList(cwd: string, settings: SafeJobsSettings): string {
+  const { jobs, sites: allSites } = getListedJobs(cwd, settings);
   if (jobs.length === 0) return 'No jobs found. See the "What is a job" section of the README, and settings[\'safe-jobs\'].\n';
   const lines: string[] = [];
   for (const job of jobs) {
@@ -38,7 +63,7 @@ export function runList(cwd: string, settings: SafeJobsSettings): string {
     });
     const signature = job.style === 'payload' ? `${job.handler}({ ${members.join('; ')} })` : `${job.handler}(${members.join(', ')})`;
     lines.push(`${job.wireName}  queue: ${job.queue ?? '(default)'}  ${job.location.file}:${job.location.span.start.line}`, `  ${signature}`);
-    const sites = current.sites.filter((site) => site.wireName === job.wireName);
+    const sites = allSites.filter((site) => site.wireName === job.wireName);
     for (const site of sites) lines.push(`  enqueued at ${site.location.file}:${site.location.span.start.line} (${site.method}, ${site.args.count} argument(s))`);
     if (sites.length === 0) lines.push('  not enqueued anywhere');
   }

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitError } from '../git/git.js';
 import { readSettings } from '../settings.js';
-import { BaselineProblem, runCheck, runList } from './check.js';
+import { BaselineProblem, runCheck, runList, runListJson } from './check.js';
 import { loadCliConfig } from './config.js';
 import { type Format, FORMATS, formatReport } from './formats.js';
 import { countBySeverity } from './report.js';
@@ -12,7 +12,7 @@ import { createSnapshot, UsageError } from './snapshot.js';
 
 const USAGE = `Usage:
   safe-jobs check [--base REV | --snapshot FILE] [--format text|json|sarif|github] [--cwd DIR]
-  safe-jobs list [--cwd DIR]
+  safe-jobs list [--format text|json] [--cwd DIR]
   safe-jobs snapshot [--ref REV] [-o FILE] [--cwd DIR]
 
 Commands:
@@ -25,12 +25,13 @@ Commands:
 Options:
   --base REV       baseline revision (default: settings, SAFE_JOBS_BASELINE, then origin/HEAD, origin/main...)
   --snapshot FILE  baseline snapshot file
-  --format F       text (default), json, sarif or github
+  --format F       text (default), json, sarif or github; list: text or json
   --ref REV        (snapshot) git revision to read; default: the working tree
   -o, --output F   (snapshot) file to write; default: standard output
   --cwd DIR        project folder (default: the current folder)
   --debug          with an internal error, print its stack
   -h, --help       show this help
+  --version        print the version
 
 Settings come from settings['safe-jobs'] of eslint.config.* (as ESLint resolves it), else
 from a "safe-jobs" key in package.json.
@@ -59,13 +60,19 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
         cwd: { type: 'string' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
       },
     });
   } catch (error) {
-    return fail(stderr, `${(error as Error).message}\n\n${USAGE}`);
+    return fail(stderr, `${getArgumentProblem(error as Error)}\n\n${USAGE}`);
   }
   const { values, positionals } = parsed;
-  if (values.help) {
+  if (values.version) {
+    stdout.write(`${version}\n`);
+    return 0;
+  }
+  // A bare `safe-jobs` asks what it can do.
+  if (values.help || positionals.length === 0) {
     stdout.write(`${USAGE}\n`);
     return 0;
   }
@@ -87,16 +94,20 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
     switch (command) {
       case 'snapshot': {
         const json = createSnapshot(cwd, result.settings, values.ref);
-        if (values.output) writeFileSync(resolve(cwd, values.output), json);
-        else stdout.write(json);
+        if (values.output) {
+          const output = resolve(cwd, values.output);
+          mkdirSync(dirname(output), { recursive: true });
+          writeFileSync(output, json);
+        } else stdout.write(json);
         return 0;
       }
       case 'list':
-        stdout.write(runList(cwd, result.settings));
+        if (values.format !== 'text' && values.format !== 'json') return fail(stderr, `list prints text or json, not ${values.format}.`);
+        stdout.write(values.format === 'json' ? runListJson(cwd, result.settings) : runList(cwd, result.settings));
         return 0;
       default: {
         const report = runCheck(cwd, result.settings, config);
-        const color = values.format === 'text' && stdout.isTTY === true && !process.env.NO_COLOR;
+        const color = values.format === 'text' && isColorWanted(stdout);
         stdout.write(formatReport(report, values.format as Format, { color, version }));
         return countBySeverity(report.findings).errors > 0 ? 1 : 0;
       }
@@ -107,6 +118,25 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
     const detail = values.debug && error instanceof Error && error.stack ? `\n${error.stack}` : ' (run with --debug for the stack)';
     return fail(stderr, `internal error: ${(error as Error).message}. This is a bug of eslint-plugin-safe-jobs: please report it${detail}.`);
   }
+}
+
+/**
+ * Colors as Node's own tools decide: FORCE_COLOR (other than 0 or false) turns them on even
+ * without a terminal (CI logs that render them), else NO_COLOR turns them off, else a terminal.
+ */
+function isColorWanted(stdout: Output): boolean {
+  const forced = process.env.FORCE_COLOR;
+  if (forced !== undefined && forced !== '') return forced !== '0' && forced.toLowerCase() !== 'false';
+  return stdout.isTTY === true && !process.env.NO_COLOR;
+}
+
+/** parseArgs' message, in the words of this command line: `unknown option --foo`. */
+function getArgumentProblem(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const option = /'(-[^']*)'/.exec(error.message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `option ${option.split(' ')[0]} takes a value.`;
+  return error.message;
 }
 
 function fail(stderr: Output, message: string): number {

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/run.js';
 import { TempRepo } from '../helpers/git-repo.js';
 import { lintFiles } from '../helpers/lint.js';
@@ -199,7 +199,7 @@ describe('safe-jobs check', () => {
     expect(unknown.err).toContain("safe-jobs: the baseline revision 'origin/release' does not exist in this clone.");
     expect(await run(['check', '--format', 'xml', '--cwd', repo.dir])).toMatchObject({ code: 2, err: expect.stringContaining("unknown format 'xml'") });
     expect(await run(['check', '--base', 'a', '--snapshot', 'b.json'])).toMatchObject({ code: 2 });
-    expect(await run(['check', '--bogus'])).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--bogus'") });
+    expect(await run(['check', '--bogus'])).toMatchObject({ code: 2, err: expect.stringContaining('unknown option --bogus.') });
   });
 
   it('colours the text output only on a terminal, and honours NO_COLOR', async () => {
@@ -257,5 +257,55 @@ describe('declaration files and declare class', () => {
     const findings = (JSON.parse(check.out) as { findings: Array<{ file: string; rule: string }> }).findings;
     expect(messages.map((m) => [m.file, m.rule])).toEqual([]);
     expect(findings).toEqual([]);
+  });
+});
+
+describe('the command line as a tool', () => {
+  it('prints its version, its usage for a bare command, and names an unknown option or a missing value in its own words', async () => {
+    const { version } = require('../../package.json') as { version: string };
+    expect(await run(['--version'])).toEqual({ code: 0, out: `${version}\n`, err: '' });
+    const bare = await run([]);
+    expect(bare.code).toBe(0);
+    expect(bare.out).toMatch(/^Usage:\n {2}safe-jobs check/);
+    const unknown = await run(['check', '--frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^safe-jobs: unknown option --frobnicate\.\n\nUsage:/);
+    const missing = await run(['check', '--base']);
+    expect(missing.err).toMatch(/^safe-jobs: option --base takes a value\./);
+  });
+
+  it('lists the jobs as JSON for scripts, and refuses list formats it does not print', async () => {
+    const repo = breakingChange();
+    const listed = await run(['list', '--format', 'json', '--cwd', repo.dir]);
+    expect(listed.code).toBe(0);
+    const { jobs } = JSON.parse(listed.out) as { jobs: Array<{ wireName: string; members: Array<{ name: string }>; sites: Array<{ file: string }> }> };
+    expect(jobs.map((job) => job.wireName)).toEqual(['DigestJob', 'MailJob']);
+    expect(jobs[1]).toMatchObject({ members: [{ name: 'id' }, { name: 'locale' }], sites: [{ file: 'src/mail.ts' }] });
+    expect((await run(['list', '--format', 'sarif', '--cwd', repo.dir])).err).toBe('safe-jobs: list prints text or json, not sarif.\n');
+  });
+
+  it('writes a snapshot into a folder that does not exist yet', async () => {
+    const repo = breakingChange();
+    expect((await run(['snapshot', '-o', '.safe-jobs/deployed.json', '--cwd', repo.dir])).code).toBe(0);
+    expect(JSON.parse(readFileSync(repo.path('.safe-jobs/deployed.json'), 'utf8'))).toMatchObject({ format: 'eslint-plugin-safe-jobs/snapshot' });
+  });
+
+  it('colors the text report where FORCE_COLOR asks, without a terminal', async () => {
+    const repo = breakingChange();
+    vi.stubEnv('FORCE_COLOR', '1');
+    try {
+      expect((await run(['check', '--base', 'main', '--cwd', repo.dir])).out).toContain('\u001b[31merror');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect((await run(['check', '--base', 'main', '--cwd', repo.dir])).out).not.toContain('\u001b[');
+  });
+
+  it('names a mistyped setting and the one it likely meant', async () => {
+    const repo = breakingChange();
+    repo.write({ 'package.json': JSON.stringify({ name: 'app', private: true, 'safe-jobs': { baselin: 'main' } }) });
+    const { code, err } = await run(['check', '--cwd', repo.dir]);
+    expect(code).toBe(2);
+    expect(err).toContain("settings['safe-jobs'].baselin is not a setting; did you mean baseline?");
   });
 });
