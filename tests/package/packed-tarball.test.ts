@@ -75,6 +75,16 @@ describe.each(['10', '9'])('the packed plugin with ESLint %s', (eslintVersion) =
     writeFileSync(repo.path('src/jobs/user-confirmation-job.ts'), job('id: number, message: string, date: string'));
   });
 
+  it('is the plugin itself for a CommonJS config (`require`), as for an ES module one (`import`)', () => {
+    writeFileSync(repo.path('probe.cjs'), "const plugin = require('eslint-plugin-safe-jobs');\nprocess.stdout.write(JSON.stringify(Object.keys(plugin.configs)));\n");
+    const probe = spawnSync('node', ['probe.cjs'], { cwd: repo.dir, encoding: 'utf8' });
+    expect(probe.status, probe.stderr).toBe(0);
+    expect(JSON.parse(probe.stdout)).toEqual(['recommended', 'strict']);
+    const packed = readFileSync(join(repo.path('node_modules/eslint-plugin-safe-jobs'), 'package.json'), 'utf8');
+    expect(JSON.parse(packed)).toMatchObject({ license: 'MIT', repository: { url: expect.stringContaining('eslint-plugin-safe-jobs') } });
+    expect(readFileSync(repo.path('node_modules/eslint-plugin-safe-jobs/LICENSE'), 'utf8')).toContain('MIT License');
+  });
+
   it('reports it with `npx safe-jobs check`, reading the same eslint.config.js', () => {
     const result = npx(repo, ['safe-jobs', 'check', '--format', 'json']);
     expect(result.status, result.stderr).toBe(1);
