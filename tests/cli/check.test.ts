@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/run.js';
+import { damageFactsStore } from '../helpers/damaged-store.js';
 import { TempRepo } from '../helpers/git-repo.js';
 import { lintFiles } from '../helpers/lint.js';
 
@@ -79,12 +79,7 @@ describe('safe-jobs check', () => {
     repo.write({ '.gitignore': 'node_modules/\n' });
     mkdirSync(repo.path('node_modules'));
     expect((await run(['check', '--base', 'main', '--cwd', repo.dir])).code).toBe(1);
-    const folder = repo.path('node_modules/.cache/eslint-plugin-safe-jobs');
-    for (const name of readdirSync(folder)) {
-      const store = JSON.parse(readFileSync(join(folder, name), 'utf8')) as { entries: Record<string, { kinds?: unknown }> };
-      for (const facts of Object.values(store.entries)) facts.kinds = { 'queue-worker': { processors: 5 } };
-      writeFileSync(join(folder, name), JSON.stringify(store));
-    }
+    damageFactsStore(repo.dir);
     const plain = await run(['check', '--base', 'main', '--cwd', repo.dir]);
     expect(plain.code).toBe(2);
     expect(plain.err.trim().split('\n')).toHaveLength(1);

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import plugin from '../../src/index.js';
+import { damageFactsStore } from '../helpers/damaged-store.js';
 import { TempRepo } from '../helpers/git-repo.js';
 import { createESLint, flatten, lintFiles } from '../helpers/lint.js';
 
@@ -324,12 +325,7 @@ describe('without a baseline', () => {
     mkdirSync(repo.path('node_modules'));
     repo.write({ '.gitignore': 'node_modules/\n' });
     await lintFiles(repo.dir);
-    const folder = repo.path('node_modules/.cache/eslint-plugin-safe-jobs');
-    for (const name of readdirSync(folder)) {
-      const store = JSON.parse(readFileSync(join(folder, name), 'utf8')) as { entries: Record<string, { kinds?: unknown }> };
-      for (const facts of Object.values(store.entries)) facts.kinds = { 'queue-worker': { processors: 5 } };
-      writeFileSync(join(folder, name), JSON.stringify(store));
-    }
+    damageFactsStore(repo.dir);
     // Other settings of the same job pattern: a new engine (as a new process would make) that reads the same store.
     const messages = await lintFiles(repo.dir, ['.'], { settings: { retiredJobs: ['SomethingElse'] } });
     // One error on every linted file: the analysis of each is unknown.
