@@ -75,13 +75,18 @@ describe.each(['10', '9'])('the packed plugin with ESLint %s', (eslintVersion) =
     writeFileSync(repo.path('src/jobs/user-confirmation-job.ts'), job('id: number, message: string, date: string'));
   });
 
-  it('is the plugin itself for a CommonJS config (`require`), as for an ES module one (`import`)', () => {
+  it('is the plugin itself for a CommonJS config (`require`), with its license, repository and dependency ranges', () => {
     writeFileSync(repo.path('probe.cjs'), "const plugin = require('eslint-plugin-safe-jobs');\nprocess.stdout.write(JSON.stringify(Object.keys(plugin.configs)));\n");
     const probe = spawnSync('node', ['probe.cjs'], { cwd: repo.dir, encoding: 'utf8' });
     expect(probe.status, probe.stderr).toBe(0);
     expect(JSON.parse(probe.stdout)).toEqual(['recommended', 'strict']);
     const packed = readFileSync(join(repo.path('node_modules/eslint-plugin-safe-jobs'), 'package.json'), 'utf8');
-    expect(JSON.parse(packed)).toMatchObject({ license: 'MIT', repository: { url: expect.stringContaining('eslint-plugin-safe-jobs') } });
+    // Ranges, so that the user's own typescript-eslint serves the plugin too (no second copy).
+    expect(JSON.parse(packed)).toMatchObject({
+      license: 'MIT',
+      repository: { url: expect.stringContaining('eslint-plugin-safe-jobs') },
+      dependencies: { '@typescript-eslint/typescript-estree': '^8.72.0', '@typescript-eslint/utils': '^8.72.0' },
+    });
     expect(readFileSync(repo.path('node_modules/eslint-plugin-safe-jobs/LICENSE'), 'utf8')).toContain('MIT License');
   });
 
