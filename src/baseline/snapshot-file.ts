@@ -4,8 +4,8 @@
  * committed `deployed.json -> /dev/zero` or `-> ~/.ssh/...` reads nothing), of bounded size.
  */
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
-import type { ProjectLocation } from '../project/locate.js';
+import { isAbsolute, resolve } from 'node:path';
+import { isInside, type ProjectLocation } from '../project/locate.js';
 
 /** Far above the contracts of any project; a file this large is not a snapshot. */
 export const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
@@ -38,9 +38,4 @@ export function readSnapshotFile(configured: string, location: ProjectLocation):
   } finally {
     closeSync(fd);
   }
-}
-
-function isInside(root: string, path: string): boolean {
-  const fromRoot = relative(root, path);
-  return fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
 }

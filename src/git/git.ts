@@ -219,9 +219,7 @@ export function readBlobs(root: string, commit: string, paths: string[], oversiz
   });
   if (readable.length === 0) return texts;
   const input = readable.map((path) => `${commit}:${path}\n`).join('');
-  const result = runGit(root, ['cat-file', '--batch'], input);
-  if (result.status !== 0) throw new GitError(`git cat-file failed: ${result.stderr}`, 'failed');
-  const out = result.stdout;
+  const out = checked(runGit(root, ['cat-file', '--batch'], input), 'cat-file');
   let offset = 0;
   for (const path of readable) {
     const headerEnd = out.indexOf(10, offset);
@@ -239,10 +237,9 @@ export function readBlobs(root: string, commit: string, paths: string[], oversiz
 
 /** The size of each path's blob in the commit; paths that are no blob there are left out. */
 function getBlobSizes(root: string, commit: string, paths: string[]): Map<string, number> {
-  const result = runGit(root, ['cat-file', '--batch-check'], paths.map((path) => `${commit}:${path}\n`).join(''));
-  if (result.status !== 0) throw new GitError(`git cat-file failed: ${result.stderr}`, 'failed');
+  const out = checked(runGit(root, ['cat-file', '--batch-check'], paths.map((path) => `${commit}:${path}\n`).join('')), 'cat-file');
   const sizes = new Map<string, number>();
-  result.stdout
+  out
     .toString('utf8')
     .split('\n')
     .slice(0, paths.length)

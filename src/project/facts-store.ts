@@ -66,16 +66,14 @@ export class FactsStore {
    */
   static open(root: string, patternKey: string): FactsStore | undefined {
     if (process.env.SAFE_JOBS_CACHE === 'off') return undefined;
-    let folder = root;
-    for (const segment of CACHE_FOLDER.split(/[\\/]/)) {
-      folder = join(folder, segment);
+    for (const [index, folder] of getCacheFolders(root).entries()) {
       const kind = getEntryKind(folder);
       if (kind === 'link' || kind === 'other') {
         warnOnce(folder, `safe-jobs: ${folder} is ${kind === 'link' ? 'a symbolic link' : 'not a folder'}; the facts cache is off for this project.`);
         return undefined;
       }
       // No node_modules: no place for a cache. The folders below it are made on the first write.
-      if (kind === 'missing') return segment === 'node_modules' ? undefined : new FactsStore(root, patternKey);
+      if (kind === 'missing') return index === 0 ? undefined : new FactsStore(root, patternKey);
     }
     return new FactsStore(root, patternKey);
   }
@@ -116,9 +114,7 @@ export class FactsStore {
 
   /** The cache folders, made one by one, each a real folder: false when one is a link or a file. */
   private makeFolders(): boolean {
-    let folder = this.root;
-    for (const segment of CACHE_FOLDER.split(/[\\/]/)) {
-      folder = join(folder, segment);
+    for (const folder of getCacheFolders(this.root)) {
       const kind = getEntryKind(folder);
       if (kind === 'missing') mkdirSync(folder);
       else if (kind !== 'folder') return false;
@@ -158,6 +154,12 @@ export class FactsStore {
       }
     }
   }
+}
+
+/** node_modules, node_modules/.cache and the cache folder of a project, outermost first. */
+function getCacheFolders(root: string): string[] {
+  const segments = CACHE_FOLDER.split(/[\\/]/);
+  return segments.map((_, index) => join(root, ...segments.slice(0, index + 1)));
 }
 
 type EntryKind = 'folder' | 'link' | 'other' | 'missing';

@@ -55,7 +55,8 @@ function findRoot(start: string): { root: string; isGit: boolean } | undefined {
   return result;
 }
 
-function isInside(root: string, path: string): boolean {
+/** Whether `path` is `root` or lies below it. */
+export function isInside(root: string, path: string): boolean {
   const fromRoot = relative(root, path);
   return fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
 }

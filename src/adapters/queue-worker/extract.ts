@@ -5,7 +5,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { HandlerFact, HandlerRef, NamedEnqueueFact } from '../../model/facts.js';
-import { getCalleeName, getDecoratorName, isDecorator } from '../shared/bindings.js';
+import { getDecoratorName, isDecorator } from '../shared/bindings.js';
+import { getCalleeName } from '../shared/calls.js';
 import { getFunctionFact } from '../shared/functions.js';
 import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type Node, type SyntaxContext } from '../shared/syntax.js';
 import { getTypeSource } from '../shared/types.js';

@@ -4,6 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { BindingFact, NameRef } from '../../model/facts.js';
+import { getCalleeName } from './calls.js';
 import { getNameRef, getObjectProperty, type Node } from './syntax.js';
 import { setOwn } from '../../model/records.js';
 
@@ -90,12 +91,6 @@ function getTypeName(node: TSESTree.TypeNode | undefined): string | undefined {
   const name = node.typeName;
   if (name.type === 'Identifier') return name.name;
   if (name.type === 'TSQualifiedName') return name.right.name;
-  return undefined;
-}
-
-export function getCalleeName(node: TSESTree.Expression): string | undefined {
-  if (node.type === 'Identifier') return node.name;
-  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return node.property.name;
   return undefined;
 }
 

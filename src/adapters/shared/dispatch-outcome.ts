@@ -4,6 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { DispatchFact } from '../../model/facts.js';
+import { getCalleeName } from './calls.js';
 import { getCall, getChildren, isFunctionLike, isJobName, type JobNames } from './job-names.js';
 import type { Node } from './syntax.js';
 
@@ -75,12 +76,6 @@ function isFailingExpression(node: TSESTree.Expression): boolean {
   if (!name) return false;
   if (name === 'reject' && call.callee.type === 'MemberExpression' && getCalleeName(call.callee.object) === 'Promise') return true;
   return FAILING_CALL.test(name);
-}
-
-function getCalleeName(node: TSESTree.Node): string | undefined {
-  if (node.type === 'Identifier') return node.name;
-  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return node.property.name;
-  return undefined;
 }
 
 /** A call that receives the job (or its name): another processor takes over, e.g. `return legacy.process(job)`. */

@@ -6,6 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { HandlerRef, NameRef, NamedEnqueueFact } from '../../model/facts.js';
+import { getCalleeName } from '../shared/calls.js';
 import { getFunctionFact } from '../shared/functions.js';
 import { getPayloadArguments, type NamedEnqueueShape } from '../shared/named-enqueue.js';
 import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
@@ -170,7 +171,7 @@ function addCallMaps(node: TSESTree.CallExpression, name: string, configs: reado
 
 /** `new Worker(options, jobs)`: the map of jobs, inline or a reference to a module-level object. */
 export function addRegistryMaps(node: TSESTree.NewExpression, configs: readonly StringRegistryConfig[], maps: RegistryMapFact[], ctx: SyntaxContext): void {
-  const name = node.callee.type === 'Identifier' ? node.callee.name : node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier' ? node.callee.property.name : undefined;
+  const name = getCalleeName(node.callee);
   if (!name) return;
   for (const config of configs) {
     for (const shape of config.maps ?? []) if (shape.constructors?.includes(name)) addMap(node, shape, config.name, maps, ctx);
