@@ -12,7 +12,7 @@ import type { KindExtraction } from './kind.js';
 import { addBindings } from './shared/bindings.js';
 import { getCallName } from './shared/calls.js';
 import { getClassFact } from './shared/classes.js';
-import { addExportAliases, addImportBindings, addRequireBindings, isExported, type SyntaxContext } from './shared/syntax.js';
+import { addExportAliases, addImportBindings, addReExports, addRequireBindings, isExported, type SyntaxContext } from './shared/syntax.js';
 import { getTypeAliasFact, getTypeMembers } from './shared/types.js';
 import { addModuleValues } from './shared/values.js';
 
@@ -32,6 +32,7 @@ const SHARED_TYPES = [
   'TSEnumDeclaration',
   'FunctionDeclaration',
   'ExportNamedDeclaration',
+  'ExportAllDeclaration',
   'ExportDefaultDeclaration',
   'TSInterfaceDeclaration',
   'TSTypeAliasDeclaration',
@@ -152,6 +153,10 @@ function readShared(node: TSESTree.Node, parent: TSESTree.Node | undefined, stat
       break;
     case 'ExportNamedDeclaration':
       addExportAliases(node, facts.exportAliases);
+      if (node.source) addReExports(node, (facts.reExports ??= []));
+      break;
+    case 'ExportAllDeclaration':
+      addReExports(node, (facts.reExports ??= []));
       break;
     case 'ExportDefaultDeclaration':
       if (node.declaration.type === 'Identifier') facts.exportAliases.default = node.declaration.name;

@@ -1,3 +1,4 @@
+import { isLintablePath } from '../model/paths.js';
 import type { FileSource } from '../project/load-project.js';
 import type { WorkingTreeSource } from '../project/working-tree-source.js';
 import { listChangedFiles, listTreeFiles, readBlobs } from '../git/git.js';
@@ -9,13 +10,14 @@ import { listChangedFiles, listTreeFiles, readBlobs } from '../git/git.js';
  * by content. Without it, every lintable blob of the tree is read in one batch and filtered here.
  */
 export class GitTreeSource implements FileSource {
-  private changed?: Set<string>;
+  /** Paths that differ from the working tree, each with whether the commit has it. */
+  private changed?: Map<string, boolean>;
+  private treePaths?: string[];
   private readonly oversized = new Set<string>();
 
   constructor(
     private readonly root: string,
     private readonly commit: string,
-    private readonly scope: string,
     private readonly candidatePattern: string,
     private readonly worktree?: WorkingTreeSource,
   ) {}
@@ -23,28 +25,48 @@ export class GitTreeSource implements FileSource {
   readCandidates(): Map<string, string> {
     const test = new RegExp(this.candidatePattern);
     const matching = (texts: Map<string, string>) => new Map([...texts].filter(([, text]) => test.test(text)));
-    if (!this.worktree) return matching(readBlobs(this.root, this.commit, listTreeFiles(this.root, this.commit, this.scope), this.oversized));
-    const changed = listChangedFiles(this.root, this.commit, this.scope);
-    this.changed = changed;
+    if (!this.worktree) return matching(readBlobs(this.root, this.commit, this.listTree().filter(isLintablePath), this.oversized));
+    const changed = this.getChanged();
     const worktree = this.worktree;
     const same = worktree.getCandidates().filter((path) => !changed.has(path) && worktree.isTracked(path));
-    return new Map([...worktree.readFiles(same), ...matching(readBlobs(this.root, this.commit, [...changed], this.oversized))]);
+    const inCommit = [...changed].filter(([path, present]) => present && isLintablePath(path)).map(([path]) => path);
+    return new Map([...worktree.readFiles(same), ...matching(readBlobs(this.root, this.commit, inCommit, this.oversized))]);
   }
 
   readFiles(paths: string[]): Map<string, string> {
     const worktree = this.worktree;
-    const changed = this.changed;
-    if (!worktree || !changed) return readBlobs(this.root, this.commit, paths, this.oversized);
+    if (!worktree) return readBlobs(this.root, this.commit, paths, this.oversized);
+    const changed = this.getChanged();
     // A path of the commit is either in the index unchanged or listed by the diff: any other
     // path (an untracked file, a module path that was only a guess) is not in the commit.
     const fromDisk = paths.filter((path) => !changed.has(path) && worktree.isTracked(path));
-    const fromGit = paths.filter((path) => changed.has(path));
+    const fromGit = paths.filter((path) => changed.get(path) === true);
     return new Map([...worktree.readFiles(fromDisk), ...(fromGit.length > 0 ? readBlobs(this.root, this.commit, fromGit, this.oversized) : [])]);
+  }
+
+  /** Every path of the commit: the working tree's tracked files as the diff corrects them, or the tree itself. */
+  listPaths(): ReadonlySet<string> {
+    const worktree = this.worktree;
+    if (!worktree) return new Set(this.listTree());
+    const changed = this.getChanged();
+    const paths = new Set([...worktree.listTracked()].filter((path) => !changed.has(path)));
+    for (const [path, present] of changed) if (present) paths.add(path);
+    return paths;
   }
 
   /** Files over the limit, in the commit or (for the files it shares) on disk. */
   getOversized(): ReadonlySet<string> {
     const shared = this.worktree ? [...this.worktree.getOversized()].filter((path) => !this.changed?.has(path)) : [];
     return new Set([...this.oversized, ...shared]);
+  }
+
+  private getChanged(): Map<string, boolean> {
+    this.changed ??= listChangedFiles(this.root, this.commit);
+    return this.changed;
+  }
+
+  private listTree(): string[] {
+    this.treePaths ??= listTreeFiles(this.root, this.commit);
+    return this.treePaths;
   }
 }

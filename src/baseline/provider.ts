@@ -126,7 +126,7 @@ export class BaselineProvider {
     const label = mergeBase && mergeBase !== commit ? `${revision} (merge-base ${effective.slice(0, 7)})` : `${revision} at ${effective.slice(0, 7)}`;
     let set = this.setsByCommit.get(effective);
     if (!set) {
-      const source = new GitTreeSource(root, effective, this.location.scope, getCandidatePattern(this.settings.pattern), this.worktree);
+      const source = new GitTreeSource(root, effective, getCandidatePattern(this.settings.pattern), this.worktree);
       set = loadProject(source, this.cache).contracts;
       this.setsByCommit.set(effective, set);
     }

@@ -23,9 +23,9 @@ export function createSnapshot(cwd: string, settings: SafeJobsSettings, ref?: st
     if (refusal) throw new UsageError(`the revision ${JSON.stringify(ref)} was refused: ${refusal}.`);
     commit = resolveCommit(root, ref);
     if (!commit) throw new UsageError(`the revision '${ref}' does not exist in this clone. Fetch it first (git fetch origin ${ref.replace(/^origin\//, '')}).`);
-    source = new GitTreeSource(root, commit, '', pattern);
+    source = new GitTreeSource(root, commit, pattern);
   } else {
-    source = new WorkingTreeSource(root ?? cwd, '', pattern, root !== undefined);
+    source = new WorkingTreeSource(root ?? cwd, pattern, root !== undefined);
   }
   const set: ContractSet = loadProject(source, cache).contracts;
   return serializeSnapshot(set, { ...(ref !== undefined ? { revision: ref } : {}), ...(commit ? { commit } : {}) });

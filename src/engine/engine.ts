@@ -52,7 +52,7 @@ export class Engine {
   ) {
     this.cache = new FactsCache(settings.pattern, settings.patternKey, FactsStore.open(location.root, settings.patternKey));
     // One view of the disk for both versions: the baseline reads from git only what differs from it.
-    const worktree = new WorkingTreeSource(location.root, location.scope, getCandidatePattern(settings.pattern), location.isGit, this.cache);
+    const worktree = new WorkingTreeSource(location.root, getCandidatePattern(settings.pattern), location.isGit, this.cache);
     this.baseline = new BaselineProvider(location, settings, this.cache, worktree);
     this.current = new CurrentIndex(location, settings, this.cache, worktree);
   }
@@ -155,7 +155,7 @@ function getSettingsKey(settings: SafeJobsSettings): string {
 
 export function getEngine(filename: string, cwd: string, settings: SafeJobsSettings): Engine {
   const location = locateProject(filename, cwd);
-  const key = JSON.stringify([location.root, location.scope, location.cwd, getSettingsKey(settings)]);
+  const key = JSON.stringify([location.root, location.cwd, getSettingsKey(settings)]);
   let engine = engines.get(key);
   if (!engine) {
     engine = new Engine(location, settings);

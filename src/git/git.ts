@@ -4,7 +4,7 @@
  * the repository configures (fsmonitor, filter drivers, external diff, textconv) ever started.
  */
 import { spawnSync } from 'node:child_process';
-import { isLintablePath, MAX_FILE_BYTES } from '../model/paths.js';
+import { MAX_FILE_BYTES } from '../model/paths.js';
 
 export class GitError extends Error {
   constructor(message: string, readonly kind: 'missing-git' | 'not-a-repository' | 'unsafe-repository' | 'failed') {
@@ -152,12 +152,12 @@ export function getMergeBase(root: string, a: string, b: string): string | undef
 }
 
 /**
- * Paths under `scope` (outside node_modules) in git's index, each with the blob the index holds
+ * Paths (outside node_modules) in git's index, each with the blob the index holds
  * for it when git finds the file on disk unchanged (by its stat data, as `git status` does),
  * undefined when the file was modified, deleted or is in a merge conflict.
  */
-export function listIndexedFiles(root: string, scope: string): Map<string, string | undefined> {
-  const pathspec = ['--', scope || '.', ':(exclude,glob)**/node_modules/**'];
+export function listIndexedFiles(root: string): Map<string, string | undefined> {
+  const pathspec = ['--', '.', ':(exclude,glob)**/node_modules/**'];
   const staged = splitPaths(checked(runGit(root, ['ls-files', '-z', '--cached', '--stage', ...pathspec]), 'ls-files'));
   const modified = new Set(splitPaths(checked(runGit(root, ['ls-files', '-z', '--modified', ...pathspec]), 'ls-files')));
   const files = new Map<string, string | undefined>();
@@ -171,26 +171,30 @@ export function listIndexedFiles(root: string, scope: string): Map<string, strin
   return files;
 }
 
-/** Paths under `scope` (outside node_modules) that are untracked and not ignored. */
-export function listUntrackedFiles(root: string, scope: string): string[] {
-  const args = ['ls-files', '-z', '--others', '--exclude-standard', '--', scope || '.', ':(exclude,glob)**/node_modules/**'];
+/** Paths (outside node_modules) that are untracked and not ignored. */
+export function listUntrackedFiles(root: string): string[] {
+  const args = ['ls-files', '-z', '--others', '--exclude-standard', '--', '.', ':(exclude,glob)**/node_modules/**'];
   return splitPaths(checked(runGit(root, args), 'ls-files'));
 }
 
-/** Lintable paths under `scope` in a commit's tree. */
-export function listTreeFiles(root: string, commit: string, scope: string): string[] {
-  const args = ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', ...(scope ? [scope] : [])];
-  return splitPaths(checked(runGit(root, args), 'ls-tree')).filter((path) => isLintablePath(path) && !path.split('/').includes('node_modules'));
+/** Paths (outside node_modules) in a commit's tree, lintable or not. */
+export function listTreeFiles(root: string, commit: string): string[] {
+  const args = ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit];
+  return splitPaths(checked(runGit(root, args), 'ls-tree')).filter((path) => !path.split('/').includes('node_modules'));
 }
 
 /**
- * Paths under `scope` whose content differs between a commit and the working tree (tracked
- * files; added, deleted and modified alike). git answers from its index's stat data, so
- * this costs next to nothing when little has changed.
+ * Paths whose content differs between a commit and the working tree (tracked
+ * files), each with whether the commit has it (`false` for a file added since). git answers
+ * from its index's stat data, so this costs next to nothing when little has changed.
  */
-export function listChangedFiles(root: string, commit: string, scope: string): Set<string> {
-  const args = ['diff', '--name-only', '--no-renames', '--no-ext-diff', '--no-textconv', '--ignore-submodules', '-z', commit, '--', scope || '.'];
-  return new Set(splitPaths(checked(runGit(root, args), 'diff')));
+export function listChangedFiles(root: string, commit: string): Map<string, boolean> {
+  const args = ['diff', '--name-status', '--no-renames', '--no-ext-diff', '--no-textconv', '--ignore-submodules', '-z', commit, '--', '.'];
+  const fields = splitPaths(checked(runGit(root, args), 'diff'));
+  const changed = new Map<string, boolean>();
+  // "<status>\0<path>\0" pairs; A: only in the working tree (the diff runs from the commit to it).
+  for (let index = 0; index + 1 < fields.length; index += 2) changed.set(fields[index + 1]!, fields[index] !== 'A');
+  return changed;
 }
 
 function checked(result: GitResult, command: string): Buffer {

@@ -143,6 +143,16 @@ export interface ImportBinding {
   imported: string;
 }
 
+/**
+ * An `export ... from` declaration: `export { a as b } from './a'` (imported `a`, exported `b`),
+ * `export * from './a'` (both `*`), `export * as ns from './a'` (imported `*`, exported `ns`).
+ */
+export interface ReExportFact {
+  source: string;
+  imported: string;
+  exported: string;
+}
+
 export interface TypeDeclFact {
   name: string;
   fields: Member[];
@@ -218,6 +228,8 @@ export interface FileFacts {
   imports: Record<string, ImportBinding>;
   /** Local names re-exported under another name: `export { A as B }`. */
   exportAliases: Record<string, string>;
+  /** Names this module exports from other modules, in source order. */
+  reExports?: ReExportFact[];
   types: TypeDeclFact[];
   enqueues: EnqueueFact[];
   /** Module-level `const`s, string enums and functions that names and handlers resolve through. */

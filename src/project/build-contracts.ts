@@ -11,15 +11,23 @@ import type { JobPattern } from '../adapters/job-pattern.js';
 import type { ResolveContext } from '../adapters/kind.js';
 import type { ContractSet, DispatcherContract, EnqueueSite, JobContract } from '../model/contract.js';
 import type { FileFacts, NamedEnqueueFact } from '../model/facts.js';
+import { getPackageName } from '../resolve/module-paths.js';
+import type { ModuleResolver } from '../resolve/module-resolver.js';
 import { type MissingModule, ProjectResolver } from '../resolve/resolver.js';
 import { getPackageDependencies } from './packages.js';
 
 /**
- * @param onMissing called with each relative module the resolution needs and that is not
- * loaded: the loader reads those and builds again, so discovery follows the build itself.
+ * @param modules the version's module resolution (without it, imports reach loaded files only)
+ * @param onMissing called with each file an import reaches that is not loaded: the loader
+ * reads those and builds again, so discovery follows the build itself.
  */
-export function buildContractSet(files: ReadonlyMap<string, FileFacts>, pattern: JobPattern, onMissing?: MissingModule): ContractSet {
-  return new ContractBuilder(files, getAdapterSet(pattern), onMissing).build();
+export function buildContractSet(
+  files: ReadonlyMap<string, FileFacts>,
+  pattern: JobPattern,
+  modules?: ModuleResolver,
+  onMissing?: MissingModule,
+): ContractSet {
+  return new ContractBuilder(files, getAdapterSet(pattern), modules, onMissing).build();
 }
 
 class ContractBuilder implements ResolveContext {
@@ -30,13 +38,15 @@ class ContractBuilder implements ResolveContext {
   private readonly dispatchers: DispatcherContract[] = [];
   private readonly dependenciesByDir = new Map<string, readonly string[] | undefined>();
   private readonly memos = new Map<string, unknown>();
+  private readonly evidence = new Map<string, readonly string[] | undefined>();
 
   constructor(
     readonly files: ReadonlyMap<string, FileFacts>,
     private readonly set: AdapterSet,
+    modules: ModuleResolver | undefined,
     onMissing?: MissingModule,
   ) {
-    this.resolver = new ProjectResolver(files, onMissing);
+    this.resolver = new ProjectResolver(files, modules, onMissing);
   }
 
   build(): ContractSet {
@@ -79,12 +89,29 @@ class ContractBuilder implements ResolveContext {
   }
 
   isEnabled(file: string, adapter: string): boolean {
-    return isAdapterEnabled(this.set, adapter, getPackageDependencies(this.files, file, this.dependenciesByDir));
+    return isAdapterEnabled(this.set, adapter, this.getEvidence(file));
   }
 
   getEnabled(file: string, adapters: readonly string[] | undefined): string | undefined {
-    const dependencies = getPackageDependencies(this.files, file, this.dependenciesByDir);
+    const dependencies = this.getEvidence(file);
     return (adapters ?? []).find((name) => isAdapterEnabled(this.set, name, dependencies));
+  }
+
+  /**
+   * The packages that enable presets for a file: what its nearest package.json and the
+   * repository's root package.json (a workspace root, where monorepos hoist their SDKs) depend
+   * on, and the packages the file itself imports (an import of a framework is evidence enough,
+   * whoever declares the dependency). Undefined when there is no evidence of any kind.
+   */
+  private getEvidence(file: string): readonly string[] | undefined {
+    if (this.evidence.has(file)) return this.evidence.get(file);
+    const nearest = getPackageDependencies(this.files, file, this.dependenciesByDir);
+    const root = this.files.get('package.json')?.dependencies;
+    const imported = Object.values(this.files.get(file)?.imports ?? {}).map((binding) => getPackageName(binding.source));
+    const all = new Set([...(nearest ?? []), ...(root ?? []), ...imported.filter((name): name is string => name !== undefined)]);
+    const evidence = nearest === undefined && root === undefined && all.size === 0 ? undefined : [...all];
+    this.evidence.set(file, evidence);
+    return evidence;
   }
 
   memo<T>(key: string, create: () => T): T {

@@ -56,6 +56,8 @@ export class CurrentIndex {
     project.keys.set(path, key);
     project.files.set(path, facts);
     project.unparsable.delete(path);
+    // A file created since the listing (an editor's new file) is a module imports can reach.
+    project.modules.addPath(path);
     const analysed = this.analysed.get(path) ?? previous;
     const shift = this.set && analysed ? getSpanShift(analysed, facts, fingerprintsMatter) : undefined;
     if (shift) {
@@ -80,7 +82,7 @@ export class CurrentIndex {
 
   getContractSet(): ContractSet {
     const project = this.getProject();
-    this.set ??= buildContractSet(project.files, this.cache.pattern);
+    this.set ??= buildContractSet(project.files, this.cache.pattern, project.modules);
     return this.set;
   }
 

@@ -29,10 +29,10 @@ const STORE_PREFIX = '{"format":';
  * written by an older build is never read as facts of this one (the build key alone may not
  * change, for example when a package is installed with preserved file times).
  */
-const FORMAT = 2;
+export const STORE_FORMAT = 3;
 
 interface StoreFile {
-  format: typeof FORMAT;
+  format: typeof STORE_FORMAT;
   entries: Record<string, FileFacts>;
   /** Blobs of git's index whose content failed the candidate test: those files are not read again. */
   nonCandidates?: string[];
@@ -100,7 +100,7 @@ export class FactsStore {
     const temporary = `${this.path}.${randomUUID()}.tmp`;
     try {
       if (!this.makeFolders()) return;
-      const file: StoreFile = { format: FORMAT, entries: Object.fromEntries(entries), nonCandidates: [...nonCandidates] };
+      const file: StoreFile = { format: STORE_FORMAT, entries: Object.fromEntries(entries), nonCandidates: [...nonCandidates] };
       // `wx`: never through a file or link that is already there.
       writeFileSync(temporary, JSON.stringify(file), { flag: 'wx' });
       // A rename replaces a link at the store's path, never what it points to.
@@ -125,7 +125,7 @@ export class FactsStore {
   private read(): StoreContent {
     try {
       const file = JSON.parse(readWithoutFollowing(this.path)) as Partial<StoreFile>;
-      if (file.format === FORMAT && typeof file.entries === 'object' && file.entries !== null) {
+      if (file.format === STORE_FORMAT && typeof file.entries === 'object' && file.entries !== null) {
         const nonCandidates = Array.isArray(file.nonCandidates) ? file.nonCandidates.filter((blob) => typeof blob === 'string') : [];
         // An entry of another shape (a hand-edited or damaged file) is parsed again, never handed to the analysis.
         const entries = Object.entries(file.entries).filter(([, facts]) => isFileFacts(facts));
@@ -205,6 +205,7 @@ function isFileFacts(value: unknown): value is FileFacts {
     Array.isArray(facts.enqueues) &&
     isRecord(facts.imports) &&
     isRecord(facts.exportAliases) &&
+    isOptional('reExports', Array.isArray) &&
     isOptional('values', isRecord) &&
     isOptional('namedEnqueues', Array.isArray) &&
     isOptional('bindings', isRecord) &&

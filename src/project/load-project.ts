@@ -2,7 +2,7 @@ import { getAdapterSet } from '../adapters/adapter-set.js';
 import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
 import { MAX_FILE_BYTES } from '../model/paths.js';
-import { getModuleCandidates } from '../resolve/module-paths.js';
+import { ModuleResolver } from '../resolve/module-resolver.js';
 import { buildContractSet } from './build-contracts.js';
 import type { FactsCache } from './facts-cache.js';
 
@@ -16,6 +16,8 @@ export interface FileSource {
   readFiles(paths: string[]): Map<string, string>;
   /** Files over the size limit met by the reads so far: left out, and unknown (not without jobs). */
   getOversized(): ReadonlySet<string>;
+  /** Every file of the version outside node_modules, lintable or not: what imports can reach. */
+  listPaths(): ReadonlySet<string>;
 }
 
 export interface LoadedProject {
@@ -26,6 +28,8 @@ export interface LoadedProject {
   unparsable: Map<string, string>;
   /** Module paths already looked for, found or not. */
   tried: Set<string>;
+  /** Where the version's imports lead (tsconfig paths, workspace packages), resolved once per version. */
+  modules: ModuleResolver;
 }
 
 /**
@@ -36,8 +40,10 @@ const MAX_IMPORT_ROUNDS = 8;
 
 /** Loads one version of the project: its candidate files and the modules their contracts need; and those contracts. */
 export function loadProject(source: FileSource, cache: FactsCache): LoadedProject & { contracts: ContractSet } {
-  const project: LoadedProject = { files: new Map(), keys: new Map(), unparsable: new Map(), tried: new Set() };
-  const added = addTexts(project, source.readCandidates(), cache);
+  const candidates = source.readCandidates();
+  const modules = new ModuleResolver(source.listPaths(), (paths) => source.readFiles(paths));
+  const project: LoadedProject = { files: new Map(), keys: new Map(), unparsable: new Map(), tried: new Set(), modules };
+  const added = addTexts(project, candidates, cache);
   const contracts = followImports(project, source, cache, added);
   for (const path of source.getOversized()) if (!project.files.has(path)) project.unparsable.set(path, `over ${MAX_FILE_BYTES / 1024 / 1024} MiB: not read`);
   return { ...project, contracts };
@@ -55,8 +61,8 @@ export function followImports(project: LoadedProject, source: FileSource, cache:
   for (let round = 0; ; round++) {
     if (needsPackages && pending.length > 0) loadPackageFiles(project, source, pending);
     const wanted = new Set<string>();
-    const contracts = buildContractSet(project.files, cache.pattern, (file, specifier) => {
-      for (const candidate of getModuleCandidates(file, specifier)) if (!project.tried.has(candidate)) wanted.add(candidate);
+    const contracts = buildContractSet(project.files, cache.pattern, project.modules, (path) => {
+      if (!project.tried.has(path)) wanted.add(path);
     });
     if (wanted.size === 0 || round === MAX_IMPORT_ROUNDS) return contracts;
     for (const path of wanted) project.tried.add(path);

@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
-/** Where the project of a linted file is, in both versions. */
+/**
+ * Where the project of a linted file is, in both versions. The comparison always covers the
+ * whole project, whatever ESLint's working directory: a job deleted in one package of a
+ * monorepo and enqueued in another is one finding, from any folder.
+ */
 export interface ProjectLocation {
-  /** Repository root (or the project folder without git); paths are relative to it. */
+  /** Repository root (without git: the workspace root, or the package folder); paths are relative to it. */
   root: string;
-  /** The part of the repository that ESLint lints, relative to root ('' for all). */
-  scope: string;
   /** ESLint's working directory: relative snapshot paths start there. */
   cwd: string;
   isGit: boolean;
@@ -20,12 +22,7 @@ const rootByDirectory = new Map<string, { root: string; isGit: boolean }>();
  */
 export function locateProject(filename: string, cwd: string): ProjectLocation {
   const found = findRoot(dirname(filename)) ?? { root: cwd, isGit: false };
-  const fromRoot = relative(found.root, cwd);
-  const cwdInside = isInside(found.root, cwd);
-  const fileInCwd = isInside(cwd, filename);
-  // A monorepo package linted from its own folder sees only its own files, in both versions.
-  const scope = cwdInside && fileInCwd ? fromRoot.split(sep).join('/') : '';
-  return { root: found.root, scope, cwd, isGit: found.isGit };
+  return { root: found.root, cwd, isGit: found.isGit };
 }
 
 function findRoot(start: string): { root: string; isGit: boolean } | undefined {
@@ -44,7 +41,9 @@ function findRoot(start: string): { root: string; isGit: boolean } | undefined {
       result = { root: dir, isGit: true };
       break;
     }
-    if (!packageRoot && existsSync(join(dir, 'package.json'))) packageRoot = dir;
+    // Without git, the outermost workspace root above the file, or else its nearest package folder.
+    if (isWorkspaceRoot(dir)) packageRoot = dir;
+    else if (!packageRoot && existsSync(join(dir, 'package.json'))) packageRoot = dir;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
@@ -53,6 +52,17 @@ function findRoot(start: string): { root: string; isGit: boolean } | undefined {
   // Folders above a package root may belong to another project: only those inside are cached.
   if (result) for (const path of visited) if (isInside(result.root, path)) rootByDirectory.set(path, result);
   return result;
+}
+
+/** A folder that declares workspaces: a pnpm-workspace.yaml, or a package.json with `workspaces`. */
+function isWorkspaceRoot(dir: string): boolean {
+  if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return true;
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    return typeof manifest === 'object' && manifest !== null && 'workspaces' in manifest;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `path` is `root` or lies below it. */

@@ -18,13 +18,12 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'build', 'c
  */
 export class WorkingTreeSource implements FileSource {
   private readonly candidateTest: RegExp;
-  private listing?: { tracked: Set<string>; candidates: string[] };
+  private listing?: Listing;
   /** Lintable files over MAX_FILE_BYTES met so far: their jobs are unknown. */
   private readonly oversized = new Set<string>();
 
   constructor(
     private readonly root: string,
-    private readonly scope: string,
     candidatePattern: string,
     private readonly isGit: boolean,
     private readonly cache?: FactsCache,
@@ -44,7 +43,8 @@ export class WorkingTreeSource implements FileSource {
       // Only when the bytes read are the blob's (no line-ending filter, no edit since git looked).
       else if (blob !== undefined && getBlobId(bytes, blob.length) === blob) this.cache?.recordNonCandidate(blob);
     }
-    this.listing = { tracked: new Set(indexed.keys()), candidates: [...texts.keys()] };
+    const tracked = new Set(indexed.keys());
+    this.listing = { tracked, all: new Set([...tracked, ...untracked]), candidates: [...texts.keys()] };
     return texts;
   }
 
@@ -77,7 +77,17 @@ export class WorkingTreeSource implements FileSource {
     return this.getListing().tracked.has(path);
   }
 
-  private getListing(): { tracked: Set<string>; candidates: string[] } {
+  /** The paths in git's index (outside node_modules), as of the latest listing. */
+  listTracked(): ReadonlySet<string> {
+    return this.getListing().tracked;
+  }
+
+  /** Every file of the working tree outside node_modules (tracked, and untracked but not ignored), as of the latest listing. */
+  listPaths(): ReadonlySet<string> {
+    return this.getListing().all;
+  }
+
+  private getListing(): Listing {
     if (!this.listing) this.readCandidates();
     return this.listing!;
   }
@@ -85,15 +95,21 @@ export class WorkingTreeSource implements FileSource {
   private listFiles(): { indexed: Map<string, string | undefined>; untracked: string[] } {
     if (this.isGit) {
       try {
-        return { indexed: listIndexedFiles(this.root, this.scope), untracked: listUntrackedFiles(this.root, this.scope) };
+        return { indexed: listIndexedFiles(this.root), untracked: listUntrackedFiles(this.root) };
       } catch (error) {
         // A repository without a git binary, or one git refuses to work in, is read like a plain
         // folder: its files are still linted, and the baseline says once why it cannot be read.
         if (!(error instanceof GitError && (error.kind === 'missing-git' || error.kind === 'unsafe-repository'))) throw error;
       }
     }
-    return { indexed: new Map(), untracked: walkFiles(this.root, this.scope) };
+    return { indexed: new Map(), untracked: walkFiles(this.root) };
   }
+}
+
+interface Listing {
+  tracked: Set<string>;
+  all: Set<string>;
+  candidates: string[];
 }
 
 /** The file's bytes; 'oversized' for a file over MAX_FILE_BYTES; undefined for no file (or a link, a folder). */
@@ -114,10 +130,10 @@ function getBlobId(bytes: Buffer, idLength: number): string {
   return createHash(idLength === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-/** Lintable files below `scope`, never following symbolic links (they can loop). */
-function walkFiles(root: string, scope: string): string[] {
+/** The project's files, never following symbolic links (they can loop). */
+function walkFiles(root: string): string[] {
   const found: string[] = [];
-  const pending = [scope];
+  const pending = [''];
   while (pending.length > 0) {
     const dir = pending.pop()!;
     let entries;
@@ -129,7 +145,7 @@ function walkFiles(root: string, scope: string): string[] {
     for (const entry of entries) {
       const path = dir ? posix.join(dir, entry.name) : entry.name;
       if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) pending.push(path);
-      else if (entry.isFile() && isLintablePath(path)) found.push(path);
+      else if (entry.isFile()) found.push(path);
     }
   }
   return found;

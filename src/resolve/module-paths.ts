@@ -28,7 +28,10 @@ export function getModuleCandidates(fromFile: string, specifier: string): string
   return candidates;
 }
 
-/** The loaded file an import of `specifier` from `fromFile` reaches, if any. */
-export function getImportedFile(files: ReadonlyMap<string, unknown>, fromFile: string, specifier: string): string | undefined {
-  return getModuleCandidates(fromFile, specifier).find((candidate) => files.has(candidate));
+/** The package an import names: `@acme/shared/src/x` → `@acme/shared`, `lodash/fp` → `lodash`; undefined for a path. */
+export function getPackageName(specifier: string): string | undefined {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:')) return undefined;
+  const parts = specifier.split('/');
+  if (specifier.startsWith('@')) return parts.length >= 2 && parts[1] !== '' ? `${parts[0]}/${parts[1]}` : undefined;
+  return parts[0] || undefined;
 }

@@ -1,11 +1,14 @@
 /**
  * Resolution of names across the files of one version of the project: which class a
  * superclass or enqueue callee names, which declaration a payload type names, which string a
- * job name resolves to, which function or object a registry refers to.
+ * job name resolves to, which function or object a registry refers to. Imports are followed
+ * through the version's module resolution (relative paths, tsconfig aliases, workspace
+ * packages) and through re-exports (`export *`, `export { a as b } from`, `export * as ns`),
+ * as TypeScript binds them, with cycles cut.
  */
 import type { ClassFact, FileFacts, HandlerFact, ImportBinding, NameRef, PayloadSource, TypeDeclFact, ValueFact } from '../model/facts.js';
-import { getImportedFile, isRelativeSpecifier } from './module-paths.js';
 import { getOwn } from '../model/records.js';
+import { ModuleResolver, type ModuleTarget } from './module-resolver.js';
 
 export interface ResolvedClass {
   file: string;
@@ -22,20 +25,34 @@ export interface ResolvedValue {
 /** Chains of `const a = b` references longer than this are cycles. */
 const MAX_REFS = 8;
 
-/** Told of each relative module the resolution needs and that is not loaded. */
-export type MissingModule = (file: string, specifier: string) => void;
+/** Told of each file of the version that the resolution needs and that is not loaded. */
+export type MissingModule = (path: string) => void;
+
+/**
+ * Where an exported name is declared: a module-level name of a file, or (for `export * as ns`
+ * and an imported namespace re-exported) a whole module.
+ */
+type ExportSymbol = { file: string; local: string } | { namespace: string };
+
+/** Re-export chains longer than this are not followed (barrels of barrels are rarely deeper than three). */
+const MAX_EXPORT_DEPTH = 12;
 
 export class ProjectResolver {
   private readonly classesByName = new Map<string, ResolvedClass[]>();
+  private readonly exportsMemo = new Map<string, ExportSymbol | null>();
+  readonly modules: ModuleResolver;
 
   /**
-   * @param onMissing called with a file and an import specifier whenever resolution needs a
-   * relative module that is not loaded (the loader uses it to know what to read next).
+   * @param modules the version's module resolution; without one, only the loaded files exist
+   * @param onMissing called with each file an import reaches that is not loaded (the loader
+   * uses it to know what to read next)
    */
   constructor(
     readonly files: ReadonlyMap<string, FileFacts>,
+    modules?: ModuleResolver,
     private readonly onMissing?: MissingModule,
   ) {
+    this.modules = modules ?? new ModuleResolver(files.keys(), () => new Map());
     for (const [file, facts] of files) {
       for (const cls of facts.classes) {
         const list = this.classesByName.get(cls.name) ?? [];
@@ -51,8 +68,8 @@ export class ProjectResolver {
     if (local) return { file, cls: local };
     const binding = getOwn(facts?.imports, localName);
     if (binding) {
-      const target = this.getTarget(file, binding);
-      const found = target ? this.findExportedClass(target, binding.imported) : undefined;
+      const symbol = this.findImported(file, binding);
+      const found = symbol && 'local' in symbol ? this.getClass(symbol.file, symbol.local) : undefined;
       if (found) return found;
     }
     const name = binding && binding.imported !== 'default' && binding.imported !== '*' ? binding.imported : localName;
@@ -67,13 +84,10 @@ export class ProjectResolver {
     const local = facts?.types.find((decl) => decl.name === localName);
     if (local) return { file, decl: local };
     const binding = getOwn(facts?.imports, localName);
-    if (!binding) return undefined;
-    const target = this.getTarget(file, binding);
-    if (!target) return undefined;
-    const targetFacts = this.files.get(target)!;
-    const exportedName = getOwn(targetFacts.exportAliases, binding.imported) ?? binding.imported;
-    const decl = targetFacts.types.find((candidate) => candidate.name === exportedName);
-    return decl ? { file: target, decl } : undefined;
+    const symbol = binding ? this.findImported(file, binding) : this.findReExported(file, localName);
+    if (!symbol || !('local' in symbol)) return undefined;
+    const decl = this.files.get(symbol.file)!.types.find((candidate) => candidate.name === symbol.local);
+    return decl ? { file: symbol.file, decl } : undefined;
   }
 
   /** The fields a payload source stands for, each with the file that declares it. */
@@ -86,7 +100,7 @@ export class ProjectResolver {
 
   /**
    * The module-level value a reference path names (`jobs`, `JOBS.send`, `ns.handlers.add`),
-   * following `const a = b` aliases and imports of relative modules.
+   * following `const a = b` aliases, imports and re-exports.
    */
   resolveValue(file: string, path: readonly string[], depth = 0): ResolvedValue | undefined {
     if (depth > MAX_REFS || path.length === 0) return undefined;
@@ -96,15 +110,14 @@ export class ProjectResolver {
     const local = getOwn(facts.values, head);
     if (local) return this.walk({ file, value: local }, rest, depth);
     const binding = getOwn(facts.imports, head);
-    if (!binding) return undefined;
-    const target = this.getTarget(file, binding);
-    if (!target) return undefined;
-    if (binding.imported === '*') {
-      if (rest.length > 0) return this.resolveExport(target, rest[0]!, rest.slice(1), depth);
-      // The namespace itself (`import * as jobs from './jobs'` given as a map of jobs): the module's values.
-      return { file: target, value: { kind: 'object', frozen: true, props: { ...this.files.get(target)!.values } } };
+    const symbol = binding ? this.findImported(file, binding) : this.findReExported(file, head);
+    if (!symbol) return undefined;
+    if ('namespace' in symbol) {
+      if (rest.length === 0) return this.getNamespaceValue(symbol.namespace);
+      return this.resolveValue(symbol.namespace, rest, depth + 1);
     }
-    return this.resolveExport(target, binding.imported, rest, depth);
+    const value = getOwn(this.files.get(symbol.file)!.values, symbol.local);
+    return value ? this.walk({ file: symbol.file, value }, rest, depth) : undefined;
   }
 
   /** A name resolved to its string, or undefined when it is dynamic or cannot be followed. */
@@ -114,30 +127,37 @@ export class ProjectResolver {
     if (value) return value.value.kind === 'string' && this.isFrozenPath(file, name.path) ? value.value.value : undefined;
     // `X.name`: the name of a class of the project, or of one imported from a module that no longer declares it.
     if (name.path.length === 2 && name.path[1] === 'name') return this.getClassName(file, name.path[0]!);
+    // `sendReminder.id`: the name a framework object was made with (`task({ id })`, `new Queue('email')`).
+    if (name.path.length >= 2 && OWN_NAME_KEYS.has(name.path[name.path.length - 1]!)) {
+      const owner = this.resolveValue(file, name.path.slice(0, -1));
+      if (owner?.value.kind === 'instance' && owner.value.name && this.isFrozenPath(file, name.path.slice(0, -1))) {
+        return this.resolveName(owner.file, owner.value.name);
+      }
+    }
     return undefined;
   }
 
-  /** The class a local name refers to, by its declared name, including a class imported from a relative module that no longer declares it. */
+  /** The class a local name refers to, by its declared name, including a class imported from a module that no longer declares it. */
   getClassName(file: string, localName: string): string | undefined {
     const target = this.resolveClass(file, localName);
     return 'cls' in target ? target.cls.name : this.getDeletedClassName(file, localName);
   }
 
   /**
-   * The name of a class-like import (capitalized) from a relative module that, where loaded,
-   * declares no value of that name: a class deleted while its importers remain. A default
-   * import counts, under its local name, only when the whole module is gone.
+   * The name of a class-like import (capitalized) from a module of the project that, where
+   * loaded, declares no value of that name: a class deleted while its importers remain. A
+   * default import counts, under its local name, only when the whole module is gone. A module
+   * that exists but cannot be read (unparsable, too big, a declaration file) proves nothing.
    */
   getDeletedClassName(file: string, localName: string): string | undefined {
     const binding = getOwn(this.files.get(file)?.imports, localName);
-    if (!binding || !isRelativeSpecifier(binding.source) || binding.imported === '*') return undefined;
-    const target = getImportedFile(this.files, file, binding.source);
-    if (binding.imported === 'default') return !target && /^[A-Z]/.test(localName) ? localName : undefined;
+    if (!binding || binding.imported === '*') return undefined;
+    const target = this.getModule(file, binding.source);
+    if (binding.imported === 'default') return 'missing' in target && /^[A-Z]/.test(localName) ? localName : undefined;
     if (!/^[A-Z]/.test(binding.imported)) return undefined;
-    if (!target) return binding.imported;
-    const facts = this.files.get(target)!;
-    const local = getOwn(facts.exportAliases, binding.imported) ?? binding.imported;
-    return getOwn(facts.values, local) === undefined && !facts.classes.some((cls) => cls.name === local) ? binding.imported : undefined;
+    if ('missing' in target) return binding.imported;
+    if (!('file' in target) || !this.files.has(target.file)) return undefined;
+    return this.findExport(target.file, binding.imported) === undefined && this.isFullyKnown(target.file) ? binding.imported : undefined;
   }
 
   /** A function a registry names: inline, or a module-level function (or object's method) by reference. */
@@ -154,11 +174,141 @@ export class ProjectResolver {
     return next ? this.deref(next, depth + 1) : undefined;
   }
 
-  private resolveExport(target: string, exported: string, rest: string[], depth: number): ResolvedValue | undefined {
-    const facts = this.files.get(target)!;
+  /**
+   * The names a module exports through `export ... from` (named, renamed and `export *`,
+   * transitively), each with where it is declared. A module's own exports are not listed: the
+   * kinds that need them record them while reading the file.
+   */
+  listReExports(file: string): Array<{ exported: string; file: string; local: string }> {
+    const found = new Map<string, { exported: string; file: string; local: string }>();
+    for (const exported of this.getReExportedNames(file, new Set())) {
+      const symbol = this.findExport(file, exported);
+      if (symbol && 'local' in symbol && !found.has(exported)) found.set(exported, { exported, ...symbol });
+    }
+    return [...found.values()];
+  }
+
+  /** Which loaded file an import of `specifier` from `file` reaches; tells onMissing of a file not loaded yet. */
+  getModule(file: string, specifier: string): ModuleTarget {
+    const target = this.modules.resolve(file, specifier);
+    if ('file' in target && !this.files.has(target.file)) this.onMissing?.(target.file);
+    return target;
+  }
+
+  /** Where an imported binding is declared, through the module it names and that module's re-exports. */
+  private findImported(file: string, binding: ImportBinding): ExportSymbol | undefined {
+    const target = this.getLoadedModule(file, binding.source);
+    if (target === undefined) return undefined;
+    return binding.imported === '*' ? { namespace: target } : this.findExport(target, binding.imported);
+  }
+
+  /** A name a module re-exports without declaring or importing it. */
+  private findReExported(file: string, name: string): ExportSymbol | undefined {
+    return this.files.get(file)?.reExports ? this.findExport(file, name) : undefined;
+  }
+
+  private getLoadedModule(file: string, specifier: string): string | undefined {
+    const target = this.getModule(file, specifier);
+    return 'file' in target && this.files.has(target.file) ? target.file : undefined;
+  }
+
+  /**
+   * Where a module's export of `exported` is declared: its own module-level name (under an
+   * `export { a as b }` alias), a name it imports, a named re-export, or one of its `export *`
+   * modules (never for `default`). Memoized per build; cycles and overlong chains find nothing.
+   */
+  private findExport(file: string, exported: string, depth = 0, visiting = new Set<string>()): ExportSymbol | undefined {
+    const key = `${file}\0${exported}`;
+    const memo = this.exportsMemo.get(key);
+    if (memo !== undefined) return memo ?? undefined;
+    if (visiting.has(key) || depth > MAX_EXPORT_DEPTH) return undefined;
+    visiting.add(key);
+    const found = this.findExportUncached(file, exported, depth, visiting);
+    visiting.delete(key);
+    this.exportsMemo.set(key, found ?? null);
+    return found;
+  }
+
+  private findExportUncached(file: string, exported: string, depth: number, visiting: Set<string>): ExportSymbol | undefined {
+    const facts = this.files.get(file);
+    if (!facts) return undefined;
     const local = getOwn(facts.exportAliases, exported) ?? exported;
-    const value = getOwn(facts.values, local);
-    return value ? this.walk({ file: target, value }, rest, depth) : undefined;
+    if (exported === 'default') {
+      const cls = facts.classes.find((candidate) => candidate.isDefaultExport);
+      if (cls) return { file, local: cls.name };
+    }
+    if (this.declares(facts, local)) return { file, local };
+    const binding = getOwn(facts.imports, local);
+    if (binding) {
+      const target = this.getLoadedModule(file, binding.source);
+      if (target === undefined) return undefined;
+      return binding.imported === '*' ? { namespace: target } : this.findExport(target, binding.imported, depth + 1, visiting);
+    }
+    const reExports = facts.reExports ?? [];
+    for (const reExport of reExports) {
+      if (reExport.exported !== exported) continue;
+      const target = this.getLoadedModule(file, reExport.source);
+      if (target === undefined) return undefined;
+      return reExport.imported === '*' ? { namespace: target } : this.findExport(target, reExport.imported, depth + 1, visiting);
+    }
+    if (exported === 'default') return undefined;
+    for (const reExport of reExports) {
+      if (reExport.exported !== '*') continue;
+      const target = this.getLoadedModule(file, reExport.source);
+      const found = target === undefined ? undefined : this.findExport(target, exported, depth + 1, visiting);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private declares(facts: FileFacts, local: string): boolean {
+    return getOwn(facts.values, local) !== undefined || facts.classes.some((cls) => cls.name === local) || facts.types.some((decl) => decl.name === local);
+  }
+
+  /** Whether every module a file re-exports from is loaded: only then is a name it lacks known to be gone. */
+  private isFullyKnown(file: string, depth = 0, seen = new Set<string>()): boolean {
+    if (seen.has(file) || depth > MAX_EXPORT_DEPTH) return true;
+    seen.add(file);
+    for (const reExport of this.files.get(file)?.reExports ?? []) {
+      const target = this.getModule(file, reExport.source);
+      if ('missing' in target) continue;
+      if (!('file' in target) || !this.files.has(target.file) || !this.isFullyKnown(target.file, depth + 1, seen)) return false;
+    }
+    return true;
+  }
+
+  /** The names a module's `export ... from` declarations export, `export *` followed. */
+  private getReExportedNames(file: string, seen: Set<string>): string[] {
+    if (seen.has(file) || seen.size > MAX_EXPORT_DEPTH * 8) return [];
+    seen.add(file);
+    const facts = this.files.get(file);
+    const names: string[] = [];
+    for (const reExport of facts?.reExports ?? []) {
+      if (reExport.exported !== '*') {
+        names.push(reExport.exported);
+        continue;
+      }
+      const target = this.getLoadedModule(file, reExport.source);
+      if (target === undefined) continue;
+      const targetFacts = this.files.get(target)!;
+      // `export *` passes on every named export but `default`: the module's own names, and its re-exports.
+      names.push(...Object.keys(targetFacts.values ?? {}), ...targetFacts.classes.map((cls) => cls.name), ...targetFacts.types.map((decl) => decl.name));
+      names.push(...Object.keys(targetFacts.exportAliases).filter((name) => name !== 'default'));
+      names.push(...this.getReExportedNames(target, seen));
+    }
+    return names;
+  }
+
+  /** An imported namespace as an object: the module's own values, and its re-exported names by reference. */
+  private getNamespaceValue(file: string): ResolvedValue {
+    const props: Record<string, ValueFact> = { ...this.files.get(file)!.values };
+    for (const name of this.getReExportedNames(file, new Set())) if (getOwn(props, name) === undefined) props[name] = { kind: 'ref', path: [name] };
+    return { file, value: { kind: 'object', frozen: true, props } };
+  }
+
+  private getClass(file: string, name: string): ResolvedClass | undefined {
+    const cls = this.files.get(file)?.classes.find((candidate) => candidate.name === name);
+    return cls ? { file, cls } : undefined;
   }
 
   private walk(start: ResolvedValue, rest: string[], depth: number): ResolvedValue | undefined {
@@ -181,25 +331,12 @@ export class ProjectResolver {
     for (let length = 1; length < path.length; length++) {
       if (length === 1 && getOwn(this.files.get(file)?.imports, path[0]!)?.imported === '*') continue;
       const resolved = this.resolveValue(file, path.slice(0, length));
+      if (resolved?.value.kind === 'instance') continue;
       if (resolved?.value.kind !== 'object' || !resolved.value.frozen) return false;
     }
     return true;
   }
-
-  private getTarget(file: string, binding: ImportBinding): string | undefined {
-    const target = getImportedFile(this.files, file, binding.source);
-    if (!target && this.onMissing && isRelativeSpecifier(binding.source)) this.onMissing(file, binding.source);
-    return target;
-  }
-
-  private findExportedClass(file: string, exported: string): ResolvedClass | undefined {
-    const facts = this.files.get(file)!;
-    if (exported === 'default') {
-      const cls = facts.classes.find((candidate) => candidate.isDefaultExport);
-      if (cls) return { file, cls };
-    }
-    const name = getOwn(facts.exportAliases, exported) ?? exported;
-    const cls = facts.classes.find((candidate) => candidate.name === name);
-    return cls ? { file, cls } : undefined;
-  }
 }
+
+/** Properties that hold the name a framework object was made with: a task's `id`, a queue's `name`. */
+const OWN_NAME_KEYS = new Set(['id', 'name']);

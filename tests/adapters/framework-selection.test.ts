@@ -59,8 +59,9 @@ describe('which presets are enabled', () => {
       const current = repo.commit({ 'package.json': packageJson({ agenda: '6.2.6' }) });
       const load = (commit: string) => {
         const cache = new FactsCache(DEFAULT_JOB_PATTERN, JSON.stringify(DEFAULT_JOB_PATTERN));
-        const source = new GitTreeSource(repo.dir, commit, '', getCandidatePattern(DEFAULT_JOB_PATTERN));
-        return buildContractSet(loadProject(source, cache).files, DEFAULT_JOB_PATTERN);
+        const source = new GitTreeSource(repo.dir, commit, getCandidatePattern(DEFAULT_JOB_PATTERN));
+        const project = loadProject(source, cache);
+        return buildContractSet(project.files, DEFAULT_JOB_PATTERN, project.modules);
       };
       expect([...load(deployed).jobs.keys()]).toEqual([]);
       expect([...load(current).jobs.keys()]).toEqual(['send email']);

@@ -11,7 +11,7 @@ function provider(dir: string, baseline?: string): BaselineProvider {
   const result = readSettings({ 'safe-jobs': baseline ? { baseline } : {} }, {});
   if ('error' in result) throw new Error(result.error);
   const { settings } = result;
-  return new BaselineProvider({ root: dir, scope: '', cwd: dir, isGit: true }, settings, new FactsCache(settings.pattern, settings.patternKey));
+  return new BaselineProvider({ root: dir, cwd: dir, isGit: true }, settings, new FactsCache(settings.pattern, settings.patternKey));
 }
 
 describe('the git baseline', () => {

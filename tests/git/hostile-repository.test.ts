@@ -61,7 +61,7 @@ describe('git in a hostile repository', () => {
     const result = readSettings({ 'safe-jobs': { baseline: 'main' } }, {});
     if ('error' in result) throw new Error(result.error);
     vi.stubEnv('SAFE_JOBS_CACHE', 'off');
-    const engine = new Engine({ root: repo.dir, scope: '', cwd: repo.dir, isGit: true }, result.settings);
+    const engine = new Engine({ root: repo.dir, cwd: repo.dir, isGit: true }, result.settings);
     const path = repo.path('src/mail-job.ts');
     const report = engine.lintFile(path, readFileSync(path, 'utf8'), () => {
       throw new Error('not parsed here');
@@ -84,7 +84,7 @@ describe('git and the environment', () => {
     vi.stubEnv('SAFE_JOBS_CACHE', 'off');
     const result = readSettings({ 'safe-jobs': { baseline: 'main' } }, {});
     if ('error' in result) throw new Error(result.error);
-    const engine = new Engine({ root: repo.dir, scope: '', cwd: repo.dir, isGit: true }, result.settings);
+    const engine = new Engine({ root: repo.dir, cwd: repo.dir, isGit: true }, result.settings);
     const path = repo.path('src/mail-job.ts');
     const report = engine.lintFile(path, readFileSync(path, 'utf8'), () => {
       throw new Error('not parsed here');

@@ -25,11 +25,16 @@ export class MemorySource implements FileSource {
   getOversized(): ReadonlySet<string> {
     return new Set();
   }
+
+  listPaths(): ReadonlySet<string> {
+    return new Set(Object.keys(this.files));
+  }
 }
 
 export function buildContracts(files: Sources, pattern: JobPattern = DEFAULT_JOB_PATTERN): ContractSet {
   const cache = new FactsCache(pattern, JSON.stringify(pattern));
-  return buildContractSet(loadProject(new MemorySource(files), cache).files, pattern);
+  const project = loadProject(new MemorySource(files), cache);
+  return buildContractSet(project.files, pattern, project.modules);
 }
 
 const created: string[] = [];

@@ -6,7 +6,7 @@ import { DEFAULT_JOB_PATTERN } from '../../src/adapters/job-pattern.js';
 import type { FileFacts } from '../../src/model/facts.js';
 import { Engine } from '../../src/engine/engine.js';
 import { FactsCache } from '../../src/project/facts-cache.js';
-import { CACHE_FOLDER, FactsStore } from '../../src/project/facts-store.js';
+import { CACHE_FOLDER, FactsStore, STORE_FORMAT } from '../../src/project/facts-store.js';
 import { readSettings } from '../../src/settings.js';
 import { TempRepo } from '../helpers/git-repo.js';
 
@@ -40,7 +40,7 @@ const settings = () => {
 
 /** A fresh engine, as a new ESLint process (or worker thread) would make: no memory of earlier runs. */
 function lintInNewProcess(repo: TempRepo, file: string): string[] {
-  const engine = new Engine({ root: repo.dir, scope: '', cwd: repo.dir, isGit: true }, settings());
+  const engine = new Engine({ root: repo.dir, cwd: repo.dir, isGit: true }, settings());
   const path = repo.path(file);
   const report = engine.lintFile(path, readFileSync(path, 'utf8'), () => {
     throw new Error('facts of the linted file come from the cache or a parse in these tests');
@@ -83,7 +83,7 @@ describe('the facts store', () => {
     expect(nonCandidates).not.toContain(blob('src/mail-job.ts'));
 
     repo.write({ 'src/util.ts': "import { MailJob } from './mail-job';\nexport const later = () => MailJob.performLater(1, 'a@b.c');\n" });
-    const engine = new Engine({ root: repo.dir, scope: '', cwd: repo.dir, isGit: true }, settings());
+    const engine = new Engine({ root: repo.dir, cwd: repo.dir, isGit: true }, settings());
     const sites = engine.analyzeProject().current.sites.map((site) => site.location.file);
     expect(sites.sort()).toEqual(['src/send.ts', 'src/util.ts']);
   });
@@ -109,7 +109,7 @@ describe('the facts store', () => {
     const [file] = storeFiles(repo);
     writeFileSync(join(repo.path(CACHE_FOLDER), file!), content);
     expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
-    expect(JSON.parse(readFileSync(join(repo.path(CACHE_FOLDER), file!), 'utf8')).format).toBe(2);
+    expect(JSON.parse(readFileSync(join(repo.path(CACHE_FOLDER), file!), 'utf8')).format).toBe(STORE_FORMAT);
   });
 
   it.each([

@@ -3,7 +3,7 @@
  * import and export bindings.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { ArgumentsFact, ImportBinding, NameRef, SourceSpan } from '../../model/facts.js';
+import type { ArgumentsFact, ImportBinding, NameRef, ReExportFact, SourceSpan } from '../../model/facts.js';
 import { setOwn } from '../../model/records.js';
 
 export type Node = TSESTree.Node;
@@ -69,6 +69,24 @@ export function addRequireBindings(node: TSESTree.VariableDeclarator, imports: R
       setOwn(imports, property.value.name, { source: source.value, imported: property.key.name });
     }
   }
+}
+
+/** `export { a as b } from './a'`, `export * from './a'`, `export * as ns from './a'`. */
+export function addReExports(node: TSESTree.ExportNamedDeclaration | TSESTree.ExportAllDeclaration, reExports: ReExportFact[]): void {
+  if (!node.source) return;
+  const source = node.source.value;
+  if (node.type === 'ExportAllDeclaration') {
+    const exported = node.exported ? getModuleExportName(node.exported) : '*';
+    reExports.push({ source, imported: '*', exported });
+    return;
+  }
+  for (const specifier of node.specifiers) {
+    reExports.push({ source, imported: getModuleExportName(specifier.local), exported: getModuleExportName(specifier.exported) });
+  }
+}
+
+function getModuleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : node.value;
 }
 
 export function addExportAliases(node: TSESTree.ExportNamedDeclaration, aliases: Record<string, string>): void {

@@ -17,4 +17,4 @@ const TRIGGER_DEV: TaskDefinitionConfig = {
   serialization: 'json',
 };
 
-export const TASK_DEFINITION_PRESETS: ReadonlyArray<Preset<TaskDefinitionConfig>> = [{ config: TRIGGER_DEV, packages: ['@trigger.dev/sdk'] }];
+export const TASK_DEFINITION_PRESETS: ReadonlyArray<Preset<TaskDefinitionConfig>> = [{ config: TRIGGER_DEV, packages: ['@trigger.dev/sdk', 'trigger.dev'] }];

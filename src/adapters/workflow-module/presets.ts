@@ -17,4 +17,4 @@ const TEMPORAL: WorkflowModuleConfig = {
   serialization: 'json',
 };
 
-export const WORKFLOW_MODULE_PRESETS: ReadonlyArray<Preset<WorkflowModuleConfig>> = [{ config: TEMPORAL, packages: ['@temporalio/client', '@temporalio/workflow', '@temporalio/worker'] }];
+export const WORKFLOW_MODULE_PRESETS: ReadonlyArray<Preset<WorkflowModuleConfig>> = [{ config: TEMPORAL, packages: ['@temporalio/client', '@temporalio/workflow', '@temporalio/worker', '@temporalio/activity'] }];

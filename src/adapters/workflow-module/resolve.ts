@@ -55,16 +55,25 @@ function addActivityModule(file: string, proxy: { adapters: string[]; module: st
   const module = config && context.resolver.resolveValue(file, proxy.module);
   if (!config || module?.value.kind !== 'object') return;
   const facts = context.files.get(module.file);
-  if (facts) addExportedFunctionJobs(module.file, facts, config, context);
+  if (!facts) return;
+  addExportedFunctionJobs(module.file, facts, config, context);
+  // An activities barrel (`export * from './email'`, `export { send as sendEmail } from './email'`):
+  // each function it passes on is an activity under the name the barrel gives it.
+  for (const reExport of context.resolver.listReExports(module.file)) {
+    const target = context.files.get(reExport.file);
+    if (target && getWorkflowFacts(target)?.exportedFunctions?.includes(reExport.local)) addFunctionJob(reExport.exported, reExport.file, target, reExport.local, config, context);
+  }
 }
 
 function addExportedFunctionJobs(file: string, facts: FileFacts, config: WorkflowModuleConfig, context: ResolveContext): void {
-  for (const name of getWorkflowFacts(facts)?.exportedFunctions ?? []) {
-    const value = getOwn(facts.values, name);
-    if (value?.kind !== 'function') continue;
-    const contract: JobContract = { wireName: name, location: { file, span: value.fn.span }, handler: name, style: 'positional', params: [], fields: [], adapter: config.name };
-    if (config.serialization) contract.serialization = config.serialization;
-    setSignature(contract, { file, fn: value.fn }, context.resolver);
-    context.addJob(contract);
-  }
+  for (const name of getWorkflowFacts(facts)?.exportedFunctions ?? []) addFunctionJob(name, file, facts, name, config, context);
+}
+
+function addFunctionJob(wireName: string, file: string, facts: FileFacts, local: string, config: WorkflowModuleConfig, context: ResolveContext): void {
+  const value = getOwn(facts.values, local);
+  if (value?.kind !== 'function') return;
+  const contract: JobContract = { wireName, location: { file, span: value.fn.span }, handler: local, style: 'positional', params: [], fields: [], adapter: config.name };
+  if (config.serialization) contract.serialization = config.serialization;
+  setSignature(contract, { file, fn: value.fn }, context.resolver);
+  context.addJob(contract);
 }
