@@ -114,7 +114,8 @@ export interface ResolveContext {
   readonly resolver: ProjectResolver;
   /** Adds a job; the first definition of a wire name stays, as a queue would pick one handler. */
   addJob(job: JobContract): boolean;
-  hasJob(wireName: string): boolean;
+  /** Whether a job of this name exists among the jobs the adapter's kind defines. */
+  hasJob(wireName: string, adapter: string): boolean;
   addSite(site: EnqueueSite): void;
   addDispatcher(dispatcher: DispatcherContract): void;
   /** Marks a call as taken by an enqueue site, so that no named enqueue at the same range adds another. */

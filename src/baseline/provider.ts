@@ -3,7 +3,7 @@
  * snapshot file. Contracts are cached per baseline commit for the life of the process,
  * and the revision is looked up again now and then, since editor sessions last hours.
  */
-import { getCandidatePattern } from '../adapters/adapter-set.js';
+import { getAdapterSet, getCandidatePattern } from '../adapters/adapter-set.js';
 import type { ContractSet } from '../model/contract.js';
 import { parseSnapshot, SnapshotError } from '../model/snapshot.js';
 import type { FactsCache } from '../project/facts-cache.js';
@@ -85,7 +85,8 @@ export class BaselineProvider {
     const read = readSnapshotFile(configured, this.location);
     if ('problem' in read) return read;
     if (this.snapshot?.stamp === read.stamp && this.snapshot.path === read.path) return this.snapshot.result;
-    const { set, source } = parseSnapshot(read.text, configured);
+    const adapters = getAdapterSet(this.settings.pattern);
+    const { set, source } = parseSnapshot(read.text, configured, (adapter) => adapters.byName.get(adapter)?.kind.type);
     const origin = source.revision ? ` (${source.revision}${source.commit ? ` at ${source.commit.slice(0, 7)}` : ''})` : '';
     const result: BaselineResult = { baseline: { set, label: `snapshot ${configured}${origin}`, key: `snapshot:${read.path}:${read.stamp}` } };
     this.snapshot = { path: read.path, stamp: read.stamp, result };

@@ -3,7 +3,7 @@
  * code enqueues it, a job enqueued before the deployed workers know it, and enqueue sites
  * whose name no job handles.
  */
-import type { ContractSet, EnqueueSite, JobContract } from '../model/contract.js';
+import { type ContractSet, type EnqueueSite, getJobKey, type JobContract } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
 import type { CompareContext, Comparison, RemovedJob } from './context.js';
 import type { CheckDescriptor, MessageIdOf } from './descriptor.js';
@@ -49,11 +49,11 @@ export const UNKNOWN_JOB = {
 export function getRemovedJobs(context: CompareContext): RemovedJob[] {
   const sitesByJob = groupSitesByJob(context.previous.sites);
   const removed: RemovedJob[] = [];
-  for (const [wireName, previous] of context.previous.jobs) {
-    if (context.current.jobs.has(wireName) || context.retiredJobs.includes(wireName)) continue;
+  for (const [key, previous] of context.previous.jobs) {
+    if (context.current.jobs.has(key) || context.retiredJobs.includes(previous.wireName)) continue;
     // A job file that no longer parses hides its jobs; that is not a deletion.
     if (context.project.isUnparsable(previous.location.file)) continue;
-    removed.push({ previous, previousSites: sitesByJob.get(wireName) ?? [] });
+    removed.push({ previous, previousSites: sitesByJob.get(key) ?? [] });
   }
   return removed;
 }
@@ -70,7 +70,7 @@ function checkDeletedJobs(context: Comparison): Finding[] {
   for (const { previous, previousSites } of context.deleted) {
     if (previousSites.length === 0) continue;
     const data = { sites: formatSites(previousSites), baseline: context.baselineLabel };
-    for (const at of getDeletedJobLocations(previous, previousSites, currentSites.get(previous.wireName) ?? [], context)) {
+    for (const at of getDeletedJobLocations(previous, previousSites, currentSites.get(getJobKey(previous)) ?? [], context)) {
       findings.push(makeFinding(DELETED_ENQUEUED_JOB, { messageId: at.messageId, job: previous, at: at.location, data }));
     }
   }
@@ -106,8 +106,8 @@ function checkPrematureEnqueues(context: CompareContext): Finding[] {
   const previousQueues = new Set([...context.previous.jobs.values()].map((job) => job.queue ?? ''));
   const findings: Finding[] = [];
   for (const site of context.current.sites) {
-    const job = context.current.jobs.get(site.wireName);
-    if (!job || context.previous.jobs.has(site.wireName)) continue;
+    const job = context.current.jobs.get(getJobKey(site));
+    if (!job || context.previous.jobs.has(getJobKey(site))) continue;
     findings.push(
       makeFinding(PREMATURE_ENQUEUE, {
         messageId: 'prematureEnqueue',
@@ -137,6 +137,6 @@ export function isPrematureEnqueueAllowed(finding: Finding, options: PrematureEn
 /** Enqueue sites naming by string a job that no current code handles (a typo, a deleted job). */
 function checkUnknownJobs(current: ContractSet): Finding[] {
   return current.sites
-    .filter((site) => site.nameSource === 'string' && !current.jobs.has(site.wireName))
+    .filter((site) => site.nameSource === 'string' && !current.jobs.has(getJobKey(site)))
     .map((site) => makeFinding(UNKNOWN_JOB, { messageId: 'unknownJob', job: site.wireName, at: site.location, data: {} }));
 }

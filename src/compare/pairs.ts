@@ -2,7 +2,7 @@
  * Pair combinators over two versions of the contracts, after buf's breaking-change
  * checks: each check is a small function over the pairs these produce.
  */
-import type { ContractSet, EnqueueSite, JobContract, MemberContract } from '../model/contract.js';
+import { type ContractSet, type EnqueueSite, getJobKey, type JobContract, type MemberContract } from '../model/contract.js';
 import { groupBy } from '../util/group-by.js';
 import { isSameType } from './type-text.js';
 
@@ -14,14 +14,14 @@ export interface JobPair {
 }
 
 export function groupSitesByJob(sites: EnqueueSite[]): Map<string, EnqueueSite[]> {
-  return groupBy(sites, (site) => site.wireName);
+  return groupBy(sites, getJobKey);
 }
 
 export function forEachJobPair(previous: ContractSet, current: ContractSet, visit: (pair: JobPair) => void): void {
   const sitesByJob = groupSitesByJob(previous.sites);
-  for (const [wireName, currentJob] of current.jobs) {
-    const previousJob = previous.jobs.get(wireName);
-    if (previousJob) visit({ previous: previousJob, current: currentJob, previousSites: sitesByJob.get(wireName) ?? [] });
+  for (const [key, currentJob] of current.jobs) {
+    const previousJob = previous.jobs.get(key);
+    if (previousJob) visit({ previous: previousJob, current: currentJob, previousSites: sitesByJob.get(key) ?? [] });
   }
 }
 

@@ -23,6 +23,11 @@ export interface JobContract {
   fields: MemberContract[];
   /** The adapter (preset or declared) that recognized the job, by its name. */
   adapter?: string;
+  /**
+   * The adapter kind that defined it (`queue-worker`, `task-definition`, ...): a queue's job and a
+   * task definition of the same name are two jobs, and a site reaches only jobs of its own kind.
+   */
+  kind?: string;
   /** How the framework encodes the arguments: 'json' for most, 'bson' for queues stored in MongoDB. */
   serialization?: 'json' | 'bson';
   /** Sketch of the handler body's tokens, to recognize a renamed job. */
@@ -47,6 +52,8 @@ export interface EnqueueSite {
   location: Location;
   /** The adapter whose enqueue shape the call matches. */
   adapter?: string;
+  /** The adapter kind of that adapter: the site reaches jobs of this kind only. */
+  kind?: string;
   /** The queue the call names, where it names one by a literal or constant. */
   queue?: string;
 }
@@ -71,6 +78,11 @@ export interface ContractSet {
   sites: EnqueueSite[];
   /** Processors that dispatch on the job's name (current version only; snapshots leave them out). */
   dispatchers?: DispatcherContract[];
+}
+
+/** The key of a job among a version's jobs, and of the jobs a site reaches: its kind and wire name. */
+export function getJobKey(contract: { wireName: string; kind?: string | undefined }): string {
+  return contract.kind === undefined ? contract.wireName : `${contract.kind}\0${contract.wireName}`;
 }
 
 export function formatLocation(location: Location): string {

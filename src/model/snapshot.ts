@@ -3,7 +3,7 @@
  * usable as the baseline where git history is not at hand.
  */
 import { z } from 'zod';
-import type { ContractSet, EnqueueSite, JobContract, MemberContract } from './contract.js';
+import { type ContractSet, type EnqueueSite, getJobKey, type JobContract, type MemberContract } from './contract.js';
 
 export const SNAPSHOT_FORMAT = 'eslint-plugin-safe-jobs/snapshot';
 export const SNAPSHOT_VERSION = 1;
@@ -37,6 +37,7 @@ const job = z.object({
   params: z.array(member),
   fields: z.array(member),
   adapter: z.string().optional(),
+  kind: z.string().optional(),
   serialization: z.enum(['json', 'bson']).optional(),
   fingerprint: z.array(z.number().int().min(0)).max(256).optional(),
 });
@@ -48,6 +49,7 @@ const site = z.object({
   args: z.object({ count: z.number().int().min(0), hasSpread: z.boolean(), objectKeys: z.array(z.string()).optional() }),
   location,
   adapter: z.string().optional(),
+  kind: z.string().optional(),
   queue: z.string().optional(),
 });
 
@@ -82,7 +84,11 @@ function stripEdit(member: MemberContract): MemberContract {
 
 export class SnapshotError extends Error {}
 
-export function parseSnapshot(text: string, path: string): { set: ContractSet; source: SnapshotSource } {
+/**
+ * @param getKind the kind of an adapter, for contracts written before snapshots recorded their
+ * kind: without it they would meet no job of the current version.
+ */
+export function parseSnapshot(text: string, path: string, getKind?: (adapter: string) => string | undefined): { set: ContractSet; source: SnapshotSource } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -103,6 +109,10 @@ export function parseSnapshot(text: string, path: string): { set: ContractSet; s
       `the snapshot ${path} is not a safe-jobs snapshot: ${issue.path.join('.') || '(root)'} ${issue.message}. Write it again with \`safe-jobs snapshot -o ${path}\`.`,
     );
   }
-  const jobs = new Map<string, JobContract>(parsed.data.jobs.map((contract) => [contract.wireName, contract as JobContract]));
-  return { set: { jobs, sites: parsed.data.sites as EnqueueSite[] }, source: parsed.data.source ?? {} };
+  const withKind = <T extends { adapter?: string | undefined; kind?: string | undefined }>(contract: T): T => {
+    const kind = contract.kind ?? (contract.adapter === undefined ? undefined : getKind?.(contract.adapter));
+    return kind === undefined ? contract : { ...contract, kind };
+  };
+  const jobs = new Map<string, JobContract>(parsed.data.jobs.map((contract) => withKind(contract as JobContract)).map((contract) => [getJobKey(contract), contract]));
+  return { set: { jobs, sites: parsed.data.sites.map((site) => withKind(site as EnqueueSite)) }, source: parsed.data.source ?? {} };
 }

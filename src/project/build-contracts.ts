@@ -9,7 +9,7 @@
 import { type AdapterSet, getAdapterSet, isAdapterEnabled } from '../adapters/adapter-set.js';
 import type { JobPattern } from '../adapters/job-pattern.js';
 import type { ResolveContext } from '../adapters/kind.js';
-import type { ContractSet, DispatcherContract, EnqueueSite, JobContract } from '../model/contract.js';
+import { type ContractSet, type DispatcherContract, type EnqueueSite, getJobKey, type JobContract } from '../model/contract.js';
 import type { FileFacts, NamedEnqueueFact } from '../model/facts.js';
 import { getPackageName } from '../resolve/module-paths.js';
 import type { ModuleResolver } from '../resolve/module-resolver.js';
@@ -63,17 +63,26 @@ class ContractBuilder implements ResolveContext {
   }
 
   addJob(job: JobContract): boolean {
-    if (this.jobs.has(job.wireName)) return false;
-    this.jobs.set(job.wireName, job);
+    const kind = this.getKind(job.adapter);
+    if (kind !== undefined) job.kind = kind;
+    const key = getJobKey(job);
+    if (this.jobs.has(key)) return false;
+    this.jobs.set(key, job);
     return true;
   }
 
-  hasJob(wireName: string): boolean {
-    return this.jobs.has(wireName);
+  hasJob(wireName: string, adapter: string): boolean {
+    return this.jobs.has(getJobKey({ wireName, kind: this.getKind(adapter) }));
   }
 
   addSite(site: EnqueueSite): void {
+    const kind = this.getKind(site.adapter);
+    if (kind !== undefined) site.kind = kind;
     this.sites.push(site);
+  }
+
+  private getKind(adapter: string | undefined): string | undefined {
+    return adapter === undefined ? undefined : this.set.byName.get(adapter)?.kind.type;
   }
 
   addDispatcher(dispatcher: DispatcherContract): void {

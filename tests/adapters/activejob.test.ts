@@ -4,6 +4,7 @@ import { DEFAULT_JOB_PATTERN } from '../../src/adapters/job-pattern.js';
 import { parseFileFacts } from '../../src/adapters/parse-file.js';
 import type { FileFacts } from '../../src/model/facts.js';
 import { buildContracts } from '../helpers/fixture-project.js';
+import { jobsByName } from '../helpers/contracts.js';
 
 function facts(path: string, text: string): FileFacts {
   const outcome = parseFileFacts(path, text, DEFAULT_JOB_PATTERN);
@@ -110,8 +111,8 @@ describe('resolution across files', () => {
       'jobs/service.ts': 'export class Service {}\n',
       'app.ts': "import { Leaf as L } from './jobs/leaf';\nL.performLater(1);\n",
     });
-    expect([...set.jobs.keys()].sort()).toEqual(['Leaf', 'Middle']);
-    expect(set.jobs.get('Leaf')).toMatchObject({ handler: 'perform', params: [{ name: 'id', file: 'jobs/middle.ts' }] });
+    expect([...jobsByName(set).keys()].sort()).toEqual(['Leaf', 'Middle']);
+    expect(jobsByName(set).get('Leaf')).toMatchObject({ handler: 'perform', params: [{ name: 'id', file: 'jobs/middle.ts' }] });
     expect(set.sites).toMatchObject([{ wireName: 'Leaf', location: { file: 'app.ts' } }]);
   });
 
@@ -120,7 +121,7 @@ describe('resolution across files', () => {
       'types.ts': 'export interface Payload { id: number }\n',
       'job.ts': "import type { Payload } from './types.js';\nexport class AJob extends BaseJob { perform(p: Payload) {} }\n",
     });
-    expect(set.jobs.get('AJob')).toMatchObject({ style: 'payload', fields: [{ name: 'id', file: 'types.ts' }] });
+    expect(jobsByName(set).get('AJob')).toMatchObject({ style: 'payload', fields: [{ name: 'id', file: 'types.ts' }] });
   });
 
   it('stops on superclass cycles', () => {
@@ -131,6 +132,6 @@ describe('resolution across files', () => {
   it('honours custom base classes and handler methods', () => {
     const pattern = { ...DEFAULT_JOB_PATTERN, baseClasses: ['Worker'], handlerMethods: ['run'] };
     const set = buildContracts({ 'a.ts': 'class Email extends Worker { run(to: string) {} }\n' }, pattern);
-    expect([...set.jobs.keys()]).toEqual(['Email']);
+    expect([...jobsByName(set).keys()]).toEqual(['Email']);
   });
 });

@@ -11,6 +11,7 @@ import { readSettings } from '../../src/settings.js';
 import { buildContracts } from '../helpers/fixture-project.js';
 import { TempRepo } from '../helpers/git-repo.js';
 import { CUSTOM_ADAPTERS, FIXTURES_DIR, packageJson, readFixture } from './frameworks-fixtures.js';
+import { jobsByName } from '../helpers/contracts.js';
 
 const AGENDA_JOBS = "agenda.define('send email', async (job: Job<{ to: string }>) => {});\n";
 const AGENDA_ENQUEUE = "await agenda.now('send email', { to: 'a' });\n";
@@ -45,7 +46,7 @@ describe('which presets are enabled', () => {
       'package.json': packageJson({ agenda: '6.2.6' }),
       'jobs.ts': AGENDA_JOBS + FAKTORY_JOBS + 'export class NightlyJob extends ApplicationJob { perform(id: number) {} }\n',
     };
-    const keys = (pattern: JobPattern) => [...buildContracts(files, pattern).jobs.keys()].sort();
+    const keys = (pattern: JobPattern) => [...jobsByName(buildContracts(files, pattern)).keys()].sort();
     expect(keys(DEFAULT_JOB_PATTERN)).toEqual(['NightlyJob', 'send email']);
     expect(keys({ ...DEFAULT_JOB_PATTERN, frameworks: ['faktory-worker'] })).toEqual(['Resize']);
     expect(keys({ ...DEFAULT_JOB_PATTERN, frameworks: ['activejob', 'faktory-worker'] })).toEqual(['NightlyJob', 'Resize']);
@@ -63,8 +64,8 @@ describe('which presets are enabled', () => {
         const project = loadProject(source, cache);
         return buildContractSet(project.files, DEFAULT_JOB_PATTERN, project.modules);
       };
-      expect([...load(deployed).jobs.keys()]).toEqual([]);
-      expect([...load(current).jobs.keys()]).toEqual(['send email']);
+      expect([...jobsByName(load(deployed)).keys()]).toEqual([]);
+      expect([...jobsByName(load(current)).keys()]).toEqual(['send email']);
     } finally {
       repo.remove();
     }
@@ -163,7 +164,7 @@ describe('snapshots', () => {
   it('carry the adapter, serialization and queue of the new presets, and read version 1 files without them', () => {
     const set = buildContracts({ 'package.json': packageJson({ 'node-resque': '9.7.1' }), ...readFixture('node-resque') });
     const parsed = parseSnapshot(serializeSnapshot(set, {}), 'x.json').set;
-    expect(parsed.jobs.get('add')).toMatchObject({ adapter: 'node-resque', serialization: 'json' });
+    expect(jobsByName(parsed).get('add')).toMatchObject({ adapter: 'node-resque', serialization: 'json' });
     expect(parsed.sites[0]).toMatchObject({ adapter: 'node-resque', queue: 'math', nameSource: 'string' });
     const old = JSON.parse(serializeSnapshot(set, {}));
     for (const job of old.jobs) {
@@ -174,7 +175,7 @@ describe('snapshots', () => {
       delete site.adapter;
       delete site.queue;
     }
-    expect(parseSnapshot(JSON.stringify(old), 'old.json').set.jobs.get('add')!.adapter).toBeUndefined();
+    expect(jobsByName(parseSnapshot(JSON.stringify(old), 'old.json').set).get('add')!.adapter).toBeUndefined();
   });
 });
 
@@ -186,15 +187,17 @@ describe('the fixtures', () => {
 });
 
 describe('jobs and sites of several kinds in one project', () => {
-  it('a wire name defined by two shapes of one stage goes to the earlier file, as a queue would pick one handler', () => {
+  it('a wire name defined by two kinds is two jobs: a queue worker\'s job and a task definition of the same name', () => {
     const files = {
       'package.json': JSON.stringify({ dependencies: { bullmq: '6.7.0', '@trigger.dev/sdk': '4.8.3' } }),
       'src/a-trigger.ts': "import { task } from '@trigger.dev/sdk';\nexport const email = task({ id: 'email', run: async (payload: { to: string }) => {} });\n",
       'src/b-worker.ts': "import { Worker } from 'bullmq';\nnew Worker('mail', async (job) => { switch (job.name) { case 'email': return; default: throw new Error('x'); } });\n",
     };
-    expect(buildContracts(files, DEFAULT_JOB_PATTERN).jobs.get('email')).toMatchObject({ adapter: 'trigger.dev', location: { file: 'src/a-trigger.ts' } });
-    const swapped = { ...files, 'src/a-trigger.ts': files['src/b-worker.ts'], 'src/b-worker.ts': files['src/a-trigger.ts'] };
-    expect(buildContracts(swapped, DEFAULT_JOB_PATTERN).jobs.get('email')).toMatchObject({ adapter: 'bullmq', location: { file: 'src/a-trigger.ts' } });
+    const jobs = [...buildContracts(files, DEFAULT_JOB_PATTERN).jobs.values()].map((job) => [job.wireName, job.kind, job.adapter, job.location.file]);
+    expect(jobs).toEqual([
+      ['email', 'task-definition', 'trigger.dev', 'src/a-trigger.ts'],
+      ['email', 'queue-worker', 'bullmq', 'src/b-worker.ts'],
+    ]);
   });
 
   it('a call that names its job by a binding is no string-named site of a declared registry reading the same call', () => {

@@ -3,6 +3,7 @@ import { DEFAULT_JOB_PATTERN, type JobPattern } from '../../src/adapters/job-pat
 import type { ContractSet, JobContract } from '../../src/model/contract.js';
 import { buildContracts } from '../helpers/fixture-project.js';
 import { CUSTOM_ADAPTERS, packageJson, readFixture } from './frameworks-fixtures.js';
+import { jobsByName } from '../helpers/contracts.js';
 
 function build(preset: string, dependencies: Record<string, string>, pattern: JobPattern = DEFAULT_JOB_PATTERN): ContractSet {
   return buildContracts({ 'package.json': packageJson(dependencies), ...readFixture(preset) }, pattern);
@@ -31,12 +32,12 @@ describe('node-resque preset', () => {
   const set = build('node-resque', { 'node-resque': '9.7.1' });
 
   it('finds the jobs of the map given to new Worker(), with positional signatures', () => {
-    expect([...set.jobs.keys()]).toEqual(['add', 'subtract', 'multiply']);
-    expect(set.jobs.get('add')).toMatchObject({ adapter: 'node-resque', serialization: 'json', handler: 'perform', location: { file: 'src/jobs.ts', span: { start: { line: 8 } } } });
-    expect(signature(set.jobs.get('add'))).toEqual({ style: 'positional', members: ['a', 'b'] });
-    expect(signature(set.jobs.get('subtract'))).toEqual({ style: 'positional', members: ['a', 'b', 'c?'] });
+    expect([...jobsByName(set).keys()]).toEqual(['add', 'subtract', 'multiply']);
+    expect(jobsByName(set).get('add')).toMatchObject({ adapter: 'node-resque', serialization: 'json', handler: 'perform', location: { file: 'src/jobs.ts', span: { start: { line: 8 } } } });
+    expect(signature(jobsByName(set).get('add'))).toEqual({ style: 'positional', members: ['a', 'b'] });
+    expect(signature(jobsByName(set).get('subtract'))).toEqual({ style: 'positional', members: ['a', 'b', 'c?'] });
     // A handler given by reference to a module-level function.
-    expect(set.jobs.get('multiply')).toMatchObject({ handler: 'multiply', params: [{ name: 'a', file: 'src/jobs.ts', span: { start: { line: 3 } } }, { name: 'b' }] });
+    expect(jobsByName(set).get('multiply')).toMatchObject({ handler: 'multiply', params: [{ name: 'a', file: 'src/jobs.ts', span: { start: { line: 3 } } }, { name: 'b' }] });
   });
 
   it('finds enqueue, enqueueIn and enqueueAt calls with names and queues from constants, enums and as-const objects', () => {
@@ -52,10 +53,10 @@ describe('sidequest preset', () => {
   const set = build('sidequest', { sidequest: '1.16.4' });
 
   it('finds Job subclasses with a run handler', () => {
-    expect([...set.jobs.keys()]).toEqual(['EmailJob', 'ReportJob']);
-    expect(set.jobs.get('EmailJob')).toMatchObject({ adapter: 'sidequest', handler: 'run', location: { file: 'src/email-job.ts' } });
-    expect(signature(set.jobs.get('EmailJob'))).toEqual({ style: 'positional', members: ['to', 'subject'] });
-    expect(signature(set.jobs.get('ReportJob'))).toEqual({ style: 'payload', members: ['id', 'format?'] });
+    expect([...jobsByName(set).keys()]).toEqual(['EmailJob', 'ReportJob']);
+    expect(jobsByName(set).get('EmailJob')).toMatchObject({ adapter: 'sidequest', handler: 'run', location: { file: 'src/email-job.ts' } });
+    expect(signature(jobsByName(set).get('EmailJob'))).toEqual({ style: 'positional', members: ['to', 'subject'] });
+    expect(signature(jobsByName(set).get('ReportJob'))).toEqual({ style: 'payload', members: ['id', 'format?'] });
   });
 
   it('finds builder chains, with the queue they name and the arguments after a cron expression', () => {
@@ -71,10 +72,10 @@ describe('faktory-worker preset', () => {
   const set = build('faktory-worker', { 'faktory-worker': '4.7.1' });
 
   it('finds registered functions, inline or by reference', () => {
-    expect([...set.jobs.keys()]).toEqual(['SendEmail', 'ResizeImage']);
-    expect(set.jobs.get('SendEmail')).toMatchObject({ adapter: 'faktory-worker', handler: 'register', location: { file: 'src/worker.ts', span: { start: { line: 8 } } } });
-    expect(signature(set.jobs.get('SendEmail'))).toEqual({ style: 'positional', members: ['to', 'subject'] });
-    expect(set.jobs.get('ResizeImage')).toMatchObject({ handler: 'resizeImage', params: [{ name: 'payload', type: 'unknown' }] });
+    expect([...jobsByName(set).keys()]).toEqual(['SendEmail', 'ResizeImage']);
+    expect(jobsByName(set).get('SendEmail')).toMatchObject({ adapter: 'faktory-worker', handler: 'register', location: { file: 'src/worker.ts', span: { start: { line: 8 } } } });
+    expect(signature(jobsByName(set).get('SendEmail'))).toEqual({ style: 'positional', members: ['to', 'subject'] });
+    expect(jobsByName(set).get('ResizeImage')).toMatchObject({ handler: 'resizeImage', params: [{ name: 'payload', type: 'unknown' }] });
   });
 
   it('finds client.job(name, ...args) calls and ignores dynamic names', () => {
@@ -89,11 +90,11 @@ describe('agenda preset', () => {
   const set = build('agenda', { agenda: '6.2.6' });
 
   it('finds defined jobs with the payload typed by define<Data> or Job<Data>', () => {
-    expect([...set.jobs.keys()]).toEqual(['send email', 'cleanup']);
-    expect(set.jobs.get('send email')).toMatchObject({ adapter: 'agenda', serialization: 'bson', handler: 'define', fields: [{ name: 'to', file: 'src/jobs.ts' }, { name: 'subject' }] });
-    expect(signature(set.jobs.get('send email'))).toEqual({ style: 'payload', members: ['to', 'subject'] });
-    expect(signature(set.jobs.get('cleanup'))).toEqual({ style: 'payload', members: ['days', 'dryRun?'] });
-    expect(set.jobs.get('send email')!.fields[0]!.makeOptional).toBeDefined();
+    expect([...jobsByName(set).keys()]).toEqual(['send email', 'cleanup']);
+    expect(jobsByName(set).get('send email')).toMatchObject({ adapter: 'agenda', serialization: 'bson', handler: 'define', fields: [{ name: 'to', file: 'src/jobs.ts' }, { name: 'subject' }] });
+    expect(signature(jobsByName(set).get('send email'))).toEqual({ style: 'payload', members: ['to', 'subject'] });
+    expect(signature(jobsByName(set).get('cleanup'))).toEqual({ style: 'payload', members: ['days', 'dryRun?'] });
+    expect(jobsByName(set).get('send email')!.fields[0]!.makeOptional).toBeDefined();
   });
 
   it('finds now, schedule and every calls with their data keys', () => {
@@ -109,9 +110,9 @@ describe('app-task preset', () => {
   const set = build('app-task', { bullmq: '6.7.0' });
 
   it('finds BaseTask subclasses with their props', () => {
-    expect([...set.jobs.keys()]).toEqual(['CleanupTask']);
-    expect(set.jobs.get('CleanupTask')).toMatchObject({ adapter: 'app-task', handler: 'perform', location: { file: 'src/cleanup-task.ts' } });
-    expect(signature(set.jobs.get('CleanupTask'))).toEqual({ style: 'payload', members: ['limit', 'dryRun?'] });
+    expect([...jobsByName(set).keys()]).toEqual(['CleanupTask']);
+    expect(jobsByName(set).get('CleanupTask')).toMatchObject({ adapter: 'app-task', handler: 'perform', location: { file: 'src/cleanup-task.ts' } });
+    expect(signature(jobsByName(set).get('CleanupTask'))).toEqual({ style: 'payload', members: ['limit', 'dryRun?'] });
   });
 
   it('finds new X().schedule(props)', () => {
@@ -130,8 +131,8 @@ describe('app-task preset', () => {
       },
       DEFAULT_JOB_PATTERN,
     );
-    expect(signature(set.jobs.get('PurgeTask'))).toEqual({ style: 'payload', members: ['id', 'when?'] });
-    expect(set.jobs.get('PurgeTask')!.fields[0]).toMatchObject({ file: 'src/types.ts' });
+    expect(signature(jobsByName(set).get('PurgeTask'))).toEqual({ style: 'payload', members: ['id', 'when?'] });
+    expect(jobsByName(set).get('PurgeTask')!.fields[0]).toMatchObject({ file: 'src/types.ts' });
   });
 });
 
@@ -139,12 +140,12 @@ describe('declared adapters (the worked examples of docs/frameworks.md)', () => 
   const set = build('custom', { bullmq: '6.7.0' }, { ...DEFAULT_JOB_PATTERN, adapters: CUSTOM_ADAPTERS });
 
   it('finds class jobs named by static options and jobs registered by name', () => {
-    expect([...set.jobs.keys()].sort()).toEqual(['ExportCsv', 'digest.send', 'invoice.send']);
-    expect(set.jobs.get('digest.send')).toMatchObject({ adapter: 'queue-job', queue: 'mail', handler: 'handle' });
-    expect(signature(set.jobs.get('digest.send'))).toEqual({ style: 'payload', members: ['userId', 'since?'] });
-    expect(signature(set.jobs.get('ExportCsv'))).toEqual({ style: 'payload', members: ['reportId'] });
-    expect(set.jobs.get('invoice.send')).toMatchObject({ adapter: 'job-registry', handler: 'register' });
-    expect(signature(set.jobs.get('invoice.send'))).toEqual({ style: 'payload', members: ['invoiceId', 'copyTo?'] });
+    expect([...jobsByName(set).keys()].sort()).toEqual(['ExportCsv', 'digest.send', 'invoice.send']);
+    expect(jobsByName(set).get('digest.send')).toMatchObject({ adapter: 'queue-job', queue: 'mail', handler: 'handle' });
+    expect(signature(jobsByName(set).get('digest.send'))).toEqual({ style: 'payload', members: ['userId', 'since?'] });
+    expect(signature(jobsByName(set).get('ExportCsv'))).toEqual({ style: 'payload', members: ['reportId'] });
+    expect(jobsByName(set).get('invoice.send')).toMatchObject({ adapter: 'job-registry', handler: 'register' });
+    expect(signature(jobsByName(set).get('invoice.send'))).toEqual({ style: 'payload', members: ['invoiceId', 'copyTo?'] });
   });
 
   it('finds static calls with a chained queue, service calls naming X.name, and pushes by name', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildContracts } from '../helpers/fixture-project.js';
 import { packageJson } from './frameworks-fixtures.js';
+import { jobsByName } from '../helpers/contracts.js';
 
 const PACKAGE = packageJson({ agenda: '6.2.6', 'node-resque': '9.7.1', 'faktory-worker': '4.7.1' });
 
@@ -86,7 +87,7 @@ describe('names of string-named jobs', () => {
       ].join('\n'),
     });
     expect(set.sites).toEqual([]);
-    expect([...set.jobs.keys()]).toEqual([]);
+    expect([...jobsByName(set).keys()]).toEqual([]);
   });
 
   it('never make a site of a call on a job class that has an enqueue-method name', () => {
@@ -105,8 +106,8 @@ describe('registry maps', () => {
       'src/jobs.ts': 'export const add = { perform: async (a: number, b: number) => a + b };\nexport const twice = { perform: double };\nasync function double(n: number) { return 2 * n; }\n',
       'src/worker.ts': "import { Worker } from 'node-resque';\nimport * as jobs from './jobs.js';\nnew Worker({ queues: ['math'] }, jobs);\n",
     });
-    expect([...set.jobs.keys()]).toEqual(['add', 'twice']);
-    expect(set.jobs.get('twice')).toMatchObject({ location: { file: 'src/jobs.ts', span: { start: { line: 3 } } }, params: [{ name: 'n' }] });
+    expect([...jobsByName(set).keys()]).toEqual(['add', 'twice']);
+    expect(jobsByName(set).get('twice')).toMatchObject({ location: { file: 'src/jobs.ts', span: { start: { line: 3 } } }, params: [{ name: 'n' }] });
   });
 
   it('leave a call taken as a class enqueue out of the string sites', () => {
@@ -144,8 +145,8 @@ describe('names that are members of every object', () => {
         '',
       ].join('\n'),
     });
-    expect([...set.jobs.keys()].sort()).toEqual(['MailJob', 'own-job', 'proto-job']);
-    expect(set.jobs.get('MailJob')).not.toHaveProperty('queue');
+    expect([...jobsByName(set).keys()].sort()).toEqual(['MailJob', 'own-job', 'proto-job']);
+    expect(jobsByName(set).get('MailJob')).not.toHaveProperty('queue');
     expect(set.sites.map((site) => site.wireName).sort()).toEqual(['MailJob', 'own-job', 'proto-job']);
   });
 });

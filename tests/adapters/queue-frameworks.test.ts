@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractSet, JobContract } from '../../src/model/contract.js';
 import { buildContracts, type Sources } from '../helpers/fixture-project.js';
 import { packageJson, readFixture } from './frameworks-fixtures.js';
+import { jobsByName } from '../helpers/contracts.js';
 
 function build(preset: string, dependencies: Record<string, string>): ContractSet {
   return buildContracts({ 'package.json': packageJson(dependencies), ...readFixture(preset) });
@@ -33,12 +34,12 @@ describe('bullmq preset', () => {
   });
 
   it('types each job by the function a case hands the data to, a cast of job.data, or the Worker type argument', () => {
-    expect(fields(set.jobs.get('welcome'))).toEqual(['userId', 'locale?']);
-    expect(set.jobs.get('welcome')!.fields[0]).toMatchObject({ file: 'src/types.ts' });
-    expect(fields(set.jobs.get('password-reset'))).toEqual(['userId', 'token']);
-    expect(fields(set.jobs.get('reports'))).toEqual(['reportId', 'format?']);
+    expect(fields(jobsByName(set).get('welcome'))).toEqual(['userId', 'locale?']);
+    expect(jobsByName(set).get('welcome')!.fields[0]).toMatchObject({ file: 'src/types.ts' });
+    expect(fields(jobsByName(set).get('password-reset'))).toEqual(['userId', 'token']);
+    expect(fields(jobsByName(set).get('reports'))).toEqual(['reportId', 'format?']);
     for (const job of set.jobs.values()) expect(job.fingerprint!.length).toBeGreaterThan(0);
-    expect(set.jobs.get('welcome')).toMatchObject({ style: 'payload', serialization: 'json', handler: 'sendWelcome' });
+    expect(jobsByName(set).get('welcome')).toMatchObject({ style: 'payload', serialization: 'json', handler: 'sendWelcome' });
   });
 
   it('finds add, addBulk, upsertJobScheduler and FlowProducer#add, with the queue of the queue object or the flow node', () => {
@@ -63,8 +64,8 @@ describe('NestJS with @nestjs/bullmq', () => {
 
   it('finds the cases of WorkerHost.process, typed by the methods they call', () => {
     expect(jobs(set)).toEqual(['push@notifications bullmq src/notifications.processor.ts:18', 'digest@notifications bullmq src/notifications.processor.ts:20']);
-    expect(fields(set.jobs.get('push'))).toEqual(['userId', 'title']);
-    expect(fields(set.jobs.get('digest'))).toEqual(['userId', 'since?']);
+    expect(fields(jobsByName(set).get('push'))).toEqual(['userId', 'title']);
+    expect(fields(jobsByName(set).get('digest'))).toEqual(['userId', 'since?']);
   });
 
   it('finds jobs added to an @InjectQueue property, on its queue', () => {
@@ -77,7 +78,7 @@ describe('bull preset', () => {
 
   it('finds queue.process(name, [concurrency,] fn) with the Job<Data> type, and queue.add(name, data)', () => {
     expect(jobs(set)).toEqual(['resize@images bull src/processors.ts:5', 'thumbnail@images bull src/processors.ts:10']);
-    expect(fields(set.jobs.get('resize'))).toEqual(['url', 'width']);
+    expect(fields(jobsByName(set).get('resize'))).toEqual(['url', 'width']);
     expect(sites(set)).toEqual(['resize@images add src/enqueue.ts:4 ["url","width"]', 'thumbnail@images add src/enqueue.ts:5 ["url"]']);
   });
 
@@ -96,8 +97,8 @@ describe('pg-boss preset', () => {
 
   it('finds work(name, [options,] handler) with the data typed by work<Data> or Job<Data>[]', () => {
     expect(jobs(set)).toEqual(['invoice@- pg-boss src/workers.ts:6', 'cleanup@- pg-boss src/workers.ts:9']);
-    expect(fields(set.jobs.get('invoice'))).toEqual(['invoiceId', 'copyTo?']);
-    expect(fields(set.jobs.get('cleanup'))).toEqual(['days', 'dryRun?']);
+    expect(fields(jobsByName(set).get('invoice'))).toEqual(['invoiceId', 'copyTo?']);
+    expect(fields(jobsByName(set).get('cleanup'))).toEqual(['days', 'dryRun?']);
   });
 
   it('finds send, the request form, sendAfter, insert and schedule, and ignores dynamic names', () => {
@@ -135,7 +136,7 @@ const SWITCH_WORKER = "new Worker('email', async (job: Job) => {\n  switch (job.
 describe('BullMQ names and queues', () => {
   it('makes a site of a name no processor of the queue handles (no-unknown-job), and of a fall-through case for each name', () => {
     const set = bullmq(SWITCH_WORKER, "  await emailQueue.add('welcom', {});\n  await emailQueue.add('reset-v2', {});");
-    expect([...set.jobs.keys()]).toEqual(['welcome', 'reset', 'reset-v2']);
+    expect([...jobsByName(set).keys()]).toEqual(['welcome', 'reset', 'reset-v2']);
     expect(set.sites.map((site) => site.wireName)).toEqual(['welcom', 'reset-v2']);
   });
 
@@ -172,7 +173,7 @@ describe('BullMQ names and queues', () => {
       { 'handlers.ts': "export const handlers = {\n  daily: async (data: { day: string }) => data.day,\n  weekly: async (data: { week: number; year?: number }) => data.week,\n};\n" },
     );
     expect(jobs(set)).toEqual(['welcome@email bullmq worker.ts:4', 'hello@email bullmq worker.ts:4', 'reset@email bullmq worker.ts:5', 'daily@reports bullmq handlers.ts:2', 'weekly@reports bullmq handlers.ts:3']);
-    expect(fields(set.jobs.get('weekly'))).toEqual(['week', 'year?']);
+    expect(fields(jobsByName(set).get('weekly'))).toEqual(['week', 'year?']);
     expect(set.dispatchers!.map((dispatcher) => `${dispatcher.kind}:${dispatcher.unknown}:${dispatcher.names.join(',')}`)).toEqual(['if:throws:welcome,hello,reset', 'map:throws:daily,weekly']);
     expect(sites(set)).toEqual(['daily@reports add enqueue.ts:4 ["day"]']);
   });

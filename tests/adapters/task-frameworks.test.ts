@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractSet, JobContract } from '../../src/model/contract.js';
 import { buildContracts } from '../helpers/fixture-project.js';
 import { packageJson, readFixture } from './frameworks-fixtures.js';
+import { jobsByName } from '../helpers/contracts.js';
 
 function fields(job: JobContract | undefined): string[] | undefined {
   return job?.fields.map((field) => `${field.name}${field.optionality === 'required' ? '' : field.optionality === 'default' ? '=' : '?'}${field.type ? `: ${field.type}` : ''}`);
@@ -29,10 +30,10 @@ describe('trigger.dev preset', () => {
   });
 
   it('reads the payload from a zod schema (by reference or inline, .optional() and .default() honoured) or the type of run', () => {
-    expect(fields(set.jobs.get('welcome-email'))).toEqual(['userId: string', "plan=: 'free'|'pro'", 'note?: string']);
-    expect(set.jobs.get('welcome-email')!.fields[0]).toMatchObject({ makeOptional: { text: '.optional()' } });
-    expect(fields(set.jobs.get('cleanup'))).toEqual(['days: number', 'dryRun?: boolean']);
-    expect(fields(set.jobs.get('resize-image'))).toEqual(['url: string', 'width: number', 'height?: number']);
+    expect(fields(jobsByName(set).get('welcome-email'))).toEqual(['userId: string', "plan=: 'free'|'pro'", 'note?: string']);
+    expect(jobsByName(set).get('welcome-email')!.fields[0]).toMatchObject({ makeOptional: { text: '.optional()' } });
+    expect(fields(jobsByName(set).get('cleanup'))).toEqual(['days: number', 'dryRun?: boolean']);
+    expect(fields(jobsByName(set).get('resize-image'))).toEqual(['url: string', 'width: number', 'height?: number']);
   });
 
   it('finds triggers through the task object and by id, batches item by item, and ignores dynamic ids', () => {
@@ -62,9 +63,9 @@ describe('graphile-worker preset', () => {
   });
 
   it('types the payload by the first parameter, else by the GraphileWorker.Tasks declaration', () => {
-    expect(fields(set.jobs.get('send_email'))).toEqual(['to: string', 'subject: string', 'cc?: string']);
-    expect(set.jobs.get('send_email')!.fields[0]).toMatchObject({ file: 'src/types.ts' });
-    expect(fields(set.jobs.get('generate_report'))).toEqual(['reportId: number', 'format?: string']);
+    expect(fields(jobsByName(set).get('send_email'))).toEqual(['to: string', 'subject: string', 'cc?: string']);
+    expect(jobsByName(set).get('send_email')!.fields[0]).toMatchObject({ file: 'src/types.ts' });
+    expect(fields(jobsByName(set).get('generate_report'))).toEqual(['reportId: number', 'format?: string']);
   });
 
   it('finds addJob, quickAddJob and graphile_worker.add_job in SQL', () => {
@@ -83,7 +84,7 @@ describe('graphile-worker preset', () => {
       'lib/tasks.test.js': 'module.exports = async (payload, helpers) => {};\n',
     });
     expect(jobs(set)).toEqual(['users/welcome graphile-worker tasks/users/welcome.js:1', 'users/audit graphile-worker tasks/users/audit.js:1']);
-    expect(fields(set.jobs.get('users/audit'))).toEqual(['userId', 'reason=']);
+    expect(fields(jobsByName(set).get('users/audit'))).toEqual(['userId', 'reason=']);
     expect(sites(set)).toEqual(['users/audit string addJob tasks/users/welcome.js:2 ["userId"]']);
   });
 });
@@ -93,9 +94,9 @@ describe('temporal preset', () => {
 
   it('finds the exported functions of workflow modules and of the activity modules they proxy, with positional arguments', () => {
     expect(jobs(set)).toEqual(['processOrder temporal src/workflows.ts:6', 'auditOrder temporal src/workflows.ts:13', 'chargeCard temporal src/activities.ts:7', 'sendReceipt temporal src/activities.ts:13']);
-    expect(set.jobs.get('processOrder')!.params.map((param) => param.name)).toEqual(['orderId', 'email', 'amountCents']);
-    expect(set.jobs.get('chargeCard')).toMatchObject({ style: 'payload' });
-    expect(fields(set.jobs.get('chargeCard'))).toEqual(['orderId: string', 'amountCents: number', 'currency?: string']);
+    expect(jobsByName(set).get('processOrder')!.params.map((param) => param.name)).toEqual(['orderId', 'email', 'amountCents']);
+    expect(jobsByName(set).get('chargeCard')).toMatchObject({ style: 'payload' });
+    expect(fields(jobsByName(set).get('chargeCard'))).toEqual(['orderId: string', 'amountCents: number', 'currency?: string']);
   });
 
   it('finds workflow starts by function or by name with their args, child workflows, and calls of proxied activities', () => {
@@ -127,10 +128,10 @@ describe('inngest preset', () => {
 
   it('finds a function per event it is triggered by, named by the event, typed by the event type (zod or staticSchema)', () => {
     expect(jobs(set)).toEqual(['app/user.created inngest src/functions.ts:3', 'app/order.placed inngest src/functions.ts:9']);
-    expect(fields(set.jobs.get('app/user.created'))).toEqual(['userId: string', 'plan?: string']);
-    expect(set.jobs.get('app/user.created')!.fields[0]).toMatchObject({ file: 'src/client.ts' });
+    expect(fields(jobsByName(set).get('app/user.created'))).toEqual(['userId: string', 'plan?: string']);
+    expect(jobsByName(set).get('app/user.created')!.fields[0]).toMatchObject({ file: 'src/client.ts' });
     // A trigger that names its event by string is typed by the event type of that name.
-    expect(fields(set.jobs.get('app/order.placed'))).toEqual(['orderId: string', 'totalCents: number', 'coupon?: string']);
+    expect(fields(jobsByName(set).get('app/order.placed'))).toEqual(['orderId: string', 'totalCents: number', 'coupon?: string']);
   });
 
   it('finds events sent as { name, data } by inngest.send and step.sendEvent, and created from an event type', () => {

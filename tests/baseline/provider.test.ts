@@ -3,6 +3,7 @@ import { BaselineProvider } from '../../src/baseline/provider.js';
 import { FactsCache } from '../../src/project/facts-cache.js';
 import { readSettings } from '../../src/settings.js';
 import { TempRepo } from '../helpers/git-repo.js';
+import { jobsByName } from '../helpers/contracts.js';
 
 let repo: TempRepo;
 afterEach(() => repo?.remove());
@@ -20,11 +21,11 @@ describe('the git baseline', () => {
     repo.commit({ 'a.ts': 'export class AJob extends BaseJob { perform() {} }\n' });
     const baseline = provider(repo.dir, 'main');
     const first = baseline.get(0);
-    expect('baseline' in first && [...first.baseline.set.jobs.keys()]).toEqual(['AJob']);
+    expect('baseline' in first && [...jobsByName(first.baseline.set).keys()]).toEqual(['AJob']);
     expect(baseline.get(1000)).toBe(first);
     repo.commit({ 'b.ts': 'export class BJob extends BaseJob { perform() {} }\n' });
     const moved = baseline.get(2000);
-    expect('baseline' in moved && [...moved.baseline.set.jobs.keys()].sort()).toEqual(['AJob', 'BJob']);
+    expect('baseline' in moved && [...jobsByName(moved.baseline.set).keys()].sort()).toEqual(['AJob', 'BJob']);
   });
 
   it('reads only the files that can hold jobs, following imports for base classes and payload types', () => {
@@ -39,7 +40,7 @@ describe('the git baseline', () => {
       'node_modules/lib/index.ts': 'export class LibJob extends ApplicationJob { perform() {} }\n',
     });
     const result = provider(repo.dir, 'HEAD').get();
-    expect('baseline' in result && result.baseline.set.jobs.get('Mail')).toMatchObject({ style: 'payload', fields: [{ name: 'id', file: 'src/payload.ts' }] });
-    expect('baseline' in result && [...result.baseline.set.jobs.keys()]).toEqual(['Mail']);
+    expect('baseline' in result && jobsByName(result.baseline.set).get('Mail')).toMatchObject({ style: 'payload', fields: [{ name: 'id', file: 'src/payload.ts' }] });
+    expect('baseline' in result && [...jobsByName(result.baseline.set).keys()]).toEqual(['Mail']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSnapshot, serializeSnapshot, SNAPSHOT_FORMAT } from '../../src/model/snapshot.js';
 import { buildContracts } from '../helpers/fixture-project.js';
+import { jobsByName } from '../helpers/contracts.js';
 
 const set = buildContracts({
   'jobs/a.ts': 'export class AJob extends BaseJob { perform(id: number, date: string) {} }\nAJob.performLater(1);\n',
@@ -12,8 +13,8 @@ describe('snapshots', () => {
     expect(text).not.toContain('makeOptional');
     const parsed = parseSnapshot(text, 'deployed.json');
     expect(parsed.source).toEqual({ revision: 'v1', commit: 'abc' });
-    expect([...parsed.set.jobs.keys()]).toEqual(['AJob']);
-    expect(parsed.set.jobs.get('AJob')!.params.map((p) => p.name)).toEqual(['id', 'date']);
+    expect([...jobsByName(parsed.set).keys()]).toEqual(['AJob']);
+    expect(jobsByName(parsed.set).get('AJob')!.params.map((p) => p.name)).toEqual(['id', 'date']);
     expect(parsed.set.sites).toHaveLength(1);
   });
 
@@ -28,6 +29,15 @@ describe('snapshots', () => {
     ['an absolute path', JSON.stringify({ ...valid, jobs: [{ ...valid.jobs[0], location: { ...valid.jobs[0].location, file: '/etc/passwd' } }] }), /must be a path relative/],
   ])('refuses a snapshot that is %s with one clear message', (_, text, message) => {
     expect(() => parseSnapshot(text, 'deployed.json')).toThrow(message);
+  });
+
+  it('records each contract\'s kind, and gives one to contracts of a snapshot written before kinds were recorded', () => {
+    expect(valid.jobs[0].kind).toBe('class-job');
+    expect(valid.sites[0].kind).toBe('class-job');
+    const old = { ...valid, jobs: valid.jobs.map(({ kind: _kind, ...job }: { kind: string }) => job), sites: valid.sites.map(({ kind: _kind, ...site }: { kind: string }) => site) };
+    const parsed = parseSnapshot(JSON.stringify(old), 'old.json', (adapter) => (adapter === valid.jobs[0].adapter ? 'class-job' : undefined)).set;
+    expect([...parsed.jobs.keys()]).toEqual([...set.jobs.keys()]);
+    expect(parsed.sites.map((site) => site.kind)).toEqual(['class-job']);
   });
 
   it('names its format', () => {

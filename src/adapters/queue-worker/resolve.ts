@@ -206,7 +206,7 @@ export function defineQueueSites(file: string, enqueue: NamedEnqueueFact, config
   for (const name of enqueue.names) {
     const sent = context.resolver.resolveName(file, name);
     if (sent === undefined) continue;
-    let wireName: string | undefined = context.hasJob(sent) ? sent : undefined;
+    let wireName: string | undefined = context.hasJob(sent, config.name) ? sent : undefined;
     if (queue?.catchAll !== undefined) wireName = queue.catchAll;
     else if (queue?.named && !queue.opaque) wireName = sent;
     if (wireName === undefined) continue;

@@ -10,6 +10,7 @@ import { CUSTOM_ADAPTERS, packageJson, readFixture } from '../../adapters/framew
 import { buildContracts, type Sources } from '../../helpers/fixture-project.js';
 import { TempRepo } from '../../helpers/git-repo.js';
 import { lintFiles, type Message } from '../../helpers/lint.js';
+import { jobsByName } from '../../helpers/contracts.js';
 
 const repos: TempRepo[] = [];
 afterEach(() => {
@@ -154,8 +155,8 @@ describe.each(CASES)('the $preset preset through ESLint', ({ preset, dependencie
     const pattern = settings ? { ...DEFAULT_JOB_PATTERN, adapters: settings.adapters as AdapterSetting[] } : DEFAULT_JOB_PATTERN;
     const before = buildContracts(deployed, pattern);
     const after = buildContracts(current, pattern);
-    expect(before.jobs.has(deletion.wireName)).toBe(true);
-    expect(after.jobs.has(deletion.wireName)).toBe(false);
+    expect(jobsByName(before).has(deletion.wireName)).toBe(true);
+    expect(jobsByName(after).has(deletion.wireName)).toBe(false);
     const sitesOf = (set: typeof after) => set.sites.filter((site) => site.wireName === deletion.wireName).map((site) => site.location);
     expect(sitesOf(after).length).toBeGreaterThan(0);
     expect(sitesOf(after)).toEqual(sitesOf(before));
@@ -171,9 +172,9 @@ describe.each(CASES)('the $preset preset through ESLint', ({ preset, dependencie
     const pattern = settings ? { ...DEFAULT_JOB_PATTERN, adapters: settings.adapters as AdapterSetting[] } : DEFAULT_JOB_PATTERN;
     const before = buildContracts(deployed, pattern);
     const after = buildContracts(current, pattern);
-    expect([before.jobs.has(rename.from), before.jobs.has(rename.to)]).toEqual([true, false]);
-    expect([after.jobs.has(rename.from), after.jobs.has(rename.to)]).toEqual([false, true]);
-    expect(after.jobs.get(rename.to)!.adapter).toBe(before.jobs.get(rename.from)!.adapter);
+    expect([jobsByName(before).has(rename.from), jobsByName(before).has(rename.to)]).toEqual([true, false]);
+    expect([jobsByName(after).has(rename.from), jobsByName(after).has(rename.to)]).toEqual([false, true]);
+    expect(jobsByName(after).get(rename.to)!.adapter).toBe(jobsByName(before).get(rename.from)!.adapter);
     const names = (set: typeof after) => set.sites.map((site) => site.wireName);
     expect(names(after).filter((name) => name === rename.to).length).toBe(names(before).filter((name) => name === rename.from).length);
     const repo = deploy(deployed);
