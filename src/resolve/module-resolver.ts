@@ -37,7 +37,8 @@ const SOURCE_LIKE = /\.(?:[cm]?[jt]sx?)$/;
 /** Options where no tsconfig.json says otherwise: what bundlers and TypeScript's `bundler` mode accept. */
 const DEFAULT_OPTIONS: ts.CompilerOptions = {
   module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  // `bundler` exists from TypeScript 5.0; the peer range starts at 4.8, whose closest mode is node10.
+  moduleResolution: ts.ModuleResolutionKind.Bundler ?? ts.ModuleResolutionKind.NodeJs,
   allowJs: true,
 };
 

@@ -238,6 +238,18 @@ describe('presets chosen by evidence', () => {
     ]);
   });
 
+  it('takes a function that a workflow start names for a workflow, in a module that does not import the SDK', async () => {
+    const repo = deploy({
+      'package.json': '{ "name": "app", "private": true }\n',
+      'src/workflows/nightly.ts': "import { log } from '../log';\n\nexport async function nightlyReport(day: string): Promise<void> {\n  log(day);\n}\n",
+      'src/log.ts': 'export const log = (text: string) => console.log(text);\n',
+      'src/schedule.ts':
+        "import { Client } from '@temporalio/client';\nimport { nightlyReport } from './workflows/nightly';\n\nexport async function schedule(client: Client) {\n  await client.workflow.start(nightlyReport, { taskQueue: 'reports', workflowId: 'nightly', args: ['2026-12-01'] });\n}\n",
+    });
+    repo.write({ 'src/workflows/nightly.ts': "import { log } from '../log';\n\nexport async function nightlyReport(day: string, format: string): Promise<void> {\n  log(`${day} ${format}`);\n}\n" });
+    expect(summary(await lintFiles(repo.dir))).toEqual(['safe-jobs/no-new-required-param@src/workflows/nightly.ts:3']);
+  });
+
   it('enables a preset for a file that imports the framework, whatever package.json says (an SDK hoisted to nowhere)', async () => {
     const repo = deploy({
       'package.json': '{ "name": "app", "private": true }\n',

@@ -19,6 +19,26 @@ function getWorkflowFacts(facts: FileFacts | undefined): WorkflowFacts | undefin
 export function defineWorkflowJobs(file: string, facts: FileFacts, configs: readonly WorkflowModuleConfig[], context: ResolveContext): void {
   addWorkflowModule(file, facts, configs, context);
   for (const proxy of getWorkflowFacts(facts)?.activityProxies ?? []) addActivityModule(file, proxy, configs, context);
+  addStartedWorkflows(file, facts, configs, context);
+}
+
+/**
+ * `client.workflow.start(example, ...)`: the function a start names is a workflow, even in a
+ * module that does not import the workflow package (its imports may all be type-only, or go
+ * through a module of the app).
+ */
+function addStartedWorkflows(file: string, facts: FileFacts, configs: readonly WorkflowModuleConfig[], context: ResolveContext): void {
+  for (const enqueue of facts.namedEnqueues ?? []) {
+    if (!enqueue.byBinding) continue;
+    const adapter = context.getEnabled(file, enqueue.adapters);
+    const config = configs.find((candidate) => candidate.name === adapter);
+    if (!config) continue;
+    for (const value of getBoundValues(context, file, enqueue)) {
+      const target = context.files.get(value.file);
+      const name = value.value.kind === 'function' ? value.value.fn.method : undefined;
+      if (target && name !== undefined && getWorkflowFacts(target)?.exportedFunctions?.includes(name)) addFunctionJob(name, value.file, target, name, config, context);
+    }
+  }
 }
 
 /** `client.workflow.start(example, ...)` on a workflow function; activity calls and starts by name make sites by string. */
@@ -29,7 +49,7 @@ export function defineWorkflowSites(file: string, enqueue: NamedEnqueueFact, con
     return;
   }
   for (const value of getBoundValues(context, file, enqueue)) {
-    if (value.value.kind !== 'function' || !isWorkflowModule(value.file, config, context)) continue;
+    if (value.value.kind !== 'function') continue;
     context.addSite({ wireName: value.value.fn.method, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter: config.name });
   }
 }
