@@ -21,6 +21,11 @@ export interface AdapterSet {
   stages: KindConfigs[][];
   /** Each adapter and its kind, by name. */
   byName: ReadonlyMap<string, { kind: AdapterKind; config: AdapterConfigBase }>;
+  /**
+   * The framework of each adapter that belongs to one: a framework preset's own name, inherited
+   * by the adapters that extend it; in-house presets and declared adapters of no preset have none.
+   */
+  frameworks: ReadonlyMap<string, string>;
   /** Adapters enabled in every file (`frameworks` set, and declared adapters); undefined for automatic selection. */
   explicit?: ReadonlySet<string>;
   /** Adapters enabled in every file under automatic selection: declared ones and the settings' own presets. */
@@ -100,9 +105,19 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
   const adapters = [...declared, ...presets].filter((config) => !wanted || wanted.has(config.name));
   const kinds = KINDS.map((kind) => ({ kind, configs: adapters.filter((config) => config.type === kind.type) })).filter((entry) => entry.configs.length > 0);
   const needs = kinds.map(({ kind, configs }) => kind.needs(configs, (adapter) => PRESETS.get(adapter)?.packages ?? []));
+  const frameworks = new Map<string, string>();
+  const frameworkOf = (name: string | undefined) => (name !== undefined && PRESETS.has(name) && !PRESETS.get(name)!.inHouse ? name : undefined);
+  for (const name of PRESETS.keys()) if (frameworkOf(name)) frameworks.set(name, name);
+  for (const setting of pattern.adapters ?? []) {
+    // A declared adapter belongs to the preset it extends, or overrides under the preset's name.
+    const framework = frameworkOf(setting.extends ?? setting.name);
+    if (framework) frameworks.set(setting.name, framework);
+    else frameworks.delete(setting.name);
+  }
   const set: AdapterSet = {
     kinds,
     stages: KIND_STAGES.map((stage) => kinds.filter((entry) => stage.includes(entry.kind))).filter((stage) => stage.length > 0),
+    frameworks,
     byName: new Map(kinds.flatMap(({ kind, configs }) => configs.map((config) => [config.name, { kind, config }] as const))),
     always: new Set([...declaredNames, ...ownPresets.map((config) => config.name)]),
     candidatePattern: getCandidateTokens(needs).join('|'),

@@ -42,6 +42,11 @@ export interface AdapterConfigBase {
 export interface Preset<C extends AdapterConfigBase> {
   config: C;
   packages: readonly string[];
+  /**
+   * A preset for an in-house layer over any queue (app-level task classes), rather than a
+   * framework of its own: its jobs and sites meet those of every framework.
+   */
+  inHouse?: boolean;
 }
 
 /** An adapter as users declare it in settings: a full configuration, or a preset (`extends`) with overrides. */

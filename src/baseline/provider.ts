@@ -86,7 +86,7 @@ export class BaselineProvider {
     if ('problem' in read) return read;
     if (this.snapshot?.stamp === read.stamp && this.snapshot.path === read.path) return this.snapshot.result;
     const adapters = getAdapterSet(this.settings.pattern);
-    const { set, source } = parseSnapshot(read.text, configured, (adapter) => adapters.byName.get(adapter)?.kind.type);
+    const { set, source } = parseSnapshot(read.text, configured, (adapter) => adapters.frameworks.get(adapter));
     const origin = source.revision ? ` (${source.revision}${source.commit ? ` at ${source.commit.slice(0, 7)}` : ''})` : '';
     const result: BaselineResult = { baseline: { set, label: `snapshot ${configured}${origin}`, key: `snapshot:${read.path}:${read.stamp}` } };
     this.snapshot = { path: read.path, stamp: read.stamp, result };

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { isPrematureEnqueueAllowed, PREMATURE_ENQUEUE, type PrematureEnqueueOptions } from '../compare/job-changes.js';
 import { Engine } from '../engine/engine.js';
 import { locateProject } from '../project/locate.js';
-import { type EnqueueSite, getJobKey, type JobContract } from '../model/contract.js';
+import { type EnqueueSite, isSameJob, type JobContract } from '../model/contract.js';
 import type { SafeJobsSettings } from '../settings.js';
 import type { CliConfig } from './config.js';
 import { type CheckReport, sortFindings, toReportedFinding } from './report.js';
@@ -44,7 +44,7 @@ export function runListJson(cwd: string, settings: SafeJobsSettings): string {
     style: job.style,
     members: (job.style === 'payload' ? job.fields : job.params).map((member) => ({ name: member.name, optionality: member.optionality, type: member.type ?? null })),
     sites: sites
-      .filter((site) => getJobKey(site) === getJobKey(job))
+      .filter((site) => isSameJob(site, job))
       .map((site) => ({ file: site.location.file, line: site.location.span.start.line, method: site.method, arguments: site.args.count })),
   }));
   return `${JSON.stringify({ jobs: listed }, null, 2)}\n`;
@@ -63,7 +63,7 @@ export function runList(cwd: string, settings: SafeJobsSettings): string {
     });
     const signature = job.style === 'payload' ? `${job.handler}({ ${members.join('; ')} })` : `${job.handler}(${members.join(', ')})`;
     lines.push(`${job.wireName}  queue: ${job.queue ?? '(default)'}  ${job.location.file}:${job.location.span.start.line}`, `  ${signature}`);
-    const sites = allSites.filter((site) => getJobKey(site) === getJobKey(job));
+    const sites = allSites.filter((site) => isSameJob(site, job));
     for (const site of sites) lines.push(`  enqueued at ${site.location.file}:${site.location.span.start.line} (${site.method}, ${site.args.count} argument(s))`);
     if (sites.length === 0) lines.push('  not enqueued anywhere');
   }

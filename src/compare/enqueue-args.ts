@@ -1,5 +1,5 @@
 import { isJavaScriptPath } from '../model/paths.js';
-import { type ContractSet, type EnqueueSite, getJobKey, type JobContract } from '../model/contract.js';
+import { type ContractSet, type EnqueueSite, findJob, type JobContract } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckDescriptor } from './descriptor.js';
 import { makeFinding } from './findings.js';
@@ -24,7 +24,7 @@ export const ENQUEUE_ARGS_MATCH = {
 function checkEnqueueArgs(current: ContractSet): Finding[] {
   const findings: Finding[] = [];
   for (const site of current.sites) {
-    const job = current.jobs.get(getJobKey(site));
+    const job = findJob(current.jobs, site);
     if (!job || site.args.hasSpread || !isInvisibleToTypeChecker(site)) continue;
     const finding = job.style === 'payload' ? getMissingFields(site, job) : getMissingArguments(site, job);
     if (finding) findings.push(finding);

@@ -3,12 +3,12 @@
  * code enqueues it, a job enqueued before the deployed workers know it, and enqueue sites
  * whose name no job handles.
  */
-import { type ContractSet, type EnqueueSite, getJobKey, type JobContract } from '../model/contract.js';
+import { type ContractSet, type EnqueueSite, findJob, type JobContract } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
 import type { CompareContext, Comparison, RemovedJob } from './context.js';
 import type { CheckDescriptor, MessageIdOf } from './descriptor.js';
 import { formatSites, makeFinding } from './findings.js';
-import { groupSitesByJob } from './pairs.js';
+import { getSitesOfJob } from './pairs.js';
 
 const PLAN =
   "Delete a job in two deploys: (1) remove the code that enqueues it and deploy; (2) once no deployed code enqueues it and its queue has drained, delete the job. If the queue is known to be empty, list '{{job}}' in settings['safe-jobs'].retiredJobs.";
@@ -47,13 +47,13 @@ export const UNKNOWN_JOB = {
 } as const satisfies CheckDescriptor;
 
 export function getRemovedJobs(context: CompareContext): RemovedJob[] {
-  const sitesByJob = groupSitesByJob(context.previous.sites);
+  const sitesOf = getSitesOfJob(context.previous.sites);
   const removed: RemovedJob[] = [];
-  for (const [key, previous] of context.previous.jobs) {
-    if (context.current.jobs.has(key) || context.retiredJobs.includes(previous.wireName)) continue;
+  for (const previous of context.previous.jobs.values()) {
+    if (findJob(context.current.jobs, previous) || context.retiredJobs.includes(previous.wireName)) continue;
     // A job file that no longer parses hides its jobs; that is not a deletion.
     if (context.project.isUnparsable(previous.location.file)) continue;
-    removed.push({ previous, previousSites: sitesByJob.get(key) ?? [] });
+    removed.push({ previous, previousSites: sitesOf(previous) });
   }
   return removed;
 }
@@ -65,12 +65,12 @@ export function getRemovedJobs(context: CompareContext): RemovedJob[] {
  * deployed enqueue calls stood, else in the job's former file if it remains.
  */
 function checkDeletedJobs(context: Comparison): Finding[] {
-  const currentSites = groupSitesByJob(context.current.sites);
+  const currentSitesOf = getSitesOfJob(context.current.sites);
   const findings: Finding[] = [];
   for (const { previous, previousSites } of context.deleted) {
     if (previousSites.length === 0) continue;
     const data = { sites: formatSites(previousSites), baseline: context.baselineLabel };
-    for (const at of getDeletedJobLocations(previous, previousSites, currentSites.get(getJobKey(previous)) ?? [], context)) {
+    for (const at of getDeletedJobLocations(previous, previousSites, currentSitesOf(previous), context)) {
       findings.push(makeFinding(DELETED_ENQUEUED_JOB, { messageId: at.messageId, job: previous, at: at.location, data }));
     }
   }
@@ -106,8 +106,8 @@ function checkPrematureEnqueues(context: CompareContext): Finding[] {
   const previousQueues = new Set([...context.previous.jobs.values()].map((job) => job.queue ?? ''));
   const findings: Finding[] = [];
   for (const site of context.current.sites) {
-    const job = context.current.jobs.get(getJobKey(site));
-    if (!job || context.previous.jobs.has(getJobKey(site))) continue;
+    const job = findJob(context.current.jobs, site);
+    if (!job || findJob(context.previous.jobs, site)) continue;
     findings.push(
       makeFinding(PREMATURE_ENQUEUE, {
         messageId: 'prematureEnqueue',
@@ -137,6 +137,6 @@ export function isPrematureEnqueueAllowed(finding: Finding, options: PrematureEn
 /** Enqueue sites naming by string a job that no current code handles (a typo, a deleted job). */
 function checkUnknownJobs(current: ContractSet): Finding[] {
   return current.sites
-    .filter((site) => site.nameSource === 'string' && !current.jobs.has(getJobKey(site)))
+    .filter((site) => site.nameSource === 'string' && !findJob(current.jobs, site))
     .map((site) => makeFinding(UNKNOWN_JOB, { messageId: 'unknownJob', job: site.wireName, at: site.location, data: {} }));
 }

@@ -2,7 +2,7 @@
  * Pair combinators over two versions of the contracts, after buf's breaking-change
  * checks: each check is a small function over the pairs these produce.
  */
-import { type ContractSet, type EnqueueSite, getJobKey, type JobContract, type MemberContract } from '../model/contract.js';
+import { type ContractSet, type EnqueueSite, findJob, isSameJob, type JobContract, type MemberContract } from '../model/contract.js';
 import { groupBy } from '../util/group-by.js';
 import { isSameType } from './type-text.js';
 
@@ -13,15 +13,17 @@ export interface JobPair {
   previousSites: EnqueueSite[];
 }
 
-export function groupSitesByJob(sites: EnqueueSite[]): Map<string, EnqueueSite[]> {
-  return groupBy(sites, getJobKey);
+/** The sites of a list that can deliver to a job, looked up by wire name first. */
+export function getSitesOfJob(sites: EnqueueSite[]): (job: JobContract) => EnqueueSite[] {
+  const byName = groupBy(sites, (site) => site.wireName);
+  return (job) => (byName.get(job.wireName) ?? []).filter((site) => isSameJob(site, job));
 }
 
 export function forEachJobPair(previous: ContractSet, current: ContractSet, visit: (pair: JobPair) => void): void {
-  const sitesByJob = groupSitesByJob(previous.sites);
-  for (const [key, currentJob] of current.jobs) {
-    const previousJob = previous.jobs.get(key);
-    if (previousJob) visit({ previous: previousJob, current: currentJob, previousSites: sitesByJob.get(key) ?? [] });
+  const sitesOf = getSitesOfJob(previous.sites);
+  for (const currentJob of current.jobs.values()) {
+    const previousJob = findJob(previous.jobs, currentJob);
+    if (previousJob) visit({ previous: previousJob, current: currentJob, previousSites: sitesOf(previousJob) });
   }
 }
 

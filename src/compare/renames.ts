@@ -8,7 +8,7 @@
  *    and it is the only candidate there.
  * A job with several equally good partners is left unpaired: a guess would be a false alarm.
  */
-import { getJobKey, type JobContract } from '../model/contract.js';
+import { findJob, type JobContract } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
 import { getAliasEdit } from '../fix/alias.js';
 import type { CompareContext, Comparison, RemovedJob, Rename } from './context.js';
@@ -33,7 +33,7 @@ export const RENAME_SIMILARITY = 0.8;
 export const MIN_SHINGLES = 8;
 
 export function findRenames(removed: RemovedJob[], context: CompareContext): Rename[] {
-  const added = [...context.current.jobs.values()].filter((job) => !context.previous.jobs.has(getJobKey(job)));
+  const added = [...context.current.jobs.values()].filter((job) => !findJob(context.previous.jobs, job));
   const renames: Rename[] = [];
   const taken = new Set<JobContract>();
   for (const candidate of removed) {

@@ -24,10 +24,10 @@ export interface JobContract {
   /** The adapter (preset or declared) that recognized the job, by its name. */
   adapter?: string;
   /**
-   * The adapter kind that defined it (`queue-worker`, `task-definition`, ...): a queue's job and a
-   * task definition of the same name are two jobs, and a site reaches only jobs of its own kind.
+   * The framework whose workers run it (the preset its adapter is or extends); absent for an
+   * in-house layer of no known framework. Two frameworks' jobs of one name are two jobs.
    */
-  kind?: string;
+  framework?: string;
   /** How the framework encodes the arguments: 'json' for most, 'bson' for queues stored in MongoDB. */
   serialization?: 'json' | 'bson';
   /** Sketch of the handler body's tokens, to recognize a renamed job. */
@@ -52,8 +52,8 @@ export interface EnqueueSite {
   location: Location;
   /** The adapter whose enqueue shape the call matches. */
   adapter?: string;
-  /** The adapter kind of that adapter: the site reaches jobs of this kind only. */
-  kind?: string;
+  /** The framework the call enqueues through; absent for an in-house layer. See `reaches`. */
+  framework?: string;
   /** The queue the call names, where it names one by a literal or constant. */
   queue?: string;
 }
@@ -80,9 +80,41 @@ export interface ContractSet {
   dispatchers?: DispatcherContract[];
 }
 
-/** The key of a job among a version's jobs, and of the jobs a site reaches: its kind and wire name. */
-export function getJobKey(contract: { wireName: string; kind?: string | undefined }): string {
-  return contract.kind === undefined ? contract.wireName : `${contract.kind}\0${contract.wireName}`;
+type Named = { wireName: string; framework?: string | undefined };
+
+/** The key of a job among a version's jobs: its framework, where it has one, and its wire name. */
+export function getJobKey(job: Named): string {
+  return job.framework === undefined ? job.wireName : `${job.framework}\0${job.wireName}`;
+}
+
+/**
+ * Whether a site can deliver to a job, or two versions' jobs are one: the same wire name, and
+ * the same framework unless either belongs to none (an in-house layer may sit on any queue).
+ */
+export function isSameJob(a: Named, b: Named): boolean {
+  return a.wireName === b.wireName && (a.framework === undefined || b.framework === undefined || a.framework === b.framework);
+}
+
+const jobsByName = new WeakMap<ReadonlyMap<string, JobContract>, Map<string, JobContract[]>>();
+
+/**
+ * The job of `jobs` that a site (or another version's job) stands for: the one of its own
+ * framework, else one of no framework, else (for an in-house site) the first of that name.
+ * `jobs` must not change after the first call.
+ */
+export function findJob(jobs: ReadonlyMap<string, JobContract>, named: Named): JobContract | undefined {
+  const own = named.framework === undefined ? undefined : jobs.get(getJobKey(named));
+  if (own) return own;
+  const unscoped = jobs.get(named.wireName);
+  if (unscoped) return unscoped;
+  if (named.framework !== undefined) return undefined;
+  let index = jobsByName.get(jobs);
+  if (!index) {
+    index = new Map();
+    for (const job of jobs.values()) index.set(job.wireName, [...(index.get(job.wireName) ?? []), job]);
+    jobsByName.set(jobs, index);
+  }
+  return index.get(named.wireName)?.[0];
 }
 
 export function formatLocation(location: Location): string {

@@ -37,7 +37,7 @@ const job = z.object({
   params: z.array(member),
   fields: z.array(member),
   adapter: z.string().optional(),
-  kind: z.string().optional(),
+  framework: z.string().optional(),
   serialization: z.enum(['json', 'bson']).optional(),
   fingerprint: z.array(z.number().int().min(0)).max(256).optional(),
 });
@@ -49,7 +49,7 @@ const site = z.object({
   args: z.object({ count: z.number().int().min(0), hasSpread: z.boolean(), objectKeys: z.array(z.string()).optional() }),
   location,
   adapter: z.string().optional(),
-  kind: z.string().optional(),
+  framework: z.string().optional(),
   queue: z.string().optional(),
 });
 
@@ -85,10 +85,10 @@ function stripEdit(member: MemberContract): MemberContract {
 export class SnapshotError extends Error {}
 
 /**
- * @param getKind the kind of an adapter, for contracts written before snapshots recorded their
- * kind: without it they would meet no job of the current version.
+ * @param getFramework the framework of an adapter, for contracts written before snapshots
+ * recorded it: without it a framework's job would be keyed apart from the current version's.
  */
-export function parseSnapshot(text: string, path: string, getKind?: (adapter: string) => string | undefined): { set: ContractSet; source: SnapshotSource } {
+export function parseSnapshot(text: string, path: string, getFramework?: (adapter: string) => string | undefined): { set: ContractSet; source: SnapshotSource } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -109,10 +109,10 @@ export function parseSnapshot(text: string, path: string, getKind?: (adapter: st
       `the snapshot ${path} is not a safe-jobs snapshot: ${issue.path.join('.') || '(root)'} ${issue.message}. Write it again with \`safe-jobs snapshot -o ${path}\`.`,
     );
   }
-  const withKind = <T extends { adapter?: string | undefined; kind?: string | undefined }>(contract: T): T => {
-    const kind = contract.kind ?? (contract.adapter === undefined ? undefined : getKind?.(contract.adapter));
-    return kind === undefined ? contract : { ...contract, kind };
+  const withFramework = <T extends { adapter?: string | undefined; framework?: string | undefined }>(contract: T): T => {
+    const framework = contract.framework ?? (contract.adapter === undefined ? undefined : getFramework?.(contract.adapter));
+    return framework === undefined ? contract : { ...contract, framework };
   };
-  const jobs = new Map<string, JobContract>(parsed.data.jobs.map((contract) => withKind(contract as JobContract)).map((contract) => [getJobKey(contract), contract]));
-  return { set: { jobs, sites: parsed.data.sites.map((site) => withKind(site as EnqueueSite)) }, source: parsed.data.source ?? {} };
+  const jobs = new Map<string, JobContract>(parsed.data.jobs.map((contract) => withFramework(contract as JobContract)).map((contract) => [getJobKey(contract), contract]));
+  return { set: { jobs, sites: parsed.data.sites.map((site) => withFramework(site as EnqueueSite)) }, source: parsed.data.source ?? {} };
 }

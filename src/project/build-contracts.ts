@@ -33,6 +33,7 @@ export function buildContractSet(
 class ContractBuilder implements ResolveContext {
   readonly resolver: ProjectResolver;
   private readonly jobs = new Map<string, JobContract>();
+  private readonly wireNames = new Set<string>();
   private readonly sites: EnqueueSite[] = [];
   private readonly claimed = new Set<string>();
   private readonly dispatchers: DispatcherContract[] = [];
@@ -63,26 +64,30 @@ class ContractBuilder implements ResolveContext {
   }
 
   addJob(job: JobContract): boolean {
-    const kind = this.getKind(job.adapter);
-    if (kind !== undefined) job.kind = kind;
+    const framework = this.getFramework(job.adapter);
+    if (framework !== undefined) job.framework = framework;
     const key = getJobKey(job);
     if (this.jobs.has(key)) return false;
     this.jobs.set(key, job);
+    this.wireNames.add(job.wireName);
     return true;
   }
 
   hasJob(wireName: string, adapter: string): boolean {
-    return this.jobs.has(getJobKey({ wireName, kind: this.getKind(adapter) }));
+    const framework = this.getFramework(adapter);
+    // An in-house site may reach any framework's job; a framework's site, its own or an in-house one.
+    if (framework === undefined) return this.wireNames.has(wireName);
+    return this.jobs.has(getJobKey({ wireName, framework })) || this.jobs.has(wireName);
   }
 
   addSite(site: EnqueueSite): void {
-    const kind = this.getKind(site.adapter);
-    if (kind !== undefined) site.kind = kind;
+    const framework = this.getFramework(site.adapter);
+    if (framework !== undefined) site.framework = framework;
     this.sites.push(site);
   }
 
-  private getKind(adapter: string | undefined): string | undefined {
-    return adapter === undefined ? undefined : this.set.byName.get(adapter)?.kind.type;
+  private getFramework(adapter: string | undefined): string | undefined {
+    return adapter === undefined ? undefined : this.set.frameworks.get(adapter);
   }
 
   addDispatcher(dispatcher: DispatcherContract): void {

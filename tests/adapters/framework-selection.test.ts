@@ -187,16 +187,16 @@ describe('the fixtures', () => {
 });
 
 describe('jobs and sites of several kinds in one project', () => {
-  it('a wire name defined by two kinds is two jobs: a queue worker\'s job and a task definition of the same name', () => {
+  it('a wire name defined by two frameworks is two jobs: a BullMQ job and a Trigger.dev task of the same name', () => {
     const files = {
       'package.json': JSON.stringify({ dependencies: { bullmq: '6.7.0', '@trigger.dev/sdk': '4.8.3' } }),
       'src/a-trigger.ts': "import { task } from '@trigger.dev/sdk';\nexport const email = task({ id: 'email', run: async (payload: { to: string }) => {} });\n",
       'src/b-worker.ts': "import { Worker } from 'bullmq';\nnew Worker('mail', async (job) => { switch (job.name) { case 'email': return; default: throw new Error('x'); } });\n",
     };
-    const jobs = [...buildContracts(files, DEFAULT_JOB_PATTERN).jobs.values()].map((job) => [job.wireName, job.kind, job.adapter, job.location.file]);
+    const jobs = [...buildContracts(files, DEFAULT_JOB_PATTERN).jobs.values()].map((job) => [job.wireName, job.framework, job.adapter, job.location.file]);
     expect(jobs).toEqual([
-      ['email', 'task-definition', 'trigger.dev', 'src/a-trigger.ts'],
-      ['email', 'queue-worker', 'bullmq', 'src/b-worker.ts'],
+      ['email', 'trigger.dev', 'trigger.dev', 'src/a-trigger.ts'],
+      ['email', 'bullmq', 'bullmq', 'src/b-worker.ts'],
     ]);
   });
 

@@ -270,4 +270,28 @@ describe('presets chosen by evidence', () => {
     repo.write({ 'src/invoice-task.ts': null });
     expect(summary(await lintFiles(repo.dir))).toEqual(['safe-jobs/no-deleted-enqueued-job@src/checkout.ts:8']);
   });
+
+  it('lets an in-house enqueue layer (a declared adapter of no framework) reach a framework\'s job of the same name', async () => {
+    const settings = {
+      adapters: [
+        {
+          type: 'string-registry',
+          name: 'task-queue',
+          handler: 'arguments',
+          enqueue: [{ methods: ['push'], nameArg: 0, payloadArg: 0, payload: 'request', requestKeys: { name: 'name', data: 'props' }, receiver: { names: ['taskQueue'], types: [] } }],
+        },
+      ],
+    };
+    const app: Files = {
+      'package.json': JSON.stringify({ name: 'app', dependencies: { bullmq: '6.7.0' } }),
+      'src/worker.ts': "import { Worker } from 'bullmq';\n\nexport const worker = new Worker('email', async (job: { data: { to: string } }) => {\n  console.log(job.data.to);\n});\n",
+      'src/send.ts': "import { taskQueue } from './task-queue';\n\nexport const send = (to: string) => taskQueue.push({ name: 'email', props: { to } });\n",
+      'src/task-queue.ts': 'export const taskQueue = { push: (_request: unknown) => {} };\n',
+    };
+    // The site names a job that exists: no unknown-job error.
+    expect(await lintFiles(deploy(app).dir, ['.'], { settings })).toEqual([]);
+    const repo = deploy(app);
+    repo.write({ 'src/worker.ts': null });
+    expect(summary(await lintFiles(repo.dir, ['.'], { settings }))).toEqual(['safe-jobs/no-deleted-enqueued-job@src/send.ts:3']);
+  });
 });

@@ -31,13 +31,21 @@ describe('snapshots', () => {
     expect(() => parseSnapshot(text, 'deployed.json')).toThrow(message);
   });
 
-  it('records each contract\'s kind, and gives one to contracts of a snapshot written before kinds were recorded', () => {
-    expect(valid.jobs[0].kind).toBe('class-job');
-    expect(valid.sites[0].kind).toBe('class-job');
-    const old = { ...valid, jobs: valid.jobs.map(({ kind: _kind, ...job }: { kind: string }) => job), sites: valid.sites.map(({ kind: _kind, ...site }: { kind: string }) => site) };
-    const parsed = parseSnapshot(JSON.stringify(old), 'old.json', (adapter) => (adapter === valid.jobs[0].adapter ? 'class-job' : undefined)).set;
-    expect([...parsed.jobs.keys()]).toEqual([...set.jobs.keys()]);
-    expect(parsed.sites.map((site) => site.kind)).toEqual(['class-job']);
+  it('records each contract\'s framework, and gives one to contracts of a snapshot written before frameworks were recorded', () => {
+    const queued = buildContracts({
+      'package.json': JSON.stringify({ dependencies: { bullmq: '6.7.0' } }),
+      'src/worker.ts': "import { Worker } from 'bullmq';\nnew Worker('email', async (job: { data: { to: string } }) => {});\n",
+      'src/send.ts': "import { Queue } from 'bullmq';\nconst queue = new Queue('email');\nqueue.add('send', { to: 'a' });\n",
+    });
+    const written = JSON.parse(serializeSnapshot(queued, {}));
+    expect([written.jobs[0].framework, written.sites[0].framework]).toEqual(['bullmq', 'bullmq']);
+    const strip = ({ framework: _framework, ...contract }: { framework: string }) => contract;
+    const old = JSON.stringify({ ...written, jobs: written.jobs.map(strip), sites: written.sites.map(strip) });
+    const parsed = parseSnapshot(old, 'old.json', (adapter) => (adapter === 'bullmq' ? 'bullmq' : undefined)).set;
+    expect([...parsed.jobs.keys()]).toEqual([...queued.jobs.keys()]);
+    expect(parsed.sites.map((site) => site.framework)).toEqual(['bullmq']);
+    // A class job of the ActiveJob-style base class belongs to no framework: its key is its name.
+    expect(valid.jobs[0].framework).toBeUndefined();
   });
 
   it('names its format', () => {

@@ -40,5 +40,5 @@ const APP_TASK: ClassJobConfig = {
 
 export const CLASS_JOB_PRESETS: ReadonlyArray<Preset<ClassJobConfig>> = [
   { config: SIDEQUEST, packages: ['sidequest', '@sidequest/engine', '@sidequest/core'] },
-  { config: APP_TASK, packages: ['bull', 'bullmq'] },
+  { config: APP_TASK, packages: ['bull', 'bullmq'], inHouse: true },
 ];
