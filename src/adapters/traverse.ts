@@ -12,8 +12,8 @@ import type { KindExtraction } from './kind.js';
 import { addBindings } from './shared/bindings.js';
 import { getCallName } from './shared/calls.js';
 import { getClassFact } from './shared/classes.js';
-import { addExportAliases, addImportBindings, addReExports, addRequireBindings, isExported, type SyntaxContext } from './shared/syntax.js';
-import { getTypeAliasFact, getTypeMembers } from './shared/types.js';
+import { addExportAliases, addImportBindings, addReExports, addRequireBindings, type SyntaxContext } from './shared/syntax.js';
+import { getInterfaceFact, getTypeAliasFact } from './shared/types.js';
 import { addModuleValues } from './shared/values.js';
 
 type Handler = (node: TSESTree.Node, parent: TSESTree.Node | undefined) => void;
@@ -162,10 +162,12 @@ function readShared(node: TSESTree.Node, parent: TSESTree.Node | undefined, stat
       if (node.declaration.type === 'Identifier') facts.exportAliases.default = node.declaration.name;
       break;
     case 'TSInterfaceDeclaration':
-      facts.types.push({ name: node.id.name, fields: getTypeMembers(node.body.body, syntax), isExported: isExported(parent) });
+      facts.types.push(getInterfaceFact(node, parent, syntax));
       break;
-    case 'TSTypeAliasDeclaration':
-      if (node.typeAnnotation.type === 'TSTypeLiteral') facts.types.push(getTypeAliasFact(node, node.typeAnnotation, parent, syntax));
+    case 'TSTypeAliasDeclaration': {
+      const alias = getTypeAliasFact(node, parent, syntax);
+      if (alias) facts.types.push(alias);
       break;
+    }
   }
 }

@@ -7,6 +7,7 @@ import type { CompareContext } from './context.js';
 import type { CheckDescriptor } from './descriptor.js';
 import { getMemberKind, makeFinding } from './findings.js';
 import { forEachJobPair, getMembers, type JobPair, type MemberPairing, pairMembers } from './pairs.js';
+import { getRejectedExample, isAssignable } from '../model/type-shape.js';
 import { isCompatibleTypeChange, isSameType } from './type-text.js';
 
 /** No direction of its own: a removed member breaks the old workers, the other changes break the new ones. */
@@ -19,7 +20,7 @@ export const INCOMPATIBLE_PARAM_CHANGE = {
     reorderedParam:
       "Parameter '{{param}}' of job '{{job}}' moves from position {{previousPosition}} to {{currentPosition}} (deployed order: {{previousOrder}}): jobs queued by either version reach the other version's workers with their arguments in the wrong variables, and nothing fails loudly. Keep the deployed order and add new parameters at the end; to really reorder, add a new job with the new order, move the enqueuers to it in a later deploy, and delete this one after that.",
     typeChanged:
-      "The {{kind}} '{{param}}' of job '{{job}}' changes type from '{{previousType}}' to '{{currentType}}', which does not accept every value the deployed version ({{baseline}}) sends: jobs queued by it reach these workers with the old type. Widen it instead ('{{previousType}} | {{currentType}}') and handle both for one deploy; narrow it in a later deploy, once no deployed enqueuer sends the old type.",
+      "The {{kind}} '{{param}}' of job '{{job}}' changes type from '{{previousType}}' to '{{currentType}}', which does not accept every value the deployed version ({{baseline}}) sends{{example}}: jobs queued by it reach these workers with the old type. Accept both for one deploy ('{{widened}}'); narrow it in a later deploy, once no deployed enqueuer sends the old type.",
     removedField:
       "Job '{{job}}' no longer has payload field '{{param}}', which the deployed version ({{baseline}}) requires: old workers still running during the deploy read it as undefined from payloads this code enqueues. Remove it in two deploys: (1) make '{{param}}' optional, stop reading it and keep sending it; (2) once that is deployed, stop sending it and remove it.",
     renamedField:
@@ -107,14 +108,28 @@ function getReorderedParams(pair: JobPair, pairing: MemberPairing, context: Comp
 function getTypeChanges(pair: JobPair, pairing: MemberPairing, context: CompareContext): Finding[] {
   const findings: Finding[] = [];
   for (const { previous, current } of pairing.pairs) {
-    if (!previous?.type || !current.type || isCompatibleTypeChange(previous.type, current.type)) continue;
+    if (!previous?.type || !current.type) continue;
+    const verdict = previous.shape && current.shape ? isAssignable(previous.shape, current.shape) : isCompatibleTypeChange(previous.type, current.type);
+    // Unknown (a type this model cannot evaluate) is no finding, like a compatible change.
+    if (verdict !== false) continue;
+    const example = previous.shape && current.shape ? getRejectedExample(previous.shape, current.shape) : undefined;
+    // A pure narrowing is undone by keeping the old type; otherwise the transitional type is the union of both.
+    const keepsOld = previous.shape && current.shape && isAssignable(current.shape, previous.shape) === true;
     findings.push(
       makeFinding(INCOMPATIBLE_PARAM_CHANGE, {
         messageId: 'typeChanged',
         job: pair.current,
         direction: 'old-payload-to-new-worker',
         at: { file: current.file, span: current.span },
-        data: { param: current.name, kind: getMemberKind(pair.current), previousType: previous.type, currentType: current.type, baseline: context.baselineLabel },
+        data: {
+          param: current.name,
+          kind: getMemberKind(pair.current),
+          previousType: previous.type,
+          currentType: current.type,
+          example: example === undefined ? '' : ` (for example ${example})`,
+          widened: keepsOld ? previous.type : `${previous.type} | ${current.type}`,
+          baseline: context.baselineLabel,
+        },
       }),
     );
   }

@@ -4,6 +4,8 @@
  * and written into snapshots.
  */
 
+import type { TypeShape } from './type-shape.js';
+
 /** A position as ESLint reports it: 1-based line, 0-based column. */
 export interface Position {
   line: number;
@@ -31,6 +33,8 @@ export interface Member {
   optionality: Optionality;
   /** Normalized type text, or undefined when the code declares none. */
   type?: string;
+  /** The type's structure, compared by assignability (absent in snapshots of older versions: the text is compared then). */
+  shape?: TypeShape;
   span: SourceSpan;
   /**
    * How to write the transitional (optional) form of this member, computed by the
@@ -157,6 +161,11 @@ export interface TypeDeclFact {
   name: string;
   fields: Member[];
   isExported: boolean;
+  /**
+   * Named types whose fields it has too: `interface A extends B, C`, `type A = B & { ... }`
+   * (plain names only). Their fields come first; its own fields override them.
+   */
+  bases?: string[];
 }
 
 export interface ArgumentsFact {

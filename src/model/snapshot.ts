@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { type ContractSet, type EnqueueSite, getJobKey, type JobContract, type MemberContract } from './contract.js';
+import type { TypeShape } from './type-shape.js';
 
 export const SNAPSHOT_FORMAT = 'eslint-plugin-safe-jobs/snapshot';
 export const SNAPSHOT_VERSION = 1;
@@ -20,10 +21,24 @@ const position = z.object({ line: z.number().int().min(1), column: z.number().in
 const span = z.object({ start: position, end: position, range: z.tuple([z.number().int(), z.number().int()]) });
 const location = z.object({ file: relativePath, span });
 
+const shapeSchema: z.ZodType<TypeShape> = z.lazy(() =>
+  z.union([
+    z.object({ k: z.enum(['opaque', 'any', 'unknown']) }),
+    z.object({ k: z.literal('prim'), name: z.enum(['string', 'number', 'boolean', 'null', 'bigint', 'symbol', 'object', 'never']) }),
+    z.object({ k: z.literal('lit'), value: z.union([z.string(), z.number(), z.boolean()]) }),
+    z.object({ k: z.enum(['union', 'tuple']), of: z.array(shapeSchema).max(256) }),
+    z.object({ k: z.literal('array'), of: shapeSchema }),
+    z.object({ k: z.literal('record'), value: shapeSchema }),
+    z.object({ k: z.literal('object'), fields: z.record(z.string(), z.object({ type: shapeSchema, optional: z.boolean() })) }),
+    z.object({ k: z.literal('ref'), name: z.string(), args: z.array(shapeSchema).max(32).optional() }),
+  ]),
+) as z.ZodType<TypeShape>;
+
 const member = z.object({
   name: z.string(),
   optionality: z.enum(['required', 'optional', 'default', 'rest']),
   type: z.string().optional(),
+  shape: shapeSchema.optional(),
   span,
   file: relativePath,
 });

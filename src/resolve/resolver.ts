@@ -25,6 +25,9 @@ export interface ResolvedValue {
 /** Chains of `const a = b` references longer than this are cycles. */
 const MAX_REFS = 8;
 
+/** A payload field, with the file that declares it when that is not the payload type's own file. */
+export type PayloadField = TypeDeclFact['fields'][number] & { file?: string };
+
 /** Told of each file of the version that the resolution needs and that is not loaded. */
 export type MissingModule = (path: string) => void;
 
@@ -90,12 +93,29 @@ export class ProjectResolver {
     return decl ? { file: symbol.file, decl } : undefined;
   }
 
-  /** The fields a payload source stands for, each with the file that declares it. */
-  resolvePayload(file: string, source: PayloadSource | undefined): { file: string; fields: TypeDeclFact['fields'] } | undefined {
+  /**
+   * The fields a payload source stands for, with the file that declares the type; a field
+   * inherited from a base type (`extends`, `B & { ... }`) carries the file of its own declaration.
+   */
+  resolvePayload(file: string, source: PayloadSource | undefined): { file: string; fields: PayloadField[] } | undefined {
     if (!source) return undefined;
     if ('inline' in source) return { file, fields: source.inline };
     const resolved = this.resolveType(file, source.ref.name);
-    return resolved ? { file: resolved.file, fields: resolved.decl.fields } : undefined;
+    return resolved ? { file: resolved.file, fields: this.getFields(resolved.file, resolved.decl, 0, new Set()) } : undefined;
+  }
+
+  /** A type's own fields after those of its bases, a base found only where it can be resolved (cycles cut). */
+  private getFields(file: string, decl: TypeDeclFact, depth: number, seen: Set<TypeDeclFact>): PayloadField[] {
+    if (!decl.bases || depth > MAX_REFS || seen.has(decl)) return decl.fields;
+    seen.add(decl);
+    const byName = new Map<string, PayloadField>();
+    for (const base of decl.bases) {
+      const resolved = this.resolveType(file, base);
+      if (!resolved) continue;
+      for (const field of this.getFields(resolved.file, resolved.decl, depth + 1, seen)) byName.set(field.name, { ...field, file: field.file ?? resolved.file });
+    }
+    for (const field of decl.fields) byName.set(field.name, field);
+    return [...byName.values()];
   }
 
   /**

@@ -26,6 +26,7 @@ describe('snapshots', () => {
     ['another format', JSON.stringify({ ...valid, format: 'x' }), /format .*Write it again/],
     ['a newer version', JSON.stringify({ ...valid, version: 99 }), /format version 99, newer than this plugin reads \(1\)\. Upgrade/],
     ['a path outside the repository', JSON.stringify({ ...valid, sites: [{ ...valid.sites[0], location: { ...valid.sites[0].location, file: '../../etc/passwd' } }] }), /sites\.0\.location\.file must be a path relative to the repository/],
+    ['holding a type shape of no known form', JSON.stringify({ ...valid, jobs: [{ ...valid.jobs[0], params: [{ ...valid.jobs[0].params[0], shape: { k: 'union', of: 5 } }] }] }), /jobs\.0\.params\.0\.shape/],
     ['an absolute path', JSON.stringify({ ...valid, jobs: [{ ...valid.jobs[0], location: { ...valid.jobs[0].location, file: '/etc/passwd' } }] }), /must be a path relative/],
   ])('refuses a snapshot that is %s with one clear message', (_, text, message) => {
     expect(() => parseSnapshot(text, 'deployed.json')).toThrow(message);

@@ -54,7 +54,7 @@ ruleTester.run('no-incompatible-param-change', rule, {
       errors: [
         {
           messageId: 'typeChanged',
-          data: { job: 'MailJob', param: 'kind', kind: 'parameter', previousType: "'a'|'b'", currentType: "'a'", baseline: union.baseline },
+          data: { job: 'MailJob', param: 'kind', kind: 'parameter', previousType: "'a'|'b'", currentType: "'a'", example: ' (for example "b")', widened: "'a'|'b'", baseline: union.baseline },
         },
       ],
     },

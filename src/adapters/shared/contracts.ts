@@ -3,8 +3,9 @@ import type { JobContract, MemberContract } from '../../model/contract.js';
 import type { HandlerFact, Member, PayloadSource } from '../../model/facts.js';
 import type { ProjectResolver } from '../../resolve/resolver.js';
 
-export function withFile(members: Member[], file: string): MemberContract[] {
-  return members.map((member) => ({ ...member, file }));
+/** Members with the file that declares them: their own (an inherited field's) or `file`. */
+export function withFile(members: Array<Member & { file?: string }>, file: string): MemberContract[] {
+  return members.map((member) => ({ ...member, file: member.file ?? file }));
 }
 
 /** Positional parameters, or the fields of a single object parameter (typed, or destructured in JavaScript). */

@@ -7,7 +7,7 @@ import type { HandlerFact, Member, PayloadSource, SourceSpan, TextEdit } from '.
 import { getDispatchFact } from './dispatch.js';
 import { getFingerprint } from './fingerprint.js';
 import { getSpan, type Node, type SyntaxContext } from './syntax.js';
-import { getOptionality, getTypeSource, getTypeText } from './types.js';
+import { getAnnotationShape, getOptionality, getTypeSource, getTypeText } from './types.js';
 
 /** A function or method as a handler: its parameters, and where an object payload's fields come from. */
 export function getFunctionFact(
@@ -78,6 +78,8 @@ function getParamMember(param: TSESTree.Parameter, index: number, hasRequiredAft
       const type = getTypeText(param, ctx);
       const member: Member = { name: param.name, optionality: getOptionality(param.optional === true, type), span };
       if (type !== undefined) member.type = type;
+      const shape = getAnnotationShape(param);
+      if (shape) member.shape = shape;
       const edit = member.optionality === 'required' ? getOptionalParamEdit(param, hasRequiredAfter, ctx) : undefined;
       if (edit) member.makeOptional = edit;
       return member;

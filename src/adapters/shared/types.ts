@@ -4,15 +4,34 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Member, PayloadSource, TypeDeclFact } from '../../model/facts.js';
+import type { TypeShape } from '../../model/type-shape.js';
 import { getSpan, isExported, type Node, type SyntaxContext } from './syntax.js';
+import { getTypeShape } from './type-shapes.js';
 
-export function getTypeAliasFact(
-  node: TSESTree.TSTypeAliasDeclaration,
-  literal: TSESTree.TSTypeLiteral,
-  parent: Node | undefined,
-  ctx: SyntaxContext,
-): TypeDeclFact {
-  return { name: node.id.name, fields: getTypeMembers(literal.members, ctx), isExported: isExported(parent) };
+/**
+ * `type A = { ... }`, and `type A = B & C & { ... }` of plain names and literals; undefined for
+ * any other alias (its fields are not read).
+ */
+export function getTypeAliasFact(node: TSESTree.TSTypeAliasDeclaration, parent: Node | undefined, ctx: SyntaxContext): TypeDeclFact | undefined {
+  const parts = node.typeAnnotation.type === 'TSIntersectionType' ? node.typeAnnotation.types : [node.typeAnnotation];
+  const fields: Member[] = [];
+  const bases: string[] = [];
+  for (const part of parts) {
+    if (part.type === 'TSTypeLiteral') fields.push(...getTypeMembers(part.members, ctx));
+    else if (part.type === 'TSTypeReference' && part.typeName.type === 'Identifier' && !part.typeArguments) bases.push(part.typeName.name);
+    else return undefined;
+  }
+  const fact: TypeDeclFact = { name: node.id.name, fields, isExported: isExported(parent) };
+  if (bases.length > 0) fact.bases = bases;
+  return fact;
+}
+
+/** `interface A extends B, C { ... }`: its own fields, and the plain names it extends. */
+export function getInterfaceFact(node: TSESTree.TSInterfaceDeclaration, parent: Node | undefined, ctx: SyntaxContext): TypeDeclFact {
+  const fact: TypeDeclFact = { name: node.id.name, fields: getTypeMembers(node.body.body, ctx), isExported: isExported(parent) };
+  const bases = node.extends.flatMap((heritage) => (heritage.expression.type === 'Identifier' && !heritage.typeArguments ? [heritage.expression.name] : []));
+  if (bases.length > 0) fact.bases = bases;
+  return fact;
 }
 
 /** An inline type literal or a plain type name, as a payload source. */
@@ -35,6 +54,7 @@ export function getTypeMembers(members: TSESTree.TypeElement[], ctx: SyntaxConte
     const type = annotation ? normalizeTypeText(ctx.text.slice(annotation.range[0], annotation.range[1])) : undefined;
     const field: Member = { name, optionality: getOptionality(member.optional, type), span: getSpan(member) };
     if (type !== undefined) field.type = type;
+    if (annotation) field.shape = getTypeShape(annotation);
     if (field.optionality === 'required') field.makeOptional = { range: [key.range[1], key.range[1]], text: '?' };
     result.push(field);
   }
@@ -50,6 +70,12 @@ export function getOptionality(isMarkedOptional: boolean, type: string | undefin
 
 function admitsUndefined(type: string): boolean {
   return /(^|\|)\s*(undefined|void)\s*(\||$)/.test(type);
+}
+
+/** The structure of a node's type annotation, if it has one. */
+export function getAnnotationShape(node: Node): TypeShape | undefined {
+  const annotation = (node as { typeAnnotation?: TSESTree.TSTypeAnnotation }).typeAnnotation;
+  return annotation ? getTypeShape(annotation.typeAnnotation) : undefined;
 }
 
 export function getTypeText(node: Node, ctx: SyntaxContext): string | undefined {

@@ -5,6 +5,7 @@
  * default; the type is read for the plain zod types and left out otherwise.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TypeShape } from '../../model/type-shape.js';
 import type { Member } from '../../model/facts.js';
 import { getSpan, getStaticString, type Node } from './syntax.js';
 
@@ -47,7 +48,10 @@ function getZodField(name: string, property: TSESTree.Property): Member {
   const value = property.value as TSESTree.Expression;
   const { optionality, type } = readChain(value);
   const field: Member = { name, optionality, span: getSpan(property) };
-  if (type !== undefined) field.type = type;
+  if (type !== undefined) {
+    field.type = type;
+    field.shape = getZodTypeShape(type);
+  }
   if (optionality === 'required') field.makeOptional = { range: [value.range[1], value.range[1]], text: '.optional()' };
   return field;
 }
@@ -93,4 +97,41 @@ function getBaseType(method: string, call: TSESTree.CallExpression): string | un
     return element === undefined ? undefined : /[|&]/.test(element) ? `(${element})[]` : `${element}[]`;
   }
   return undefined;
+}
+
+/**
+ * The structure of a type text this module writes (`string`, `'a'|'b'`, `number[]`,
+ * `(string|number)[]|null`, `Date`): a closed grammar, read without a parser.
+ */
+export function getZodTypeShape(type: string): TypeShape {
+  const members = splitUnion(type);
+  if (members.length > 1) return { k: 'union', of: members.map(getZodTypeShape) };
+  const text = members[0] ?? '';
+  if (text.endsWith('[]')) {
+    const element = text.slice(0, -2);
+    return { k: 'array', of: getZodTypeShape(element.startsWith('(') && element.endsWith(')') ? element.slice(1, -1) : element) };
+  }
+  if (/^'.*'$/.test(text)) return { k: 'lit', value: text.slice(1, -1) };
+  if (text === 'true' || text === 'false') return { k: 'lit', value: text === 'true' };
+  if (/^-?\d+(\.\d+)?$/.test(text)) return { k: 'lit', value: Number(text) };
+  if (text === 'any' || text === 'unknown') return { k: text };
+  if (['string', 'number', 'boolean', 'bigint', 'null'].includes(text)) return { k: 'prim', name: text as 'string' };
+  return text === 'Date' ? { k: 'ref', name: 'Date' } : { k: 'opaque' };
+}
+
+function splitUnion(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) {
+      parts.push(text.slice(start, index));
+      start = index + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
 }

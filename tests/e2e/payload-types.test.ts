@@ -1,0 +1,93 @@
+/**
+ * Payload types end to end: compared by assignability (a change that accepts every old value
+ * is silent), and fields read through `extends` and intersections, in real git repositories.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Files, TempRepo } from '../helpers/git-repo.js';
+import { lintFiles, type Message } from '../helpers/lint.js';
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) repo.remove();
+});
+
+function deploy(files: Files): TempRepo {
+  const repo = new TempRepo();
+  repos.push(repo);
+  repo.commit(files);
+  return repo;
+}
+
+const summary = (messages: Message[]) => messages.map((message) => `${message.rule}@${message.file}:${message.line}`);
+
+const APPLICATION_JOB = 'export abstract class ApplicationJob {\n  static performLater(..._args: unknown[]) {}\n}\n';
+const emailJob = (props: string) =>
+  `import { ApplicationJob } from './application-job';\n\ntype Props = {\n${props}\n};\n\nexport class EmailJob extends ApplicationJob {\n  perform(props: Props) {\n    console.log(props);\n  }\n}\n`;
+
+function emailApp(props: string): Files {
+  return {
+    'package.json': '{ "name": "app", "private": true }\n',
+    'src/application-job.ts': APPLICATION_JOB,
+    'src/email-job.ts': emailJob(props),
+    'src/send.ts': "import { EmailJob } from './email-job';\n\nexport const send = () => EmailJob.performLater({ templateName: 'welcome', props: {} });\n",
+  };
+}
+
+describe('payload types compared by assignability', () => {
+  it('is silent when a field goes from Record<string, any> to Record<string, unknown>', async () => {
+    const repo = deploy(emailApp('  templateName: string;\n  props: Record<string, any>;'));
+    repo.write({ 'src/email-job.ts': emailJob('  templateName: string;\n  props: Record<string, unknown>;') });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+
+  it('is silent when a union keeps every old member, and reports a literal removed from it with an old value it rejects', async () => {
+    const repo = deploy(emailApp("  templateName: 'welcome' | 'reset';\n  props: Record<string, string>;"));
+    repo.write({ 'src/email-job.ts': emailJob("  templateName: 'reset' | 'welcome' | 'digest';\n  props: Record<string, string>;") });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+    const narrowed = deploy(emailApp("  templateName: 'welcome' | 'reset';\n  props: Record<string, string>;"));
+    narrowed.write({ 'src/email-job.ts': emailJob("  templateName: 'reset';\n  props: Record<string, string>;") });
+    const messages = await lintFiles(narrowed.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/email-job.ts:4']);
+    expect(messages[0]!.message).toContain("changes type from ''welcome'|'reset'' to ''reset'', which does not accept every value the deployed version");
+    expect(messages[0]!.message).toContain('(for example "welcome")');
+  });
+
+  it('reports a Date field retyped as a number: old payloads carry the date as an ISO string', async () => {
+    const repo = deploy(emailApp('  templateName: string;\n  at: Date;'));
+    repo.write({ 'src/email-job.ts': emailJob('  templateName: string;\n  at: number;') });
+    expect(summary(await lintFiles(repo.dir))).toEqual(['safe-jobs/no-incompatible-param-change@src/email-job.ts:5']);
+  });
+});
+
+describe('payload fields through extends and intersections', () => {
+  const base = "export interface TeamScoped {\n  teamId: string;\n}\n";
+  const job = (declaration: string) =>
+    `import { ApplicationJob } from './application-job';\nimport type { TeamScoped } from './scoped';\n\n${declaration}\n\nexport class ExportJob extends ApplicationJob {\n  perform(props: ExportProps) {\n    console.log(props);\n  }\n}\n`;
+  const app = (declaration: string): Files => ({
+    'package.json': '{ "name": "app", "private": true }\n',
+    'src/application-job.ts': APPLICATION_JOB,
+    'src/scoped.ts': base,
+    'src/export-job.ts': job(declaration),
+    'src/run.ts': "import { ExportJob } from './export-job';\n\nexport const run = () => ExportJob.performLater({ teamId: 't', format: 'csv' });\n",
+  });
+
+  it('reports a required field added to an inherited interface, and the fix makes it optional in the base', async () => {
+    const repo = deploy(app('interface ExportProps extends TeamScoped {\n  format: string;\n}'));
+    repo.write({ 'src/scoped.ts': 'export interface TeamScoped {\n  teamId: string;\n  organisationId: string;\n}\n' });
+    expect(summary(await lintFiles(repo.dir))).toEqual(['safe-jobs/no-new-required-param@src/scoped.ts:3']);
+    await lintFiles(repo.dir, ['.'], { fix: true });
+    expect(readFileSync(repo.path('src/scoped.ts'), 'utf8')).toBe('export interface TeamScoped {\n  teamId: string;\n  organisationId?: string;\n}\n');
+  });
+
+  it('reads the fields of an intersection of a base and a literal, and stays silent when the same fields are declared as an interface', async () => {
+    const repo = deploy(app("type ExportProps = TeamScoped & {\n  format: 'csv' | 'json';\n};"));
+    repo.write({ 'src/export-job.ts': job("interface ExportProps extends TeamScoped {\n  format: 'csv' | 'json';\n}") });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+    const removed = deploy(app("type ExportProps = TeamScoped & {\n  format: 'csv' | 'json';\n};"));
+    removed.write({ 'src/export-job.ts': job("type ExportProps = {\n  format: 'csv' | 'json';\n};") });
+    const messages = await lintFiles(removed.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/export-job.ts:8']);
+    expect(messages[0]!.message).toContain("Job 'ExportJob' no longer has payload field 'teamId'");
+  });
+});
