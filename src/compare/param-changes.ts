@@ -7,6 +7,7 @@ import type { CompareContext } from './context.js';
 import type { CheckDescriptor } from './descriptor.js';
 import { getMemberKind, makeFinding } from './findings.js';
 import { forEachJobPair, getMembers, type JobPair, type MemberPairing, pairMembers } from './pairs.js';
+import { getSitesOmittingDeployedMembers } from './producer-checks.js';
 import { getRejectedExample, isAssignable } from '../model/type-shape.js';
 import { isCompatibleTypeChange, isSameType } from './type-text.js';
 
@@ -25,6 +26,10 @@ export const INCOMPATIBLE_PARAM_CHANGE = {
       "Job '{{job}}' no longer has payload field '{{param}}', which the deployed version ({{baseline}}) requires: old workers still running during the deploy read it as undefined from payloads this code enqueues. Remove it in two deploys: (1) make '{{param}}' optional, stop reading it and keep sending it; (2) once that is deployed, stop sending it and remove it.",
     renamedField:
       "Payload field '{{param}}' of job '{{job}}' is renamed to '{{newName}}': old workers still running read '{{param}}' from payloads this code enqueues, and payloads queued by the deployed version ({{baseline}}) reach these workers without '{{newName}}'. Rename it in three deploys: (1) add '{{newName}}' as optional beside '{{param}}', send both and read '{{newName}} ?? {{param}}'; (2) make '{{newName}}' required and '{{param}}' optional; (3) stop sending '{{param}}' and remove it.",
+    omitsDeployedField:
+      "This enqueues job '{{job}}' without payload field(s) {{missing}}, which the deployed workers ({{baseline}}) still require: until this release runs on every worker, old workers get jobs from this call with {{missing}} undefined. Keep sending {{missing}} here until the release that made it optional is deployed; stop in a later one.",
+    omitsDeployedParam:
+      "This enqueues job '{{job}}' without argument(s) {{missing}}, which the deployed workers ({{baseline}}) still require: until this release runs on every worker, old workers run jobs from this call with {{missing}} undefined. Keep passing {{missing}} here until the release that made it optional is deployed; stop in a later one.",
     payloadStyleChanged:
       "Job '{{job}}' switches from {{previousStyle}} to {{currentStyle}} since the deployed version ({{baseline}}): jobs queued by either version do not fit the other version's handler. Add a new job with the new signature, move the enqueuers to it in a later deploy, and delete this one once nothing deployed enqueues it.",
   },
@@ -41,6 +46,17 @@ function checkParamChanges(context: CompareContext): Finding[] {
     }
     findings.push(...getRemovedMembers(pair, pairing, context), ...getReorderedParams(pair, pairing, context), ...getTypeChanges(pair, pairing, context));
   });
+  for (const { site, current, missing } of getSitesOmittingDeployedMembers(context)) {
+    findings.push(
+      makeFinding(INCOMPATIBLE_PARAM_CHANGE, {
+        messageId: current.style === 'payload' ? 'omitsDeployedField' : 'omitsDeployedParam',
+        job: current,
+        direction: 'new-payload-to-old-worker',
+        at: site.location,
+        data: { missing: missing.map((name) => `'${name}'`).join(', '), baseline: context.baselineLabel },
+      }),
+    );
+  }
   return findings;
 }
 

@@ -1,0 +1,76 @@
+/**
+ * Enqueue sites checked against the deployed handler (new payload → old worker): a release that
+ * makes a field optional and adds a producer that omits it breaks the workers still running the
+ * deployed version, which require it. Real git repositories, through ESLint.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Files, TempRepo } from '../helpers/git-repo.js';
+import { lintFiles, type Message } from '../helpers/lint.js';
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) repo.remove();
+});
+
+function deploy(files: Files): TempRepo {
+  const repo = new TempRepo();
+  repos.push(repo);
+  repo.commit(files);
+  return repo;
+}
+
+const summary = (messages: Message[]) => messages.map((message) => `${message.rule}@${message.file}:${message.line}`);
+const APPLICATION_JOB = 'export abstract class ApplicationJob {\n  static performLater(..._args: unknown[]) {}\n}\n';
+const importJob = (fields: string) =>
+  `import { ApplicationJob } from './application-job';\n\nexport class ImportJob extends ApplicationJob {\n  perform(props: {\n${fields}\n  }) {\n    console.log(props);\n  }\n}\n`;
+
+describe('producers checked against the deployed handler', () => {
+  const app: Files = {
+    'package.json': '{ "name": "app", "private": true }\n',
+    'src/application-job.ts': APPLICATION_JOB,
+    'src/import-job.ts': importJob('    key: string;\n    ip: string;'),
+    'src/upload.ts': "import { ImportJob } from './import-job';\n\nexport const upload = (key: string) => ImportJob.performLater({ key, ip: '::1' });\n",
+  };
+
+  it('reports a new producer that omits a field the deployed workers require, made optional in the same release', async () => {
+    const repo = deploy(app);
+    repo.write({
+      'src/import-job.ts': importJob('    key?: string;\n    ip: string;\n    content?: string;'),
+      'src/paste.ts': "import { ImportJob } from './import-job';\n\nexport const paste = (content: string) => ImportJob.performLater({ content, ip: '::1' });\n",
+    });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/paste.ts:3']);
+    expect(messages[0]!.message).toMatch(/^This enqueues job 'ImportJob' without payload field\(s\) 'key', which the deployed workers \(main at [0-9a-f]{7}\) still require/);
+  });
+
+  it('is silent once the release that made the field optional is the deployed one', async () => {
+    const repo = deploy({ ...app, 'src/import-job.ts': importJob('    key?: string;\n    ip: string;\n    content?: string;') });
+    repo.write({ 'src/paste.ts': "import { ImportJob } from './import-job';\n\nexport const paste = (content: string) => ImportJob.performLater({ content, ip: '::1' });\n" });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+
+  it('leaves a producer unchanged since the deployed version alone, and a producer that still sends the field', async () => {
+    const repo = deploy(app);
+    repo.write({
+      'src/import-job.ts': importJob('    key?: string;\n    ip: string;'),
+      'src/again.ts': "import { ImportJob } from './import-job';\n\nexport const again = (key: string) => ImportJob.performLater({ ip: '::2', key });\n",
+    });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+
+  it('checks positional arguments in JavaScript too', async () => {
+    const repo = deploy({
+      'package.json': '{ "name": "app", "type": "module" }\n',
+      'src/application-job.js': 'export class ApplicationJob {\n  static performLater() {}\n}\n',
+      'src/mail-job.js': "import { ApplicationJob } from './application-job.js';\n\nexport class MailJob extends ApplicationJob {\n  perform(id, locale) {\n    console.log(id, locale);\n  }\n}\n",
+      'src/signup.js': "import { MailJob } from './mail-job.js';\n\nexport const signUp = (id) => MailJob.performLater(id, 'en');\n",
+    });
+    repo.write({
+      'src/mail-job.js': "import { ApplicationJob } from './application-job.js';\n\nexport class MailJob extends ApplicationJob {\n  perform(id, locale = 'en') {\n    console.log(id, locale);\n  }\n}\n",
+      'src/invite.js': "import { MailJob } from './mail-job.js';\n\nexport const invite = (id) => MailJob.performLater(id);\n",
+    });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/invite.js:3']);
+    expect(messages[0]!.message).toContain("without argument(s) 'locale', which the deployed workers");
+  });
+});
