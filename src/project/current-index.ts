@@ -10,7 +10,8 @@ import type { ProjectLocation } from './locate.js';
 import type { SafeJobsSettings } from '../settings.js';
 import { buildContractSet } from './build-contracts.js';
 import type { FactsCache } from './facts-cache.js';
-import { followImports, type LoadedProject, loadProject } from './load-project.js';
+import { DiskStamps } from './disk-stamps.js';
+import { followImports, type LoadedProject, loadProject, reloadFiles } from './load-project.js';
 import { getSpanShift, type SpanShift } from './span-shift.js';
 import type { WorkingTreeSource } from './working-tree-source.js';
 
@@ -25,6 +26,8 @@ export class CurrentIndex {
   private readonly shifts = new Map<string, SpanShift>();
   /** Changes when the disk may have changed under us (checkout, pull, commit). */
   private readonly stamp?: GitStamp;
+  /** The loaded files as the disk held them: a job file edited or deleted outside the editor is read again. */
+  private readonly disk: DiskStamps;
   /** Bumped whenever the contracts may have changed; comparison results are cached by it. */
   version = 0;
 
@@ -35,6 +38,7 @@ export class CurrentIndex {
     private readonly source: WorkingTreeSource,
   ) {
     if (location.isGit) this.stamp = new GitStamp(location.root, INDEX_FILES);
+    this.disk = new DiskStamps(location.root);
     this.candidateTest = new RegExp(getCandidatePattern(settings.pattern));
   }
 
@@ -66,6 +70,7 @@ export class CurrentIndex {
       return;
     }
     const contracts = followImports(project, this.source, this.cache, [path]);
+    this.disk.recordNew(project.files.keys());
     this.changed();
     this.set = contracts;
   }
@@ -109,13 +114,28 @@ export class CurrentIndex {
    */
   refresh(): boolean {
     const stamp = this.stamp?.read();
-    if (this.project && stamp === this.diskStamp) return false;
+    if (this.project && stamp === this.diskStamp) {
+      this.reloadChanged();
+      return false;
+    }
     this.diskStamp = stamp;
     const { contracts, ...project } = loadProject(this.source, this.cache);
     this.project = project;
+    this.disk.reset(project.files.keys());
     this.changed();
     this.set = contracts;
     return true;
+  }
+
+  /** Files of the project changed or deleted on disk since they were read (checked at most once a second). */
+  private reloadChanged(): void {
+    const changed = this.disk.getChanged();
+    if (changed.length === 0) return;
+    const project = this.getProject();
+    const contracts = reloadFiles(project, this.source, this.cache, changed);
+    this.disk.recordNew(project.files.keys());
+    this.changed();
+    this.set = contracts;
   }
 
   private getProject(): LoadedProject {

@@ -72,6 +72,23 @@ export function followImports(project: LoadedProject, source: FileSource, cache:
   }
 }
 
+/**
+ * Reads again files that changed or went away on disk, and returns the contracts then: a file
+ * gone leaves the project (its jobs and sites with it); a changed one is parsed anew (once per
+ * content, through the cache).
+ */
+export function reloadFiles(project: LoadedProject, source: FileSource, cache: FactsCache, paths: string[]): ContractSet {
+  const texts = source.readFiles(paths);
+  for (const path of paths) {
+    if (texts.has(path)) continue;
+    project.files.delete(path);
+    project.keys.delete(path);
+    project.unparsable.delete(path);
+  }
+  const changed = new Map([...texts].filter(([path, text]) => project.keys.get(path) !== cache.getKey(path, text)));
+  return followImports(project, source, cache, addTexts(project, changed, cache));
+}
+
 function loadPackageFiles(project: LoadedProject, source: FileSource, paths: string[]): void {
   const wanted = new Set<string>();
   for (const path of paths) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TempRepo } from '../helpers/git-repo.js';
 import { createESLint, flatten } from '../helpers/lint.js';
 
@@ -106,6 +106,26 @@ describe('an editor session', () => {
       const [result] = await session.lintText(text, { filePath });
       const [fresh] = await createFreshESLint(repo).lintText(text, { filePath });
       expect(result!.messages).toEqual(fresh!.messages);
+    }
+  });
+
+  it('sees a job file deleted or changed on disk outside the editor, without git\'s index moving, within a second', async () => {
+    const repo = deployed();
+    const session = createFreshESLint(repo);
+    const sendPath = repo.path('src/send.ts');
+    const lintSend = async () => flatten(repo.dir, await session.lintText(ENQUEUE, { filePath: sendPath })).map((m) => `${m.rule}@${m.file}:${m.line}`);
+    expect(await lintSend()).toEqual([]);
+    // Another tool deletes the job's file: no buffer is open on it, and git's index does not move.
+    repo.write({ 'src/mail-job.ts': null });
+    vi.useFakeTimers({ now: Date.now() + 1_500, toFake: ['Date'] });
+    try {
+      expect(await lintSend()).toEqual(['safe-jobs/no-deleted-enqueued-job@src/send.ts:2']);
+      // It comes back (a checkout of one file, a revert in another tool): the finding goes.
+      repo.write({ 'src/mail-job.ts': job('id: number') });
+      vi.setSystemTime(Date.now() + 1_500);
+      expect(await lintSend()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
     }
   });
 });
