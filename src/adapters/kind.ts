@@ -36,6 +36,13 @@ export interface AdapterConfigBase {
   type: string;
   name: string;
   serialization?: Serialization;
+  /**
+   * What a worker does with a job of a name it does not know, where the framework decides it
+   * whatever the code: `waits` when the job stays queued until a worker that knows it runs
+   * (Trigger.dev's *Waiting for deploy*, workers that fetch only the names they define). Enqueuing
+   * a new job before its workers are deployed is then harmless.
+   */
+  unknownJob?: 'waits';
 }
 
 /** A built-in configuration, and the packages whose presence in the nearest package.json enables it by default. */

@@ -9,6 +9,8 @@ import type { CompareContext, Comparison, RemovedJob } from './context.js';
 import type { CheckDescriptor, MessageIdOf } from './descriptor.js';
 import { formatSites, makeFinding } from './findings.js';
 import { getSitesOfJob } from './pairs.js';
+import { isSameCall } from './producer-checks.js';
+import { groupBy } from '../util/group-by.js';
 
 const PLAN =
   "Delete a job in two deploys: (1) remove the code that enqueues it and deploy; (2) once no deployed code enqueues it and its queue has drained, delete the job. If the queue is known to be empty, list '{{job}}' in settings['safe-jobs'].retiredJobs.";
@@ -104,10 +106,15 @@ const FIRST_LINE = { start: { line: 1, column: 0 }, end: { line: 1, column: 0 },
  */
 function checkPrematureEnqueues(context: CompareContext): Finding[] {
   const previousQueues = new Set([...context.previous.jobs.values()].map((job) => job.queue ?? ''));
+  const previousSites = groupBy(context.previous.sites, (site) => site.wireName);
   const findings: Finding[] = [];
   for (const site of context.current.sites) {
     const job = findJob(context.current.jobs, site);
     if (!job || findJob(context.previous.jobs, site)) continue;
+    // The framework keeps the job queued until a worker that knows it runs: nothing fails.
+    if (job.unknownJob === 'waits') continue;
+    // The same call was deployed already: this change does not make it premature.
+    if ((previousSites.get(site.wireName) ?? []).some((deployed) => isSameCall(deployed, site))) continue;
     findings.push(
       makeFinding(PREMATURE_ENQUEUE, {
         messageId: 'prematureEnqueue',

@@ -47,7 +47,7 @@ function isOptionalNow(job: JobContract, name: string): boolean {
 }
 
 /** A deployed call that this one is, unchanged: same file, same method, the same arguments as far as they are read. */
-function isSameCall(deployed: EnqueueSite, site: EnqueueSite): boolean {
+export function isSameCall(deployed: EnqueueSite, site: EnqueueSite): boolean {
   const keys = (entry: EnqueueSite) => (entry.args.objectKeys ? [...entry.args.objectKeys].sort().join('\0') : undefined);
   return deployed.location.file === site.location.file && deployed.method === site.method && deployed.args.count === site.args.count && keys(deployed) === keys(site);
 }

@@ -28,6 +28,8 @@ export interface JobContract {
    * in-house layer of no known framework. Two frameworks' jobs of one name are two jobs.
    */
   framework?: string;
+  /** The framework keeps a job its workers do not know queued until one that knows it runs (see AdapterConfigBase). */
+  unknownJob?: 'waits';
   /** How the framework encodes the arguments: 'json' for most, 'bson' for queues stored in MongoDB. */
   serialization?: 'json' | 'bson';
   /** Sketch of the handler body's tokens, to recognize a renamed job. */

@@ -66,6 +66,8 @@ class ContractBuilder implements ResolveContext {
   addJob(job: JobContract): boolean {
     const framework = this.getFramework(job.adapter);
     if (framework !== undefined) job.framework = framework;
+    const unknownJob = job.adapter === undefined ? undefined : this.set.byName.get(job.adapter)?.config.unknownJob;
+    if (unknownJob !== undefined) job.unknownJob = unknownJob;
     const key = getJobKey(job);
     if (this.jobs.has(key)) return false;
     this.jobs.set(key, job);

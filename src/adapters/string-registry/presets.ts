@@ -36,6 +36,7 @@ const AGENDA: StringRegistryConfig = {
     { methods: ['schedule', 'every'], nameArg: 1, payloadArg: 2, payload: 'single' },
   ],
   serialization: 'bson',
+  unknownJob: 'waits',
 };
 
 /** `boss`, `this.pgBoss`, or an object of `new PgBoss(...)` / `boss: PgBoss`: `send` and `work` are too common alone. */
@@ -53,6 +54,7 @@ const PG_BOSS: StringRegistryConfig = {
     { methods: ['schedule'], nameArg: 0, payloadArg: 2, payload: 'single', receiver: BOSS },
   ],
   serialization: 'json',
+  unknownJob: 'waits',
 };
 
 /**
@@ -76,6 +78,7 @@ const GRAPHILE_WORKER: StringRegistryConfig = {
   sql: ['graphile_worker.add_job'],
   declaredPayloads: { namespace: 'GraphileWorker', interface: 'Tasks' },
   serialization: 'json',
+  unknownJob: 'waits',
 };
 
 export const STRING_REGISTRY_PRESETS: ReadonlyArray<Preset<StringRegistryConfig>> = [

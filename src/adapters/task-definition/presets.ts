@@ -15,6 +15,7 @@ const TRIGGER_DEV: TaskDefinitionConfig = {
   byIdItems: { objects: ['batch'], methods: ['trigger', 'triggerAndWait'] },
   byTaskItems: { objects: ['batch'], methods: ['triggerByTask', 'triggerByTaskAndWait'] },
   serialization: 'json',
+  unknownJob: 'waits',
 };
 
 export const TASK_DEFINITION_PRESETS: ReadonlyArray<Preset<TaskDefinitionConfig>> = [{ config: TRIGGER_DEV, packages: ['@trigger.dev/sdk', 'trigger.dev'] }];

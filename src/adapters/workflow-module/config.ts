@@ -11,6 +11,11 @@ export interface WorkflowModuleConfig extends AdapterConfigBase {
   workflowPackages: string[];
   /** `proxyActivities<typeof activities>(options)`: every exported function of `activities`' module is an activity. */
   activityProxies: string[];
+  /**
+   * Of those, the ones whose activities run in the worker of their workflow (`proxyLocalActivities`):
+   * always the same version as the workflow, so never compared across versions.
+   */
+  localActivityProxies: string[];
   /** `client.workflow.start(wf, options)`: methods of an object of this name. */
   client: { object: string; methods: string[] };
   /** `executeChild(wf, options)`: functions that start a child workflow. */

@@ -35,7 +35,8 @@ export function addActivityProxy(node: TSESTree.VariableDeclarator, configs: rea
   const init = node.init;
   if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier') return;
   const callee = init.callee.name;
-  const adapters = configs.filter((config) => config.activityProxies.includes(callee)).map((config) => config.name);
+  // A local activity runs in its workflow's worker, on its version: neither a job nor an enqueue site.
+  const adapters = configs.filter((config) => config.activityProxies.includes(callee) && !config.localActivityProxies.includes(callee)).map((config) => config.name);
   if (adapters.length === 0) return;
   const type = init.typeArguments?.params[0];
   const module = type?.type === 'TSTypeQuery' ? getEntityPath(type.exprName) : undefined;

@@ -11,6 +11,7 @@ const TEMPORAL: WorkflowModuleConfig = {
   name: 'temporal',
   workflowPackages: ['@temporalio/workflow'],
   activityProxies: ['proxyActivities', 'proxyLocalActivities'],
+  localActivityProxies: ['proxyLocalActivities'],
   client: { object: 'workflow', methods: ['start', 'execute', 'signalWithStart'] },
   childFunctions: ['executeChild', 'startChild'],
   argsKey: 'args',

@@ -1,0 +1,98 @@
+/**
+ * What each framework does at run time, as the rules read it: a job enqueued before its workers
+ * are deployed waits where the framework keeps unknown jobs queued (Trigger.dev, pg-boss,
+ * graphile-worker, Agenda), a call already deployed is not made premature by a change, and a
+ * Temporal local activity runs in its workflow's worker, on its version. Real git repositories.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Files, TempRepo } from '../helpers/git-repo.js';
+import { lintFiles, type Message } from '../helpers/lint.js';
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) repo.remove();
+});
+
+function deploy(files: Files): TempRepo {
+  const repo = new TempRepo();
+  repos.push(repo);
+  repo.commit(files);
+  return repo;
+}
+
+const summary = (messages: Message[]) => messages.map((message) => `${message.rule}@${message.file}:${message.line}`);
+
+describe('no-premature-enqueue and what the framework does with an unknown job', () => {
+  it('is silent for a Trigger.dev task added and triggered in one change: the run waits for a deployed version that has it', async () => {
+    const repo = deploy({
+      'package.json': '{ "name": "app", "dependencies": { "@trigger.dev/sdk": "4.8.3" } }\n',
+      'src/welcome.ts': "import { task } from '@trigger.dev/sdk';\n\nexport const welcome = task({ id: 'welcome', run: async (payload: { userId: string }) => {} });\n",
+    });
+    repo.write({
+      'src/tasks.ts': "import { task } from '@trigger.dev/sdk';\n\nexport const digest = task({\n  id: 'digest',\n  run: async (payload: { userId: string }) => {\n    console.log(payload.userId);\n  },\n});\n",
+      'src/signup.ts': "import { tasks } from '@trigger.dev/sdk';\n\nexport const signUp = (userId: string) => tasks.trigger('digest', { userId });\n",
+    });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+
+  it('is silent for a pg-boss job added and sent in one change: old workers never fetch a name they do not work', async () => {
+    const repo = deploy({
+      'package.json': '{ "name": "app", "dependencies": { "pg-boss": "10.4.2" } }\n',
+      'src/boss.ts': "import PgBoss from 'pg-boss';\n\nexport const boss = new PgBoss('postgres://localhost/app');\n",
+      'src/cleanup.ts': "import { boss } from './boss';\n\nexport const start = () => boss.work('cleanup', async () => {});\n",
+    });
+    repo.write({
+      'src/workers.ts': "import { boss } from './boss';\n\nexport const start = () => boss.work('invoice', async ([job]: Array<{ data: { invoiceId: number } }>) => {\n  console.log(job!.data.invoiceId);\n});\n",
+      'src/send.ts': "import { boss } from './boss';\n\nexport const send = (invoiceId: number) => boss.send('invoice', { invoiceId });\n",
+    });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+
+  it('still warns where an old worker fails the job: node-resque', async () => {
+    const files: Files = {
+      'package.json': '{ "name": "app", "dependencies": { "node-resque": "9.7.1" } }\n',
+      'src/jobs.ts': "export const jobs = {\n  add: { perform: async (a: number, b: number) => a + b },\n};\n",
+      'src/worker.ts': "import { Worker } from 'node-resque';\nimport { jobs } from './jobs';\n\nexport const worker = new Worker({ queues: ['math'] }, jobs);\n",
+      'src/enqueue.ts': "import { Queue } from 'node-resque';\n\nconst queue = new Queue({});\n\nexport const run = () => queue.enqueue('math', 'add', [1, 2]);\n",
+    };
+    const repo = deploy(files);
+    repo.write({
+      'src/jobs.ts': "export const jobs = {\n  add: { perform: async (a: number, b: number) => a + b },\n  double: { perform: async (a: number) => 2 * a },\n};\n",
+      'src/enqueue.ts': "import { Queue } from 'node-resque';\n\nconst queue = new Queue({});\n\nexport const run = () => queue.enqueue('math', 'add', [1, 2]);\nexport const twice = () => queue.enqueue('math', 'double', [2]);\n",
+    });
+    expect(summary(await lintFiles(repo.dir))).toEqual(['safe-jobs/no-premature-enqueue@src/enqueue.ts:6']);
+  });
+
+  it('leaves alone a call the deployed version already made, when this change adds the job it names', async () => {
+    const repo = deploy({
+      'package.json': '{ "name": "app", "dependencies": { "node-resque": "9.7.1" } }\n',
+      'src/jobs.ts': "export const jobs = {\n  add: { perform: async (a: number, b: number) => a + b },\n};\n",
+      'src/worker.ts': "import { Worker } from 'node-resque';\nimport { jobs } from './jobs';\n\nexport const worker = new Worker({ queues: ['math'] }, jobs);\n",
+      'src/enqueue.ts': "import { Queue } from 'node-resque';\n\nconst queue = new Queue({});\n\nexport const twice = () => queue.enqueue('math', 'double', [2]);\n",
+    });
+    repo.write({ 'src/jobs.ts': "export const jobs = {\n  add: { perform: async (a: number, b: number) => a + b },\n  double: { perform: async (a: number) => 2 * a },\n};\n" });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+});
+
+describe('Temporal local activities', () => {
+  const app = (proxy: string, activity: string): Files => ({
+    'package.json': '{ "name": "app", "dependencies": { "@temporalio/workflow": "1.24.0" } }\n',
+    'src/activities.ts': activity,
+    'src/workflows.ts': `import { ${proxy} } from '@temporalio/workflow';\nimport type * as activities from './activities';\n\nconst { audit } = ${proxy}<typeof activities>({ startToCloseTimeout: '1 minute' });\n\nexport async function order(id: string): Promise<void> {\n  await audit(id);\n}\n`,
+  });
+  const before = 'export async function audit(id: string): Promise<void> {\n  console.log(id);\n}\n';
+  const after = 'export async function audit(id: string, actor: string): Promise<void> {\n  console.log(id, actor);\n}\n';
+
+  it('never compares a local activity across versions: it runs in its workflow\'s worker, on its version', async () => {
+    const repo = deploy(app('proxyLocalActivities', before));
+    repo.write({ 'src/activities.ts': after });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+
+  it('still reports the same change to an activity proxied the ordinary way', async () => {
+    const repo = deploy(app('proxyActivities', before));
+    repo.write({ 'src/activities.ts': after });
+    expect(summary(await lintFiles(repo.dir))).toEqual(['safe-jobs/no-new-required-param@src/activities.ts:1']);
+  });
+});
