@@ -5,6 +5,8 @@ export interface ProjectFiles {
   exists(path: string): boolean;
   /** The file exists but could not be parsed: its jobs are unknown, not deleted. */
   isUnparsable(path: string): boolean;
+  /** The current text of a file, to move a place found in the baseline onto it; undefined when it cannot be read. */
+  readText?(path: string): string | undefined;
 }
 
 export interface CompareContext {

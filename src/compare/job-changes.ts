@@ -8,6 +8,7 @@ import type { Finding } from '../model/finding.js';
 import type { CompareContext, Comparison, RemovedJob } from './context.js';
 import type { CheckDescriptor, MessageIdOf } from './descriptor.js';
 import { formatSites, makeFinding } from './findings.js';
+import { getLiveLocation } from './live-location.js';
 import { getSitesOfJob } from './pairs.js';
 import { isSameCall } from './producer-checks.js';
 import { groupBy } from '../util/group-by.js';
@@ -90,11 +91,17 @@ function getDeletedJobLocations(
   for (const site of previousSites) {
     if (!formerEnqueuers.has(site.location.file) && context.project.exists(site.location.file)) formerEnqueuers.set(site.location.file, site);
   }
-  if (formerEnqueuers.size > 0) return [...formerEnqueuers.values()].map((site) => ({ messageId: 'deletedJob', location: site.location }));
+  if (formerEnqueuers.size > 0) return [...formerEnqueuers.values()].map((site) => ({ messageId: 'deletedJob', location: getLivePlace(site.location, previous, context) }));
   // A job removed from a file that remains (a registry) is reported there; with no file left to carry it,
   // the finding keeps the job's former place, which ESLint never lints and `safe-jobs check` lists.
   if (context.project.exists(previous.location.file)) return [{ messageId: 'deletedJob', location: { file: previous.location.file, span: FIRST_LINE } }];
   return [{ messageId: 'deletedJob', location: previous.location }];
+}
+
+/** A deployed call's place in a file that may have changed since: moved onto the file's current text. */
+function getLivePlace(location: EnqueueSite['location'], job: JobContract, context: CompareContext): EnqueueSite['location'] {
+  const text = context.project.readText?.(location.file);
+  return text === undefined ? location : getLiveLocation(location, text, [job.wireName]);
 }
 
 const FIRST_LINE = { start: { line: 1, column: 0 }, end: { line: 1, column: 0 }, range: [0, 0] as [number, number] };

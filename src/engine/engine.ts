@@ -4,7 +4,7 @@
  */
 import { getCandidatePattern } from '../adapters/adapter-set.js';
 import { BaselineProvider } from '../baseline/provider.js';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectFiles } from '../compare/context.js';
 import { checkCurrentContracts, compareContracts, doBodiesMatter } from '../compare/index.js';
@@ -12,7 +12,7 @@ import { DELETED_ENQUEUED_JOB, UNKNOWN_JOB } from '../compare/job-changes.js';
 import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
-import { isLintablePath } from '../model/paths.js';
+import { isLintablePath, MAX_FILE_BYTES } from '../model/paths.js';
 import type { SafeJobsSettings } from '../settings.js';
 import { groupBy } from '../util/group-by.js';
 import { CurrentIndex } from '../project/current-index.js';
@@ -44,6 +44,7 @@ export class Engine {
   private readonly projectFiles: ProjectFiles = {
     exists: (path) => this.current.has(path) || existsSync(join(this.location.root, path)),
     isUnparsable: (path) => this.current.isUnparsable(path),
+    readText: (path) => readProjectText(join(this.location.root, path)),
   };
 
   constructor(
@@ -138,6 +139,16 @@ function withoutDuplicates(own: Finding[], compared: Finding[]): Finding[] {
 
 function groupByFile(findings: Finding[]): Map<string, Finding[]> {
   return groupBy(findings, (finding) => finding.file);
+}
+
+/** A file's text as the disk holds it, never through a link nor over the size limit. */
+function readProjectText(path: string): string | undefined {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() && stat.size <= MAX_FILE_BYTES ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const engines = new Map<string, Engine>();

@@ -1,7 +1,8 @@
 /**
- * Enqueue sites checked against the deployed handler (new payload → old worker): a release that
- * makes a field optional and adds a producer that omits it breaks the workers still running the
- * deployed version, which require it. Real git repositories, through ESLint.
+ * What the deployed version still does: enqueue sites checked against the deployed handler (new
+ * payload → old worker; a release that makes a field optional and adds a producer that omits it
+ * breaks the workers still running the deployed version), and findings placed where a deployed
+ * call stood, moved onto the current text. Real git repositories, through ESLint.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Files, TempRepo } from '../helpers/git-repo.js';
@@ -72,5 +73,35 @@ describe('producers checked against the deployed handler', () => {
     const messages = await lintFiles(repo.dir);
     expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/invite.js:3']);
     expect(messages[0]!.message).toContain("without argument(s) 'locale', which the deployed workers");
+  });
+});
+
+describe('findings placed from the baseline, on the current text', () => {
+  const job = "import { ApplicationJob } from './application-job';\n\nexport class WelcomeJob extends ApplicationJob {\n  perform(id: number) {\n    console.log(id);\n  }\n}\n";
+  const signUp =
+    "import { WelcomeJob } from './welcome-job';\nimport { log } from './log';\n\nexport const signUp = (id: number) => {\n  log(id);\n  WelcomeJob.performLater(id);\n};\n";
+  const app: Files = {
+    'package.json': '{ "name": "app", "private": true }\n',
+    'src/application-job.ts': APPLICATION_JOB,
+    'src/log.ts': 'export const log = (value: unknown) => console.log(value);\n',
+    'src/welcome-job.ts': job,
+    'src/signup.ts': signUp,
+  };
+
+  it('puts a deletion whose deployed call is gone on the first line of the file that still exists, never past its end', async () => {
+    const repo = deploy(app);
+    repo.write({ 'src/welcome-job.ts': null, 'src/signup.ts': "import { log } from './log';\n\nexport const signUp = (id: number) => log(id);\n" });
+    const messages = await lintFiles(repo.dir);
+    expect(messages.map((message) => `${message.rule}@${message.file}:${message.line}:${message.column}`)).toEqual(['safe-jobs/no-deleted-enqueued-job@src/signup.ts:1:1']);
+  });
+
+  it('puts it on the nearest line that still names the job', async () => {
+    const repo = deploy(app);
+    repo.write({
+      'src/welcome-job.ts': null,
+      'src/signup.ts': "import { log } from './log';\n\nexport const signUp = (id: number) => {\n  // WelcomeJob moved to the mailer service\n  log(id);\n};\n",
+    });
+    const messages = await lintFiles(repo.dir);
+    expect(messages.map((message) => `${message.rule}@${message.file}:${message.line}:${message.column}`)).toEqual(['safe-jobs/no-deleted-enqueued-job@src/signup.ts:4:6']);
   });
 });
