@@ -91,7 +91,7 @@ function getDeletedJobLocations(
   for (const site of previousSites) {
     if (!formerEnqueuers.has(site.location.file) && context.project.exists(site.location.file)) formerEnqueuers.set(site.location.file, site);
   }
-  if (formerEnqueuers.size > 0) return [...formerEnqueuers.values()].map((site) => ({ messageId: 'deletedJob', location: getLivePlace(site.location, previous, context) }));
+  if (formerEnqueuers.size > 0) return [...formerEnqueuers.values()].map((site) => ({ messageId: 'deletedJob', location: getLivePlace(site, previous, context) }));
   // A job removed from a file that remains (a registry) is reported there; with no file left to carry it,
   // the finding keeps the job's former place, which ESLint never lints and `safe-jobs check` lists.
   if (context.project.exists(previous.location.file)) return [{ messageId: 'deletedJob', location: { file: previous.location.file, span: FIRST_LINE } }];
@@ -99,9 +99,10 @@ function getDeletedJobLocations(
 }
 
 /** A deployed call's place in a file that may have changed since: moved onto the file's current text. */
-function getLivePlace(location: EnqueueSite['location'], job: JobContract, context: CompareContext): EnqueueSite['location'] {
+function getLivePlace(site: EnqueueSite, job: JobContract, context: CompareContext): EnqueueSite['location'] {
+  const { location } = site;
   const text = context.project.readText?.(location.file);
-  return text === undefined ? location : getLiveLocation(location, text, [job.wireName]);
+  return text === undefined ? location : getLiveLocation(location, text, [job.wireName], `${site.method}(`);
 }
 
 const FIRST_LINE = { start: { line: 1, column: 0 }, end: { line: 1, column: 0 }, range: [0, 0] as [number, number] };

@@ -1,12 +1,15 @@
 /**
- * A place found in the baseline, moved to the current text of a file that has changed since:
- * the baseline's line if it still names the job, else the nearest line that does, else the
- * file's first line. Never a column past the end of a line, never a range outside the text.
+ * A place found in the baseline, on the current text of its file: where it was if the same call
+ * still stands there (`anchor`, such as `performLater(`, at the same offsets), else the nearest
+ * line that names the job, else the file's first line. Never a column past the end of a line,
+ * never a range outside the text.
  */
 import type { Location } from '../model/contract.js';
 import type { SourceSpan } from '../model/facts.js';
 
-export function getLiveLocation(location: Location, text: string, names: readonly string[]): Location {
+export function getLiveLocation(location: Location, text: string, names: readonly string[], anchor?: string): Location {
+  const [start, end] = location.span.range;
+  if (anchor !== undefined && end <= text.length && text.slice(start, end).includes(anchor) && isAtLine(text, start, location.span.start.line)) return location;
   const lines = text.split('\n');
   const starts: number[] = [];
   let offset = 0;
@@ -30,6 +33,13 @@ export function getLiveLocation(location: Location, text: string, names: readonl
     if (found) return { file: location.file, span: makeSpan(index, found.column, found.length, starts) };
   }
   return { file: location.file, span: makeSpan(0, 0, 0, starts) };
+}
+
+/** Whether an offset of the text is on the given 1-based line. */
+function isAtLine(text: string, offset: number, line: number): boolean {
+  let count = 1;
+  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) count++;
+  return count === line;
 }
 
 /** Where a name stands on a line as a whole word or a quoted string; -1 when it does not. */

@@ -28,7 +28,7 @@ describe('no-deleted-enqueued-job', () => {
     const repo = deploy({ 'src/jobs/cleanup-job.ts': job('CleanupJob'), 'src/cron.ts': `// nightly\n${enqueuer('CleanupJob', 'cleanup-job')}` });
     repo.write({ 'src/jobs/cleanup-job.ts': null, 'src/cron.ts': plain });
     const messages = await lintFiles(repo.dir, ['.'], { settings: { baseline: 'main' } });
-    expect(summary(messages)).toEqual(['safe-jobs/no-deleted-enqueued-job@src/cron.ts:3']);
+    expect(summary(messages)).toEqual(['safe-jobs/no-deleted-enqueued-job@src/cron.ts:1']);
     expect(messages[0]!.message).toContain("Job 'CleanupJob' is deleted, but the deployed version (main at");
     expect(messages[0]!.message).toContain('still enqueues it (src/cron.ts:5)');
     expect(messages[0]!.message).toContain('(1) remove the code that enqueues it and deploy');
