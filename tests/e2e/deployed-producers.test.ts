@@ -4,23 +4,13 @@
  * breaks the workers still running the deployed version), and findings placed where a deployed
  * call stood, moved onto the current text. Real git repositories, through ESLint.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Files, TempRepo } from '../helpers/git-repo.js';
-import { lintFiles, type Message } from '../helpers/lint.js';
+import { describe, expect, it } from 'vitest';
+import { summary, useDeployments } from '../helpers/deployed.js';
+import type { Files } from '../helpers/git-repo.js';
+import { lintFiles } from '../helpers/lint.js';
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.remove();
-});
+const deploy = useDeployments();
 
-function deploy(files: Files): TempRepo {
-  const repo = new TempRepo();
-  repos.push(repo);
-  repo.commit(files);
-  return repo;
-}
-
-const summary = (messages: Message[]) => messages.map((message) => `${message.rule}@${message.file}:${message.line}`);
 const APPLICATION_JOB = 'export abstract class ApplicationJob {\n  static performLater(..._args: unknown[]) {}\n}\n';
 const importJob = (fields: string) =>
   `import { ApplicationJob } from './application-job';\n\nexport class ImportJob extends ApplicationJob {\n  perform(props: {\n${fields}\n  }) {\n    console.log(props);\n  }\n}\n`;

@@ -4,23 +4,13 @@
  * graphile-worker, Agenda), a call already deployed is not made premature by a change, and a
  * Temporal local activity runs in its workflow's worker, on its version. Real git repositories.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Files, TempRepo } from '../helpers/git-repo.js';
-import { lintFiles, type Message } from '../helpers/lint.js';
+import { describe, expect, it } from 'vitest';
+import { summary, useDeployments } from '../helpers/deployed.js';
+import type { Files } from '../helpers/git-repo.js';
+import { lintFiles } from '../helpers/lint.js';
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.remove();
-});
+const deploy = useDeployments();
 
-function deploy(files: Files): TempRepo {
-  const repo = new TempRepo();
-  repos.push(repo);
-  repo.commit(files);
-  return repo;
-}
-
-const summary = (messages: Message[]) => messages.map((message) => `${message.rule}@${message.file}:${message.line}`);
 
 describe('no-premature-enqueue and what the framework does with an unknown job', () => {
   it('is silent for a Trigger.dev task added and triggered in one change: the run waits for a deployed version that has it', async () => {

@@ -3,23 +3,13 @@
  * is silent), and fields read through `extends` and intersections, in real git repositories.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Files, TempRepo } from '../helpers/git-repo.js';
-import { lintFiles, type Message } from '../helpers/lint.js';
+import { describe, expect, it } from 'vitest';
+import { summary, useDeployments } from '../helpers/deployed.js';
+import type { Files } from '../helpers/git-repo.js';
+import { lintFiles } from '../helpers/lint.js';
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.remove();
-});
+const deploy = useDeployments();
 
-function deploy(files: Files): TempRepo {
-  const repo = new TempRepo();
-  repos.push(repo);
-  repo.commit(files);
-  return repo;
-}
-
-const summary = (messages: Message[]) => messages.map((message) => `${message.rule}@${message.file}:${message.line}`);
 
 const APPLICATION_JOB = 'export abstract class ApplicationJob {\n  static performLater(..._args: unknown[]) {}\n}\n';
 const emailJob = (props: string) =>

@@ -5,24 +5,14 @@
  * real git repository: N committed, N+1 edited in the working tree.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/run.js';
-import { type Files, TempRepo } from '../helpers/git-repo.js';
-import { lintFiles, type Message } from '../helpers/lint.js';
+import { summary, useDeployments } from '../helpers/deployed.js';
+import type { Files } from '../helpers/git-repo.js';
+import { lintFiles } from '../helpers/lint.js';
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.remove();
-});
+const deploy = useDeployments();
 
-function deploy(files: Files): TempRepo {
-  const repo = new TempRepo();
-  repos.push(repo);
-  repo.commit(files);
-  return repo;
-}
-
-const summary = (messages: Message[]) => messages.map((message) => `${message.rule}@${message.file}:${message.line}`);
 
 async function check(cwd: string): Promise<{ code: number; findings: Array<{ rule: string; file: string; line: number }> }> {
   let out = '';
