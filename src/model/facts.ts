@@ -54,8 +54,12 @@ export interface TypeRef {
   name: string;
 }
 
-/** Where the fields of an object payload come from: an inline type literal or a named type. */
-export type PayloadSource = { inline: Member[] } | { ref: TypeRef };
+/**
+ * Where the fields of an object payload come from: an inline type literal, a named type, or
+ * the type a zod schema infers (`z.infer<typeof Schema>`, `z.input`, `z.output`), the schema by
+ * reference to a module-level value.
+ */
+export type PayloadSource = { inline: Member[] } | { ref: TypeRef } | { schema: string[] };
 
 export interface HandlerFact {
   method: string;
@@ -161,6 +165,8 @@ export interface TypeDeclFact {
   name: string;
   fields: Member[];
   isExported: boolean;
+  /** `type A = z.infer<typeof Schema>`: the fields are the schema's, by reference. */
+  schema?: string[];
   /**
    * Named types whose fields it has too: `interface A extends B, C`, `type A = B & { ... }`
    * (plain names only). Their fields come first; its own fields override them.

@@ -100,8 +100,16 @@ export class ProjectResolver {
   resolvePayload(file: string, source: PayloadSource | undefined): { file: string; fields: PayloadField[] } | undefined {
     if (!source) return undefined;
     if ('inline' in source) return { file, fields: source.inline };
+    if ('schema' in source) return this.resolveSchema(file, source.schema);
     const resolved = this.resolveType(file, source.ref.name);
+    if (resolved?.decl.schema) return this.resolveSchema(resolved.file, resolved.decl.schema);
     return resolved ? { file: resolved.file, fields: this.getFields(resolved.file, resolved.decl, 0, new Set()) } : undefined;
+  }
+
+  /** The fields of a zod object schema a module-level value holds (`z.infer<typeof Schema>`). */
+  private resolveSchema(file: string, path: readonly string[]): { file: string; fields: PayloadField[] } | undefined {
+    const schema = this.resolveValue(file, path);
+    return schema?.value.kind === 'schema' ? { file: schema.file, fields: schema.value.fields } : undefined;
   }
 
   /** A type's own fields after those of its bases, a base found only where it can be resolved (cycles cut). */

@@ -81,3 +81,26 @@ describe('payload fields through extends and intersections', () => {
     expect(messages[0]!.message).toContain("Job 'ExportJob' no longer has payload field 'teamId'");
   });
 });
+
+describe('payloads typed by a zod schema', () => {
+  const schemas = (fields: string) => `import { z } from 'zod';\n\nexport const EmailSchema = z.object({\n${fields}\n});\n\nexport type EmailData = z.infer<typeof EmailSchema>;\n`;
+  const app = (jobType: string): Files => ({
+    'package.json': '{ "name": "app", "dependencies": { "bullmq": "6.7.0", "zod": "4.1.0" } }\n',
+    'src/schemas.ts': schemas('  to: z.string(),'),
+    'src/worker.ts': `import { type Job, Worker } from 'bullmq';\nimport type { z } from 'zod';\nimport type { EmailData, EmailSchema } from './schemas';\n\nexport const worker = new Worker('email', async (job: ${jobType}) => {\n  console.log(job.data);\n});\n`,
+    'src/send.ts': "import { Queue } from 'bullmq';\n\nconst queue = new Queue('email');\n\nexport const send = (to: string) => queue.add('send', { to });\n",
+  });
+
+  it.each([
+    ['Job<z.infer<typeof EmailSchema>>'],
+    ['Job<EmailData>'],
+  ])('reports a required field added to the schema of %s, and the fix makes it optional', async (jobType) => {
+    const repo = deploy(app(jobType));
+    repo.write({ 'src/schemas.ts': schemas('  to: z.string(),\n  subject: z.string(),') });
+    // The producer names the job by string: the type checker cannot see it omit the field either.
+    expect(summary(await lintFiles(repo.dir))).toEqual(['safe-jobs/no-new-required-param@src/schemas.ts:5', 'safe-jobs/enqueue-args-match@src/send.ts:5']);
+    await lintFiles(repo.dir, ['.'], { fix: true });
+    expect(readFileSync(repo.path('src/schemas.ts'), 'utf8')).toBe(schemas('  to: z.string(),\n  subject: z.string().optional(),'));
+  });
+});
+

@@ -13,6 +13,8 @@ import { getTypeShape } from './type-shapes.js';
  * any other alias (its fields are not read).
  */
 export function getTypeAliasFact(node: TSESTree.TSTypeAliasDeclaration, parent: Node | undefined, ctx: SyntaxContext): TypeDeclFact | undefined {
+  const schema = getInferredSchema(node.typeAnnotation);
+  if (schema) return { name: node.id.name, fields: [], isExported: isExported(parent), schema };
   const parts = node.typeAnnotation.type === 'TSIntersectionType' ? node.typeAnnotation.types : [node.typeAnnotation];
   const fields: Member[] = [];
   const bases: string[] = [];
@@ -34,13 +36,33 @@ export function getInterfaceFact(node: TSESTree.TSInterfaceDeclaration, parent: 
   return fact;
 }
 
-/** An inline type literal or a plain type name, as a payload source. */
+/** An inline type literal, a plain type name, or a zod schema's inferred type, as a payload source. */
 export function getTypeSource(node: TSESTree.TypeNode | undefined, ctx: SyntaxContext): PayloadSource | undefined {
   if (node?.type === 'TSTypeLiteral') return { inline: getTypeMembers(node.members, ctx) };
   if (node?.type === 'TSTypeReference' && node.typeName.type === 'Identifier' && !node.typeArguments) {
     return { ref: { name: node.typeName.name } };
   }
-  return undefined;
+  const schema = node && getInferredSchema(node);
+  return schema ? { schema } : undefined;
+}
+
+const ZOD_INFERENCES = new Set(['infer', 'input', 'output', 'TypeOf']);
+
+/** `z.infer<typeof Schema>` (and `z.input`, `z.output`, `z.TypeOf`, `Zod.infer<typeof ns.Schema>`): the schema's reference path. */
+function getInferredSchema(node: TSESTree.TypeNode): string[] | undefined {
+  if (node.type !== 'TSTypeReference' || node.typeName.type !== 'TSQualifiedName' || node.typeName.left.type !== 'Identifier') return undefined;
+  if (!ZOD_INFERENCES.has(node.typeName.right.name)) return undefined;
+  const argument = node.typeArguments?.params[0];
+  if (argument?.type !== 'TSTypeQuery' || node.typeArguments!.params.length !== 1) return undefined;
+  const path: string[] = [];
+  let name: TSESTree.EntityName | TSESTree.TSImportType = argument.exprName;
+  while (name.type === 'TSQualifiedName') {
+    path.unshift(name.right.name);
+    name = name.left;
+  }
+  if (name.type !== 'Identifier') return undefined;
+  path.unshift(name.name);
+  return path;
 }
 
 export function getTypeMembers(members: TSESTree.TypeElement[], ctx: SyntaxContext): Member[] {
