@@ -121,6 +121,8 @@ function checkPrematureEnqueues(context: CompareContext): Finding[] {
     if (!job || findJob(context.previous.jobs, site)) continue;
     // The framework keeps the job queued until a worker that knows it runs: nothing fails.
     if (job.unknownJob === 'waits') continue;
+    // The baseline's copy of the job's file could not be read: the job may well be deployed.
+    if (context.previous.unreadable?.has(job.location.file)) continue;
     // The same call was deployed already: this change does not make it premature.
     if ((previousSites.get(site.wireName) ?? []).some((deployed) => isSameCall(deployed, site))) continue;
     findings.push(

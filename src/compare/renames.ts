@@ -33,7 +33,7 @@ export const RENAME_SIMILARITY = 0.8;
 export const MIN_SHINGLES = 8;
 
 export function findRenames(removed: RemovedJob[], context: CompareContext): Rename[] {
-  const added = [...context.current.jobs.values()].filter((job) => !findJob(context.previous.jobs, job));
+  const added = [...context.current.jobs.values()].filter((job) => !findJob(context.previous.jobs, job) && !context.previous.unreadable?.has(job.location.file));
   const renames: Rename[] = [];
   const taken = new Set<JobContract>();
   for (const candidate of removed) {

@@ -80,6 +80,11 @@ export interface ContractSet {
   sites: EnqueueSite[];
   /** Processors that dispatch on the job's name (current version only; snapshots leave them out). */
   dispatchers?: DispatcherContract[];
+  /**
+   * Files of this version that could not be read (too big, unparsable): their jobs are unknown
+   * here, so a job of the other version in such a file is neither new nor deleted.
+   */
+  unreadable?: ReadonlySet<string>;
 }
 
 type Named = { wireName: string; framework?: string | undefined };

@@ -86,3 +86,19 @@ describe('Temporal local activities', () => {
     expect(summary(await lintFiles(repo.dir))).toEqual(['safe-jobs/no-new-required-param@src/activities.ts:1']);
   });
 });
+
+describe('a file the baseline could not read', () => {
+  it('makes its jobs unknown there: a job in a file that did not parse in the baseline is not new in the change that repairs it', async () => {
+    const job = (body: string) => `import { ApplicationJob } from './application-job';\n\nexport class MailJob extends ApplicationJob {\n  perform(id: number) {\n    ${body}\n  }\n}\n`;
+    const repo = deploy({
+      'package.json': '{ "name": "app", "private": true }\n',
+      'src/application-job.ts': 'export abstract class ApplicationJob {\n  static performLater(..._args: unknown[]) {}\n}\n',
+      'src/other-job.ts': "import { ApplicationJob } from './application-job';\n\nexport class OtherJob extends ApplicationJob {\n  perform() {}\n}\n",
+      'src/mail-job.ts': job('console.log(id'),
+      'src/send.ts': "import { MailJob } from './mail-job';\n\nexport const send = (id: number) => MailJob.performLater(id);\n",
+    });
+    repo.write({ 'src/mail-job.ts': job('console.log(id);') });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+});
+
