@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { createRequire } from 'node:module';
 import { rules } from './rules/index.js';
 
@@ -29,10 +29,24 @@ const strictRules: RuleLevels = {
 /** Every file kind the rules understand; configs stay parser-neutral and leave parsing to the user. */
 const FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
 
-const plugin = {
+/**
+ * Typed with ESLint's own types (not typescript-eslint's `FlatConfig`), so that the plugin is an
+ * `ESLint.Plugin` and its configs go into `defineConfig([...])` and `Linter.Config[]` as they are.
+ */
+export interface SafeJobsPlugin extends ESLint.Plugin {
+  meta: { name: string; version: string };
+  rules: Record<keyof typeof rules, RuleDefinition>;
+  configs: Record<'recommended' | 'strict', Linter.Config>;
+}
+
+type RuleDefinition = NonNullable<ESLint.Plugin['rules']>[string];
+
+const plugin: SafeJobsPlugin = {
   meta: { name, version },
-  rules,
-  configs: {} as Record<'recommended' | 'strict', TSESLint.FlatConfig.Config>,
+  // typescript-eslint's RuleModule and ESLint's RuleDefinition describe the same objects with
+  // types that do not unify (its RuleContext has more members); consumers get ESLint's.
+  rules: rules as unknown as SafeJobsPlugin['rules'],
+  configs: {} as SafeJobsPlugin['configs'],
 };
 
 plugin.configs.recommended = { name: 'safe-jobs/recommended', files: FILES, plugins: { 'safe-jobs': plugin }, rules: recommendedRules };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
+import { rules } from '../src/rules/index.js';
 
 describe('the plugin object', () => {
   it('names itself', () => {
@@ -16,7 +17,8 @@ describe('the plugin object', () => {
     expect(config.files).toEqual(['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs']);
   });
 
-  it.each(Object.entries(plugin.rules))('documents %s', (name, rule) => {
+  it.each(Object.entries(rules))('documents %s', (name, rule) => {
+    expect(plugin.rules[name as keyof typeof rules]).toBe(rule);
     expect(rule.meta.docs?.url).toBe(`https://github.com/safe-jobs/eslint-plugin-safe-jobs/blob/main/docs/rules/${name}.md`);
     expect(rule.meta.docs?.description).toMatch(/^(Require|Disallow)/);
     expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
