@@ -36,7 +36,12 @@ const FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.j
 export interface SafeJobsPlugin extends ESLint.Plugin {
   meta: { name: string; version: string };
   rules: Record<keyof typeof rules, RuleDefinition>;
-  configs: Record<'recommended' | 'strict', Linter.Config>;
+  /**
+   * `recommended` and `strict` are flat config objects (`flat/…` names the same objects, as other
+   * plugins do); `legacy-recommended` and `legacy-strict` are for `.eslintrc` files (ESLint 9).
+   */
+  configs: Record<'recommended' | 'strict' | 'flat/recommended' | 'flat/strict', Linter.Config> &
+    Record<'legacy-recommended' | 'legacy-strict', Linter.LegacyConfig>;
 }
 
 type RuleDefinition = NonNullable<ESLint.Plugin['rules']>[string];
@@ -51,5 +56,9 @@ const plugin: SafeJobsPlugin = {
 
 plugin.configs.recommended = { name: 'safe-jobs/recommended', files: FILES, plugins: { 'safe-jobs': plugin }, rules: recommendedRules };
 plugin.configs.strict = { name: 'safe-jobs/strict', files: FILES, plugins: { 'safe-jobs': plugin }, rules: strictRules };
+plugin.configs['flat/recommended'] = plugin.configs.recommended;
+plugin.configs['flat/strict'] = plugin.configs.strict;
+plugin.configs['legacy-recommended'] = { plugins: ['safe-jobs'], rules: recommendedRules };
+plugin.configs['legacy-strict'] = { plugins: ['safe-jobs'], rules: strictRules };
 
 export default plugin;

@@ -17,6 +17,13 @@ describe('the plugin object', () => {
     expect(config.files).toEqual(['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs']);
   });
 
+  it('gives the flat configs under their flat/ names too, and legacy .eslintrc configs with the same rule levels', () => {
+    expect(plugin.configs['flat/recommended']).toBe(plugin.configs.recommended);
+    expect(plugin.configs['flat/strict']).toBe(plugin.configs.strict);
+    expect(plugin.configs['legacy-recommended']).toEqual({ plugins: ['safe-jobs'], rules: plugin.configs.recommended.rules });
+    expect(plugin.configs['legacy-strict']).toEqual({ plugins: ['safe-jobs'], rules: plugin.configs.strict.rules });
+  });
+
   it.each(Object.entries(rules))('documents %s', (name, rule) => {
     expect(plugin.rules[name as keyof typeof rules]).toBe(rule);
     expect(rule.meta.docs?.url).toBe(`https://github.com/safe-jobs/eslint-plugin-safe-jobs/blob/main/docs/rules/${name}.md`);
