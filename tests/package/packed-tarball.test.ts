@@ -79,7 +79,7 @@ describe.each(['10', '9'])('the packed plugin with ESLint %s', (eslintVersion) =
     writeFileSync(repo.path('probe.cjs'), "const plugin = require('eslint-plugin-safe-jobs');\nprocess.stdout.write(JSON.stringify(Object.keys(plugin.configs)));\n");
     const probe = spawnSync('node', ['probe.cjs'], { cwd: repo.dir, encoding: 'utf8' });
     expect(probe.status, probe.stderr).toBe(0);
-    expect(JSON.parse(probe.stdout)).toEqual(['recommended', 'strict']);
+    expect(JSON.parse(probe.stdout)).toEqual(['recommended', 'strict', 'flat/recommended', 'flat/strict', 'legacy-recommended', 'legacy-strict']);
     const packed = readFileSync(join(repo.path('node_modules/eslint-plugin-safe-jobs'), 'package.json'), 'utf8');
     // Ranges, so that the user's own typescript-eslint serves the plugin too (no second copy).
     expect(JSON.parse(packed)).toMatchObject({
@@ -88,6 +88,21 @@ describe.each(['10', '9'])('the packed plugin with ESLint %s', (eslintVersion) =
       dependencies: { '@typescript-eslint/typescript-estree': '^8.72.0', '@typescript-eslint/utils': '^8.72.0' },
     });
     expect(readFileSync(repo.path('node_modules/eslint-plugin-safe-jobs/LICENSE'), 'utf8')).toContain('MIT License');
+  });
+
+  it.runIf(eslintVersion === '9')('reports it through an .eslintrc file and `plugin:safe-jobs/legacy-recommended` (ESLint 9 without flat config)', () => {
+    writeFileSync(repo.path('.eslintrc.json'), JSON.stringify({ root: true, parser: '@typescript-eslint/parser', extends: ['plugin:safe-jobs/legacy-recommended'] }));
+    try {
+      const result = spawnSync('npx', ['--no-install', 'eslint', '--ext', '.ts', 'src'], {
+        cwd: repo.dir,
+        encoding: 'utf8',
+        env: { ...process.env, SAFE_JOBS_BASELINE: 'main', ESLINT_USE_FLAT_CONFIG: 'false' },
+      });
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stdout).toContain('safe-jobs/no-new-required-param');
+    } finally {
+      rmSync(repo.path('.eslintrc.json'));
+    }
   });
 
   it('reports it with `npx safe-jobs check`, reading the same eslint.config.js', () => {
