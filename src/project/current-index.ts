@@ -133,6 +133,7 @@ export class CurrentIndex {
     if (changed.length === 0) return;
     const project = this.getProject();
     const contracts = reloadFiles(project, this.source, this.cache, changed);
+    if (!contracts) return;
     this.disk.recordNew(project.files.keys());
     this.changed();
     this.set = contracts;

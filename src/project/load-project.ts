@@ -74,19 +74,21 @@ export function followImports(project: LoadedProject, source: FileSource, cache:
 }
 
 /**
- * Reads again files that changed or went away on disk, and returns the contracts then: a file
- * gone leaves the project (its jobs and sites with it); a changed one is parsed anew (once per
+ * Reads again files that changed or went away on disk, and returns the contracts then, or
+ * undefined when no content changed (a file saved as the editor already had it): a file gone
+ * leaves the project (its jobs and sites with it); a changed one is parsed anew (once per
  * content, through the cache).
  */
-export function reloadFiles(project: LoadedProject, source: FileSource, cache: FactsCache, paths: string[]): ContractSet {
+export function reloadFiles(project: LoadedProject, source: FileSource, cache: FactsCache, paths: string[]): ContractSet | undefined {
   const texts = source.readFiles(paths);
-  for (const path of paths) {
-    if (texts.has(path)) continue;
+  const gone = paths.filter((path) => !texts.has(path) && (project.files.has(path) || project.unparsable.has(path)));
+  for (const path of gone) {
     project.files.delete(path);
     project.keys.delete(path);
     project.unparsable.delete(path);
   }
   const changed = new Map([...texts].filter(([path, text]) => project.keys.get(path) !== cache.getKey(path, text)));
+  if (gone.length === 0 && changed.size === 0) return undefined;
   return followImports(project, source, cache, addTexts(project, changed, cache));
 }
 
