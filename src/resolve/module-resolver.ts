@@ -106,6 +106,10 @@ export class ModuleResolver {
     const workspace = this.getWorkspaceEntry(specifier);
     if (workspace) return workspace;
     if (target) return target;
+    // A relative import that the project's own mode rejects (extensionless under `nodenext`) still
+    // names a file: found as a bundler would, rather than taken for a deleted module.
+    const nearby = isRelativeSpecifier(specifier) ? getModuleCandidates(fromFile, specifier).find((candidate) => this.paths.has(candidate)) : undefined;
+    if (nearby) return this.toTarget(nearby);
     const isProjectPath = isRelativeSpecifier(specifier) || specifier.startsWith('/') || matchesPaths(specifier, config.options.paths);
     if (!isProjectPath) return { external: true };
     // `./logo.svg`, `@/styles.css`: not code, so not a module a job could have lived in.
