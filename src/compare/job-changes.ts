@@ -10,8 +10,7 @@ import type { CheckDescriptor, MessageIdOf } from './descriptor.js';
 import { formatSites, makeFinding } from './findings.js';
 import { getLiveLocation } from './live-location.js';
 import { getSitesOfJob } from './pairs.js';
-import { isSameCall } from './producer-checks.js';
-import { groupBy } from '../util/group-by.js';
+import { getDeployedCallTest } from './producer-checks.js';
 
 const PLAN =
   "Delete a job in two deploys: (1) remove the code that enqueues it and deploy; (2) once no deployed code enqueues it and its queue has drained, delete the job. If the queue is known to be empty, list '{{job}}' in settings['safe-jobs'].retiredJobs.";
@@ -114,7 +113,7 @@ const FIRST_LINE = { start: { line: 1, column: 0 }, end: { line: 1, column: 0 },
  */
 function checkPrematureEnqueues(context: CompareContext): Finding[] {
   const previousQueues = new Set([...context.previous.jobs.values()].map((job) => job.queue ?? ''));
-  const previousSites = groupBy(context.previous.sites, (site) => site.wireName);
+  const wasDeployed = getDeployedCallTest(context.previous.sites);
   const findings: Finding[] = [];
   for (const site of context.current.sites) {
     const job = findJob(context.current.jobs, site);
@@ -124,7 +123,7 @@ function checkPrematureEnqueues(context: CompareContext): Finding[] {
     // The baseline's copy of the job's file could not be read: the job may well be deployed.
     if (context.previous.unreadable?.has(job.location.file)) continue;
     // The same call was deployed already: this change does not make it premature.
-    if ((previousSites.get(site.wireName) ?? []).some((deployed) => isSameCall(deployed, site))) continue;
+    if (wasDeployed(site)) continue;
     findings.push(
       makeFinding(PREMATURE_ENQUEUE, {
         messageId: 'prematureEnqueue',

@@ -8,8 +8,6 @@ import type { Location } from '../model/contract.js';
 import type { SourceSpan } from '../model/facts.js';
 
 export function getLiveLocation(location: Location, text: string, names: readonly string[], anchor?: string): Location {
-  const [start, end] = location.span.range;
-  if (anchor !== undefined && end <= text.length && text.slice(start, end).includes(anchor) && isAtLine(text, start, location.span.start.line)) return location;
   const lines = text.split('\n');
   const starts: number[] = [];
   let offset = 0;
@@ -17,6 +15,11 @@ export function getLiveLocation(location: Location, text: string, names: readonl
     starts.push(offset);
     offset += line.length + 1;
   }
+  const [start, end] = location.span.range;
+  const line = location.span.start.line;
+  // Offsets on the line they were on: the text before the call did not change length.
+  const isOnItsLine = start >= (starts[line - 1] ?? Infinity) && start < (starts[line] ?? Infinity);
+  if (anchor !== undefined && end <= text.length && isOnItsLine && text.slice(start, end).includes(anchor)) return location;
   const find = (index: number) => {
     const line = lines[index] ?? '';
     let best: { column: number; length: number } | undefined;
@@ -33,13 +36,6 @@ export function getLiveLocation(location: Location, text: string, names: readonl
     if (found) return { file: location.file, span: makeSpan(index, found.column, found.length, starts) };
   }
   return { file: location.file, span: makeSpan(0, 0, 0, starts) };
-}
-
-/** Whether an offset of the text is on the given 1-based line. */
-function isAtLine(text: string, offset: number, line: number): boolean {
-  let count = 1;
-  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) count++;
-  return count === line;
 }
 
 /** Where a name stands on a line as a whole word or a quoted string; -1 when it does not. */

@@ -125,12 +125,14 @@ function getTypeChanges(pair: JobPair, pairing: MemberPairing, context: CompareC
   const findings: Finding[] = [];
   for (const { previous, current } of pairing.pairs) {
     if (!previous?.type || !current.type) continue;
-    const verdict = previous.shape && current.shape ? isAssignable(previous.shape, current.shape) : isCompatibleTypeChange(previous.type, current.type);
+    // Snapshots of older versions carry no shapes: their types are compared as text.
+    const shapes = previous.shape && current.shape ? { previous: previous.shape, current: current.shape } : undefined;
+    const verdict = shapes ? isAssignable(shapes.previous, shapes.current) : isCompatibleTypeChange(previous.type, current.type);
     // Unknown (a type this model cannot evaluate) is no finding, like a compatible change.
     if (verdict !== false) continue;
-    const example = previous.shape && current.shape ? getRejectedExample(previous.shape, current.shape) : undefined;
+    const example = shapes && getRejectedExample(shapes.previous, shapes.current);
     // A pure narrowing is undone by keeping the old type; otherwise the transitional type is the union of both.
-    const keepsOld = previous.shape && current.shape && isAssignable(current.shape, previous.shape) === true;
+    const keepsOld = shapes !== undefined && isAssignable(shapes.current, shapes.previous) === true;
     findings.push(
       makeFinding(INCOMPATIBLE_PARAM_CHANGE, {
         messageId: 'typeChanged',

@@ -7,7 +7,7 @@
  */
 import { type EnqueueSite, findJob, type JobContract } from '../model/contract.js';
 import type { CompareContext } from './context.js';
-import { getSitesOfJob } from './pairs.js';
+import { groupBy } from '../util/group-by.js';
 
 export interface OmittedMembers {
   site: EnqueueSite;
@@ -17,14 +17,13 @@ export interface OmittedMembers {
 }
 
 export function getSitesOmittingDeployedMembers(context: CompareContext): OmittedMembers[] {
-  const deployedSitesOf = getSitesOfJob(context.previous.sites);
+  const wasDeployed = getDeployedCallTest(context.previous.sites);
   const found: OmittedMembers[] = [];
   for (const site of context.current.sites) {
     if (site.args.hasSpread) continue;
     const previous = findJob(context.previous.jobs, site);
     const current = findJob(context.current.jobs, site);
-    if (!previous || !current || previous.style !== current.style) continue;
-    if (deployedSitesOf(previous).some((deployed) => isSameCall(deployed, site))) continue;
+    if (!previous || !current || previous.style !== current.style || wasDeployed(site)) continue;
     // A member the current handler still requires is enqueue-args-match's; one it removed is reported once, on the job (removedField).
     const missing = getMissing(site, previous).filter((name) => isOptionalNow(current, name));
     if (missing.length > 0) found.push({ site, previous, current, missing });
@@ -46,8 +45,15 @@ function isOptionalNow(job: JobContract, name: string): boolean {
   return members.some((member) => member.name === name && member.optionality !== 'required');
 }
 
-/** A deployed call that this one is, unchanged: same file, same method, the same arguments as far as they are read. */
-export function isSameCall(deployed: EnqueueSite, site: EnqueueSite): boolean {
+/**
+ * Whether a current site is a call the deployed version already made, unchanged: a deployed site
+ * of the same name in the same file, by the same method, with the same arguments as far as they are read.
+ */
+export function getDeployedCallTest(deployedSites: EnqueueSite[]): (site: EnqueueSite) => boolean {
+  const byName = groupBy(deployedSites, (site) => site.wireName);
   const keys = (entry: EnqueueSite) => (entry.args.objectKeys ? [...entry.args.objectKeys].sort().join('\0') : undefined);
-  return deployed.location.file === site.location.file && deployed.method === site.method && deployed.args.count === site.args.count && keys(deployed) === keys(site);
+  return (site) =>
+    (byName.get(site.wireName) ?? []).some(
+      (deployed) => deployed.location.file === site.location.file && deployed.method === site.method && deployed.args.count === site.args.count && keys(deployed) === keys(site),
+    );
 }

@@ -2,6 +2,7 @@
  * Type texts compared the way they travel: whitespace, `Array<T>` versus `T[]`, union order
  * and `| undefined` (which is optionality, compared separately) make no difference.
  */
+import { splitTopLevel } from '../util/split-top-level.js';
 
 /** The members of a top-level union, canonical and sorted, without `undefined`. */
 export function getUnionMembers(type: string): string[] {
@@ -21,23 +22,6 @@ function canonicalize(type: string): string {
   }
   if (text.startsWith('(') && text.endsWith(')') && isBalanced(text.slice(1, -1))) text = text.slice(1, -1);
   return text;
-}
-
-function splitTopLevel(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if ('(<[{'.includes(char)) depth++;
-    else if (')>]}'.includes(char) && text[i - 1] !== '=') depth--;
-    else if (char === separator && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
 }
 
 function isBalanced(text: string): boolean {

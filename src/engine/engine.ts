@@ -4,7 +4,7 @@
  */
 import { getCandidatePattern } from '../adapters/adapter-set.js';
 import { BaselineProvider } from '../baseline/provider.js';
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectFiles } from '../compare/context.js';
 import { checkCurrentContracts, compareContracts, doBodiesMatter } from '../compare/index.js';
@@ -12,7 +12,7 @@ import { DELETED_ENQUEUED_JOB, UNKNOWN_JOB } from '../compare/job-changes.js';
 import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
-import { isLintablePath, MAX_FILE_BYTES } from '../model/paths.js';
+import { isLintablePath } from '../model/paths.js';
 import type { SafeJobsSettings } from '../settings.js';
 import { groupBy } from '../util/group-by.js';
 import { CurrentIndex } from '../project/current-index.js';
@@ -44,8 +44,10 @@ export class Engine {
   private readonly projectFiles: ProjectFiles = {
     exists: (path) => this.current.has(path) || existsSync(join(this.location.root, path)),
     isUnparsable: (path) => this.current.isUnparsable(path),
-    readText: (path) => readProjectText(join(this.location.root, path)),
+    // Read as the working tree reads every file: never through a link, never over the size limit.
+    readText: (path) => this.worktree.readFiles([path]).get(path),
   };
+  private readonly worktree: WorkingTreeSource;
 
   constructor(
     readonly location: ProjectLocation,
@@ -53,9 +55,9 @@ export class Engine {
   ) {
     this.cache = new FactsCache(settings.pattern, settings.patternKey, FactsStore.open(location.root, settings.patternKey));
     // One view of the disk for both versions: the baseline reads from git only what differs from it.
-    const worktree = new WorkingTreeSource(location.root, getCandidatePattern(settings.pattern), location.isGit, this.cache);
-    this.baseline = new BaselineProvider(location, settings, this.cache, worktree);
-    this.current = new CurrentIndex(location, settings, this.cache, worktree);
+    this.worktree = new WorkingTreeSource(location.root, getCandidatePattern(settings.pattern), location.isGit, this.cache);
+    this.baseline = new BaselineProvider(location, settings, this.cache, this.worktree);
+    this.current = new CurrentIndex(location, settings, this.cache, this.worktree);
   }
 
   /** The report for one file as ESLint sees it; `extract` reads facts from ESLint's AST. */
@@ -139,16 +141,6 @@ function withoutDuplicates(own: Finding[], compared: Finding[]): Finding[] {
 
 function groupByFile(findings: Finding[]): Map<string, Finding[]> {
   return groupBy(findings, (finding) => finding.file);
-}
-
-/** A file's text as the disk holds it, never through a link nor over the size limit. */
-function readProjectText(path: string): string | undefined {
-  try {
-    const stat = lstatSync(path);
-    return stat.isFile() && stat.size <= MAX_FILE_BYTES ? readFileSync(path, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const engines = new Map<string, Engine>();

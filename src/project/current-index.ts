@@ -127,7 +127,7 @@ export class CurrentIndex {
     return true;
   }
 
-  /** Files of the project changed or deleted on disk since they were read (checked at most once a second). */
+  /** Files of the project changed or deleted on disk since they were read (a slice of them per check, see DiskStamps). */
   private reloadChanged(): void {
     const changed = this.disk.getChanged();
     if (changed.length === 0) return;

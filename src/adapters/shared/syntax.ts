@@ -148,6 +148,16 @@ export function isNamedMember(node: Node, object: string, property: string): boo
 }
 
 /** `a`, `a.b.c`, `a['b']`: a chain of names, or undefined. */
+/** A type-level name as a path: `Schema` → ['Schema'], `ns.Schema` → ['ns', 'Schema']; undefined for `import('x')` types. */
+export function getEntityPath(node: TSESTree.EntityName | TSESTree.TSImportType): string[] | undefined {
+  if (node.type === 'Identifier') return [node.name];
+  if (node.type === 'TSQualifiedName') {
+    const left = getEntityPath(node.left);
+    return left ? [...left, node.right.name] : undefined;
+  }
+  return undefined;
+}
+
 export function getReferencePath(node: Node): string[] | undefined {
   if (node.type === 'Identifier') return [node.name];
   if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSNonNullExpression') {

@@ -6,6 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Primitive, TypeShape } from '../../model/type-shape.js';
+import { getEntityPath } from './syntax.js';
 
 const OPAQUE: TypeShape = { k: 'opaque' };
 const MAX_DEPTH = 10;
@@ -111,7 +112,7 @@ function getIntersectionShape(members: TypeShape[]): TypeShape {
 }
 
 function getReferenceShape(node: TSESTree.TSTypeReference, depth: number): TypeShape {
-  const name = getEntityName(node.typeName);
+  const name = getEntityPath(node.typeName)?.join('.');
   if (name === undefined) return OPAQUE;
   const args = (node.typeArguments?.params ?? []).map((param) => getTypeShape(param, depth + 1));
   const [first, second] = args;
@@ -127,7 +128,7 @@ function getReferenceShape(node: TSESTree.TSTypeReference, depth: number): TypeS
       return withoutNull(first!);
     case 'Partial':
     case 'Required':
-      return first!.k === 'object' ? { k: 'object', fields: mapFields(first!.fields, () => name === 'Partial') } : OPAQUE;
+      return first!.k === 'object' ? { k: 'object', fields: withOptionality(first!.fields, name === 'Partial') } : OPAQUE;
     case 'Pick':
     case 'Omit': {
       const keys = second ? getLiteralKeys(second) : undefined;
@@ -140,8 +141,8 @@ function getReferenceShape(node: TSESTree.TSTypeReference, depth: number): TypeS
   return args.length > 0 ? { k: 'ref', name, args } : { k: 'ref', name };
 }
 
-function mapFields(fields: Extract<TypeShape, { k: 'object' }>['fields'], optional: () => boolean): Extract<TypeShape, { k: 'object' }>['fields'] {
-  return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, { type: field.type, optional: optional() }]));
+function withOptionality(fields: Extract<TypeShape, { k: 'object' }>['fields'], optional: boolean): Extract<TypeShape, { k: 'object' }>['fields'] {
+  return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, { type: field.type, optional }]));
 }
 
 function isKeyShape(shape: TypeShape): boolean {
@@ -158,13 +159,4 @@ function getLiteralKeys(shape: TypeShape): Set<string> | undefined {
 function withoutNull(shape: TypeShape): TypeShape {
   if (shape.k === 'union') return { k: 'union', of: shape.of.filter((member) => !(member.k === 'prim' && member.name === 'null')) };
   return shape.k === 'prim' && shape.name === 'null' ? prim('never') : shape;
-}
-
-function getEntityName(node: TSESTree.EntityName): string | undefined {
-  if (node.type === 'Identifier') return node.name;
-  if (node.type === 'TSQualifiedName') {
-    const left = getEntityName(node.left);
-    return left === undefined ? undefined : `${left}.${node.right.name}`;
-  }
-  return undefined;
 }

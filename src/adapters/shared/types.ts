@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Member, PayloadSource, TypeDeclFact } from '../../model/facts.js';
 import type { TypeShape } from '../../model/type-shape.js';
-import { getSpan, isExported, type Node, type SyntaxContext } from './syntax.js';
+import { getEntityPath, getSpan, isExported, type Node, type SyntaxContext } from './syntax.js';
 import { getTypeShape } from './type-shapes.js';
 
 /**
@@ -54,15 +54,7 @@ function getInferredSchema(node: TSESTree.TypeNode): string[] | undefined {
   if (!ZOD_INFERENCES.has(node.typeName.right.name)) return undefined;
   const argument = node.typeArguments?.params[0];
   if (argument?.type !== 'TSTypeQuery' || node.typeArguments!.params.length !== 1) return undefined;
-  const path: string[] = [];
-  let name: TSESTree.EntityName | TSESTree.TSImportType = argument.exprName;
-  while (name.type === 'TSQualifiedName') {
-    path.unshift(name.right.name);
-    name = name.left;
-  }
-  if (name.type !== 'Identifier') return undefined;
-  path.unshift(name.name);
-  return path;
+  return getEntityPath(argument.exprName);
 }
 
 export function getTypeMembers(members: TSESTree.TypeElement[], ctx: SyntaxContext): Member[] {

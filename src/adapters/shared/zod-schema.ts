@@ -6,6 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TypeShape } from '../../model/type-shape.js';
+import { splitTopLevel } from '../../util/split-top-level.js';
 import type { Member } from '../../model/facts.js';
 import { getSpan, getStaticString, type Node } from './syntax.js';
 
@@ -104,7 +105,7 @@ function getBaseType(method: string, call: TSESTree.CallExpression): string | un
  * `(string|number)[]|null`, `Date`): a closed grammar, read without a parser.
  */
 export function getZodTypeShape(type: string): TypeShape {
-  const members = splitUnion(type);
+  const members = splitTopLevel(type, '|');
   if (members.length > 1) return { k: 'union', of: members.map(getZodTypeShape) };
   const text = members[0] ?? '';
   if (text.endsWith('[]')) {
@@ -117,21 +118,4 @@ export function getZodTypeShape(type: string): TypeShape {
   if (text === 'any' || text === 'unknown') return { k: text };
   if (['string', 'number', 'boolean', 'bigint', 'null'].includes(text)) return { k: 'prim', name: text as 'string' };
   return text === 'Date' ? { k: 'ref', name: 'Date' } : { k: 'opaque' };
-}
-
-function splitUnion(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (char === '(') depth++;
-    else if (char === ')') depth--;
-    else if (char === '|' && depth === 0) {
-      parts.push(text.slice(start, index));
-      start = index + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
 }

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { NamedEnqueueFact } from '../../model/facts.js';
-import { getArrayArguments, getNameRef, getObjectProperty, getReferencePath, getSpan, getSpreadArguments, isFunctionNode } from '../shared/syntax.js';
+import { getArrayArguments, getEntityPath, getNameRef, getObjectProperty, getReferencePath, getSpan, getSpreadArguments, isFunctionNode } from '../shared/syntax.js';
 import type { WorkflowModuleConfig } from './config.js';
 import type { WorkflowFacts } from './facts.js';
 
@@ -49,15 +49,6 @@ export function addActivityProxy(node: TSESTree.VariableDeclarator, configs: rea
     const local = property.value.type === 'Identifier' ? property.value : property.value.type === 'AssignmentPattern' && property.value.left.type === 'Identifier' ? property.value.left : undefined;
     if (local) state.activities.set(local.name, { name: property.key.name, adapters });
   }
-}
-
-function getEntityPath(node: TSESTree.EntityName | TSESTree.TSImportType): string[] | undefined {
-  if (node.type === 'Identifier') return [node.name];
-  if (node.type === 'TSQualifiedName') {
-    const left = getEntityPath(node.left);
-    return left ? [...left, node.right.name] : undefined;
-  }
-  return undefined;
 }
 
 /** Calls of proxied activities, and workflow starts by function or by name. */
