@@ -3,6 +3,7 @@ import type { Finding } from '../model/finding.js';
 import type { CompareContext } from './context.js';
 import type { CheckDescriptor, MessageIdOf } from './descriptor.js';
 import { formatSites, makeFinding } from './findings.js';
+import { getNestedChanges } from './nested-members.js';
 import { forEachJobPair, forEachMemberPair, isPassedBySite, type JobPair } from './pairs.js';
 
 const TWO_STEPS =
@@ -35,6 +36,11 @@ function checkNewRequiredParams(context: CompareContext): Finding[] {
   forEachJobPair(context.previous, context.current, (pair) => {
     const suffix = pair.current.style === 'payload' ? 'Field' : 'Param';
     forEachMemberPair(pair, ({ previous, previousIndex, current }) => {
+      if (previous?.shape && current.shape) {
+        for (const added of getNestedChanges(current.name, previous.shape, current.shape).added) {
+          if (!added.optional) findings.push(getFinding(pair, { ...current, name: added.path, makeOptional: undefined }, 'newRequiredField', context, ''));
+        }
+      }
       if (current.optionality !== 'required') return;
       if (!previous) {
         findings.push(getFinding(pair, current, `newRequired${suffix}`, context, ''));

@@ -58,7 +58,7 @@ export interface MemberPairing {
  */
 export function pairMembers(pair: JobPair): MemberPairing | undefined {
   const { previous, current } = pair;
-  if (previous.style !== current.style) return undefined;
+  if (previous.style !== current.style || previous.membersUnknown || current.membersUnknown) return undefined;
   const previousMembers = getMembers(previous);
   const currentMembers = getMembers(current);
   const previousByName = new Map(previousMembers.map((member, index) => [member.name, index]));

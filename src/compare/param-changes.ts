@@ -9,6 +9,7 @@ import { getMemberKind, makeFinding } from './findings.js';
 import { forEachJobPair, getMembers, type JobPair, type MemberPairing, pairMembers } from './pairs.js';
 import { getSitesOmittingDeployedMembers } from './producer-checks.js';
 import { getRejectedExample, isAssignable } from '../model/type-shape.js';
+import { getNestedChanges, withoutAddedMembers } from './nested-members.js';
 import { isCompatibleTypeChange, isSameType } from './type-text.js';
 
 /** No direction of its own: a removed member breaks the old workers, the other changes break the new ones. */
@@ -41,7 +42,7 @@ function checkParamChanges(context: CompareContext): Finding[] {
   forEachJobPair(context.previous, context.current, (pair) => {
     const pairing = pairMembers(pair);
     if (!pairing) {
-      findings.push(getStyleChange(pair, context));
+      if (pair.previous.style !== pair.current.style) findings.push(getStyleChange(pair, context));
       return;
     }
     findings.push(...getRemovedMembers(pair, pairing, context), ...getReorderedParams(pair, pairing, context), ...getTypeChanges(pair, pairing, context));
@@ -95,6 +96,21 @@ function getRemovedMembers(pair: JobPair, pairing: MemberPairing, context: Compa
       }),
     );
   }
+  for (const { previous, current } of pairing.pairs) {
+    if (!previous?.shape || !current.shape) continue;
+    for (const removed of getNestedChanges(current.name, previous.shape, current.shape).removed) {
+      if (removed.optional) continue;
+      findings.push(
+        makeFinding(INCOMPATIBLE_PARAM_CHANGE, {
+          messageId: 'removedField',
+          job: pair.current,
+          direction: 'new-payload-to-old-worker',
+          at: { file: current.file, span: current.span },
+          data: { param: removed.path, newName: '', baseline: context.baselineLabel },
+        }),
+      );
+    }
+  }
   return findings;
 }
 
@@ -126,7 +142,8 @@ function getTypeChanges(pair: JobPair, pairing: MemberPairing, context: CompareC
   for (const { previous, current } of pairing.pairs) {
     if (!previous?.type || !current.type) continue;
     // Snapshots of older versions carry no shapes: their types are compared as text.
-    const shapes = previous.shape && current.shape ? { previous: previous.shape, current: current.shape } : undefined;
+    // Nested fields added since the baseline are reported as fields (no-new-required-param), not as a retyped parent.
+    const shapes = previous.shape && current.shape ? { previous: previous.shape, current: withoutAddedMembers(previous.shape, current.shape) } : undefined;
     const verdict = shapes ? isAssignable(shapes.previous, shapes.current) : isCompatibleTypeChange(previous.type, current.type);
     // Unknown (a type this model cannot evaluate) is no finding, like a compatible change.
     if (verdict !== false) continue;

@@ -35,6 +35,11 @@ export interface JobContract {
   /** Sketch of the handler body's tokens, to recognize a renamed job. */
   fingerprint?: number[];
   /**
+   * The code declares a payload the plugin cannot read (a schema built by `.extend()`, a type it
+   * cannot resolve): its members are unknown, not absent, and are compared in neither direction.
+   */
+  membersUnknown?: true;
+  /**
    * Where an alias that keeps an old wire name handled can be written: for a class job named
    * by its class, just past its declaration. Absent where the adapter knows no alias form.
    */

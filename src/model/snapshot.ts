@@ -55,6 +55,7 @@ const job = z.object({
   framework: z.string().optional(),
   serialization: z.enum(['json', 'bson']).optional(),
   fingerprint: z.array(z.number().int().min(0)).max(256).optional(),
+  membersUnknown: z.literal(true).optional(),
 });
 
 const site = z.object({

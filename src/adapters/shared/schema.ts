@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const identifier = z.string().regex(/^[A-Za-z_$][\w$]*$/, 'must be an identifier');
 export const qualified = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'must be an identifier');
+/** A dotted path of object keys: `trigger.name`. */
+export const keyPath = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'must be a key path such as `trigger.name`');
 export const argumentIndex = z.number().int().min(0).max(16);
 export const serialization = z.enum(['json', 'bson']).optional();
 export const receiverSchema = z.strictObject({ names: z.array(z.string().min(1)), types: z.array(identifier) });

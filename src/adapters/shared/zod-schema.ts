@@ -47,24 +47,36 @@ export function getZodObjectFields(node: Node | undefined): Member[] | undefined
 
 function getZodField(name: string, property: TSESTree.Property): Member {
   const value = property.value as TSESTree.Expression;
-  const { optionality, type } = readChain(value);
+  const { optionality, type, shape } = readChain(value, 0);
   const field: Member = { name, optionality, span: getSpan(property) };
   if (type !== undefined) {
     field.type = type;
-    field.shape = getZodTypeShape(type);
+    field.shape = shape;
   }
   if (optionality === 'required') field.makeOptional = { range: [value.range[1], value.range[1]], text: '.optional()' };
   return field;
 }
 
+interface ZodType {
+  optionality: Member['optionality'];
+  /** The type as TypeScript would write it, when the chain's base is read. */
+  type?: string;
+  shape: TypeShape;
+}
+
+const OPAQUE: TypeShape = { k: 'opaque' };
+
+/** Nested object schemas deeper than this are not read. */
+const MAX_NESTING = 6;
+
 /** Walks `z.string().min(1).optional()` from the outside in: modifiers first, the base type last. */
-function readChain(value: TSESTree.Expression): { optionality: Member['optionality']; type?: string } {
+function readChain(value: TSESTree.Expression, nesting: number): ZodType {
   let optionality: Member['optionality'] = 'required';
   let nullable = false;
   let current: TSESTree.Expression = value;
   for (let depth = 0; depth < MAX_CHAIN; depth++) {
     if (current.type !== 'CallExpression' || current.callee.type !== 'MemberExpression' || current.callee.computed || current.callee.property.type !== 'Identifier') {
-      return { optionality };
+      return { optionality, shape: OPAQUE };
     }
     const method = current.callee.property.name;
     const object = current.callee.object;
@@ -72,15 +84,52 @@ function readChain(value: TSESTree.Expression): { optionality: Member['optionali
     if (method === 'default' || method === 'catch' || method === 'prefault') optionality = 'default';
     if (method === 'nullable' || method === 'nullish') nullable = true;
     if (object.type === 'Identifier') {
-      const base = getBaseType(method, current);
-      return { optionality, type: base === undefined ? undefined : nullable ? `${base}|null` : base };
+      const base = getBaseType(method, current, nesting);
+      if (!base) return { optionality, shape: OPAQUE };
+      if (!nullable) return { optionality, ...base };
+      return { optionality, type: `${base.type}|null`, shape: { k: 'union', of: [base.shape, { k: 'prim', name: 'null' }] } };
     }
     current = object;
   }
-  return { optionality };
+  return { optionality, shape: OPAQUE };
 }
 
-function getBaseType(method: string, call: TSESTree.CallExpression): string | undefined {
+function getBaseType(method: string, call: TSESTree.CallExpression, nesting: number): { type: string; shape: TypeShape } | undefined {
+  const text = getBaseText(method, call);
+  if (text !== undefined) return { type: text, shape: getZodTypeShape(text) };
+  if (method === 'array') {
+    const inner = call.arguments[0];
+    const element = inner && inner.type !== 'SpreadElement' ? readChain(inner, nesting) : undefined;
+    if (element?.type === undefined) return undefined;
+    return { type: /[|&]/.test(element.type) ? `(${element.type})[]` : `${element.type}[]`, shape: { k: 'array', of: element.shape } };
+  }
+  if (['object', 'strictObject', 'looseObject'].includes(method) && nesting < MAX_NESTING) return getNestedObject(call, nesting + 1);
+  return undefined;
+}
+
+/**
+ * `team: z.object({ name: z.string() }).nullish()`: a nested object's members, so that a field
+ * added or removed inside it is seen. A member whose schema cannot be read is opaque, which
+ * makes the object's comparison unknown rather than wrong.
+ */
+function getNestedObject(call: TSESTree.CallExpression, nesting: number): { type: string; shape: TypeShape } | undefined {
+  const shape = call.arguments[0];
+  if (shape?.type !== 'ObjectExpression') return undefined;
+  const fields: Record<string, { type: TypeShape; optional: boolean }> = {};
+  const texts: string[] = [];
+  for (const property of shape.properties) {
+    if (property.type !== 'Property' || property.computed) return undefined;
+    const name = property.key.type === 'Identifier' ? property.key.name : getStaticString(property.key);
+    if (name === undefined || name === '__proto__') return undefined;
+    const member = readChain(property.value as TSESTree.Expression, nesting);
+    const optional = member.optionality !== 'required';
+    fields[name] = { type: member.shape, optional };
+    texts.push(`${name}${optional ? '?' : ''}: ${member.type ?? 'unknown'}`);
+  }
+  return { type: `{ ${texts.join('; ')} }`, shape: { k: 'object', fields } };
+}
+
+function getBaseText(method: string, call: TSESTree.CallExpression): string | undefined {
   if (BASE_TYPES[method]) return BASE_TYPES[method];
   if (method === 'literal') {
     const arg = call.arguments[0];
@@ -91,11 +140,6 @@ function getBaseType(method: string, call: TSESTree.CallExpression): string | un
     if (arg?.type !== 'ArrayExpression') return undefined;
     const values = arg.elements.map((element) => (element ? getStaticString(element) : undefined));
     return values.every((value) => value !== undefined) ? values.map((value) => `'${value}'`).join('|') : undefined;
-  }
-  if (method === 'array') {
-    const inner = call.arguments[0];
-    const element = inner && inner.type !== 'SpreadElement' ? readChain(inner).type : undefined;
-    return element === undefined ? undefined : /[|&]/.test(element) ? `(${element})[]` : `${element}[]`;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { AdapterConfigBase, ReceiverConstraint } from '../kind.js';
 import type { NamedEnqueueShape } from '../shared/named-enqueue.js';
-import { adapterName, argumentIndex, identifier, qualified, receiverSchema, serialization } from '../shared/schema.js';
+import { adapterName, argumentIndex, identifier, keyPath, qualified, receiverSchema, serialization } from '../shared/schema.js';
 
 export interface StringRegistryConfig extends AdapterConfigBase {
   type: 'string-registry';
@@ -26,7 +26,31 @@ export interface StringRegistryConfig extends AdapterConfigBase {
   sql?: string[];
   /** A global interface of payload types keyed by wire name: `declare global { namespace GraphileWorker { interface Tasks {...} } }`. */
   declaredPayloads?: { namespace: string; interface: string };
+  /** Jobs written as object literals (`{ id, trigger: { name, schema }, handler } satisfies JobDefinition`). */
+  definitions?: ObjectDefinitionShape[];
   enqueue: NamedEnqueueShape[];
+}
+
+/**
+ * How to find object-literal job definitions and read them. An object counts when it is written
+ * `satisfies T`, `as T` or `: T` (also each element of `: T[]`), or returned by a function typed
+ * `(): T`, for T in `types`; or when it is passed (alone or in an array) to a call or constructor
+ * in `calls`. Key paths are dotted: `trigger.name`.
+ */
+export interface ObjectDefinitionShape {
+  types?: string[];
+  calls?: string[];
+  /** Key path of the wire name: `id`, `trigger.name`, `slug`. */
+  name: string;
+  /** Key path of the handler function: `handler`, `run`. */
+  handler: string;
+  /** Key path of a zod schema of the payload: `schema`, `trigger.schema`. */
+  schema?: string;
+  /**
+   * The key of the handler's first parameter that holds the payload (`payload` in
+   * `handler({ payload, io })`); absent when that parameter is the payload itself.
+   */
+  payloadKey?: string;
 }
 
 export const stringRegistrySchema = z.strictObject({
@@ -51,6 +75,20 @@ export const stringRegistrySchema = z.strictObject({
   directory: z.string().regex(/^[^/\\]+$/, 'must be a folder name').optional(),
   sql: z.array(qualified).optional(),
   declaredPayloads: z.strictObject({ namespace: identifier, interface: identifier }).optional(),
+  definitions: z
+    .array(
+      z
+        .strictObject({
+          types: z.array(identifier).min(1).optional(),
+          calls: z.array(identifier).min(1).optional(),
+          name: keyPath,
+          handler: keyPath,
+          schema: keyPath.optional(),
+          payloadKey: identifier.optional(),
+        })
+        .refine((shape) => shape.types !== undefined || shape.calls !== undefined, 'needs `types` or `calls`: how to find the definitions'),
+    )
+    .optional(),
   enqueue: z
     .array(
       z.strictObject({

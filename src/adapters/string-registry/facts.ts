@@ -21,10 +21,24 @@ export interface RegistryMapFact {
   span: SourceSpan;
 }
 
+/** A job written as an object literal: `{ id, trigger: { name, schema }, handler } satisfies JobDefinition`. */
+export interface ObjectDefinitionFact {
+  adapters: string[];
+  name: NameRef;
+  handler?: HandlerRef;
+  /** Inline zod fields of the schema, or the type of the handler's payload parameter. */
+  payload?: PayloadSource;
+  /** `schema: EmailPayload`: a module-level zod schema by reference. */
+  schemaPath?: string[];
+  /** The name's value, where the job is reported. */
+  span: SourceSpan;
+}
+
 /** The registry kind's facts of one file, under `facts.kinds['string-registry']`. */
 export interface RegistryFacts {
   registrations?: RegistrationFact[];
   registryMaps?: RegistryMapFact[];
+  objectDefinitions?: ObjectDefinitionFact[];
   /** The module's default export when it is a function (`export default`, `module.exports =`): a task file of a task directory. */
   defaultExport?: HandlerRef;
   /** Payload types declared in a global interface keyed by wire name (`GraphileWorker.Tasks`): by `Namespace.Interface`, then by name. */

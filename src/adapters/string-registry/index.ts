@@ -11,8 +11,10 @@ import { ARGUMENT_START, escapeRegExp, FIRST_ARGUMENT, getMethodCallToken, getRe
 import { getFunctionFact } from '../shared/functions.js';
 import { getSpan, isFunctionNode, isNamedMember } from '../shared/syntax.js';
 import { type StringRegistryConfig, stringRegistrySchema } from './config.js';
+import { getCalleeName } from '../shared/calls.js';
+import { addDefinitionCall, addTypedDeclarator, addTypedExpression, addTypedFactory, getDefinitionIndex } from './definitions.js';
 import { addRegistryCalls, addRegistryMaps, addSqlEnqueues, type RegistryOut } from './extract.js';
-import type { RegistryFacts } from './facts.js';
+import type { ObjectDefinitionFact, RegistryFacts } from './facts.js';
 import { addDeclaredPayloads, getExportedHandler, isSqlCandidate } from './module-facts.js';
 import { STRING_REGISTRY_PRESETS } from './presets.js';
 import { defineRegistryJobs, defineRegistrySites } from './resolve.js';
@@ -28,10 +30,24 @@ export const stringRegistryKind: AdapterKind<StringRegistryConfig> = {
   extract(configs, { namedEnqueues, syntax }) {
     const out: RegistryOut = { registrations: [], registryMaps: [], namedEnqueues };
     const own: RegistryFacts = {};
-    const { callNames, hasDirectories, sqlFunctions, declarations } = getDerived(configs);
+    const { callNames, hasDirectories, sqlFunctions, declarations, definitionIndex } = getDerived(configs);
+    const definitions: ObjectDefinitionFact[] = [];
     const visitor: Visitor = {
-      NewExpression: (node) => addRegistryMaps(node, configs, out.registryMaps, syntax),
+      NewExpression: (node) => {
+        addRegistryMaps(node, configs, out.registryMaps, syntax);
+        const callee = definitionIndex.byCall.size > 0 ? getCalleeName(node.callee) : undefined;
+        if (callee) addDefinitionCall(node, callee, definitionIndex, definitions, syntax);
+      },
     };
+    if (definitionIndex.byType.size > 0) {
+      visitor.TSSatisfiesExpression = (node) => addTypedExpression(node, definitionIndex, definitions, syntax);
+      visitor.TSAsExpression = (node) => addTypedExpression(node, definitionIndex, definitions, syntax);
+      visitor.VariableDeclarator = (node) => addTypedDeclarator(node, definitionIndex, definitions, syntax);
+      const readFactory = (node: TSESTree.FunctionLike): void => addTypedFactory(node, definitionIndex, definitions, syntax);
+      visitor.FunctionDeclaration = readFactory;
+      visitor.FunctionExpression = readFactory;
+      visitor.ArrowFunctionExpression = readFactory;
+    }
     if (hasDirectories) {
       visitor.AssignmentExpression = (node) => {
         if (isNamedMember(node.left, 'module', 'exports')) own.defaultExport = getExportedHandler(node.right, syntax) ?? own.defaultExport;
@@ -50,8 +66,16 @@ export const stringRegistryKind: AdapterKind<StringRegistryConfig> = {
     }
     return {
       visitor,
-      calls: { names: callNames, read: (node) => addRegistryCalls(node, configs, out, syntax) },
+      calls: {
+        names: callNames,
+        read(node) {
+          addRegistryCalls(node, configs, out, syntax);
+          const callee = definitionIndex.byCall.size > 0 ? getCalleeName(node.callee) : undefined;
+          if (callee) addDefinitionCall(node, callee, definitionIndex, definitions, syntax);
+        },
+      },
       finish() {
+        if (definitions.length > 0) own.objectDefinitions = definitions;
         if (out.registrations.length > 0) own.registrations = out.registrations;
         if (out.registryMaps.length > 0) own.registryMaps = out.registryMaps;
         return Object.keys(own).length > 0 ? own : undefined;
@@ -68,8 +92,10 @@ const getDerived = derivedFrom((configs: readonly StringRegistryConfig[]) => ({
       ...(config.register ?? []).flatMap((shape) => shape.methods),
       ...config.enqueue.flatMap((shape) => shape.methods),
       ...(config.maps ?? []).flatMap((shape) => shape.functions ?? []),
+      ...(config.definitions ?? []).flatMap((shape) => shape.calls ?? []),
     ]),
   ),
+  definitionIndex: getDefinitionIndex(configs),
   hasDirectories: configs.some((config) => config.directory !== undefined),
   sqlFunctions: configs.flatMap((config) => config.sql ?? []),
   declarations: configs.flatMap((config) => (config.declaredPayloads ? [config.declaredPayloads] : [])),
@@ -97,6 +123,10 @@ function getNeeds(configs: readonly StringRegistryConfig[], packagesOf: (adapter
       if (map.property) tokens.push(`${escapeRegExp(map.property)} *[:,}]`);
     }
     for (const fn of config.sql ?? []) tokens.push(escapeRegExp(fn));
+    for (const shape of config.definitions ?? []) {
+      if (shape.types) tokens.push(`(satisfies +|as +|: *)([A-Za-z0-9_$]+\\.)?(${shape.types.map(escapeRegExp).join('|')})([^A-Za-z0-9_$]|$)`);
+      if (shape.calls) tokens.push(`(^|[^A-Za-z0-9_$])(${shape.calls.map(escapeRegExp).join('|')}) *[(<]`);
+    }
     // The global declaration of payload types is read wherever it is.
     if (config.declaredPayloads) tokens.push(`namespace +${escapeRegExp(config.declaredPayloads.namespace)}`);
     // A task file in JavaScript may import nothing: `module.exports = async (payload, helpers) => ...`.

@@ -10,7 +10,7 @@ import { setSignature, withFile } from '../shared/contracts.js';
 import { isReceiver } from '../shared/receiver-binding.js';
 import { addNamedSites, isCallOnClass } from '../shared/sites.js';
 import type { StringRegistryConfig } from './config.js';
-import type { RegistrationFact, RegistryFacts, RegistryMapFact } from './facts.js';
+import type { ObjectDefinitionFact, RegistrationFact, RegistryFacts, RegistryMapFact } from './facts.js';
 import { getOwn } from '../../model/records.js';
 
 const TYPE = 'string-registry';
@@ -23,6 +23,7 @@ export function defineRegistryJobs(file: string, facts: FileFacts, configs: read
   const own = getRegistryFacts(facts);
   for (const registration of own?.registrations ?? []) addRegistration(file, registration, configs, context);
   for (const map of own?.registryMaps ?? []) addRegistryMap(file, map, configs, context);
+  for (const definition of own?.objectDefinitions ?? []) addObjectDefinition(file, definition, configs, context);
   addDirectoryTask(file, facts, configs, context);
 }
 
@@ -113,6 +114,26 @@ function getRegistryContract(
   }
   setSignature(contract, handler, resolver);
   return contract;
+}
+
+/**
+ * A job written as an object literal: its payload's fields come from its zod schema (inline or a
+ * module-level value), else from the handler's payload parameter. A definition whose handler
+ * cannot be found is still a job (its name is handled), with no signature to compare.
+ */
+function addObjectDefinition(file: string, fact: ObjectDefinitionFact, configs: readonly StringRegistryConfig[], context: ResolveContext): void {
+  const config = getConfig(file, fact.adapters, configs, context);
+  const wireName = config && context.resolver.resolveName(file, fact.name);
+  if (!config || wireName === undefined) return;
+  const handler = fact.handler && ('fn' in fact.handler ? { file, fn: fact.handler.fn } : context.resolver.resolveFunction(file, fact.handler.path));
+  const contract: JobContract = { wireName, location: { file, span: fact.span }, handler: handler?.fn.method ?? 'handler', style: 'payload', params: [], fields: [], adapter: config.name };
+  if (config.serialization) contract.serialization = config.serialization;
+  if (handler?.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
+  const schema = fact.schemaPath && context.resolver.resolveValue(file, fact.schemaPath);
+  const payload = schema?.value.kind === 'schema' ? { file: schema.file, fields: schema.value.fields } : fact.schemaPath ? undefined : context.resolver.resolvePayload(file, fact.payload);
+  if (payload) contract.fields = withFile(payload.fields, payload.file);
+  else if (fact.schemaPath || fact.payload) contract.membersUnknown = true;
+  context.addJob(contract);
 }
 
 /**

@@ -24,8 +24,9 @@ function addTaskDefinition(file: string, fact: TaskDefinitionFact, configs: read
   if (config.serialization) contract.serialization = config.serialization;
   if (fact.handler?.fingerprint) contract.fingerprint = fact.handler.fingerprint;
   const schema = fact.schemaPath && context.resolver.resolveValue(file, fact.schemaPath);
-  const payload = schema?.value.kind === 'schema' ? { file: schema.file, fields: schema.value.fields } : context.resolver.resolvePayload(file, fact.payload);
+  const payload = schema?.value.kind === 'schema' ? { file: schema.file, fields: schema.value.fields } : fact.schemaPath ? undefined : context.resolver.resolvePayload(file, fact.payload);
   if (payload) contract.fields = withFile(payload.fields, payload.file);
+  else if (fact.schemaPath) contract.membersUnknown = true;
   context.addJob(contract);
 }
 

@@ -1,0 +1,170 @@
+/**
+ * Jobs defined as object literals, as in-house layers write them: `{ id, trigger: { name, schema },
+ * handler } satisfies JobDefinition`, `defineJob({ slug, handler })`, a factory typed `(): TaskConfig`
+ * returning `{ slug, handler }`. The configuration says how to find such objects (by type, or by
+ * the call they are passed to) and at which key paths the wire name, the schema and the handler are.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Node } from '../shared/syntax.js';
+import { getFunctionFact, getPayloadSource } from '../shared/functions.js';
+import { getEntityPath, getNameRef, getObjectProperty, getReferencePath, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
+import { getZodObjectFields } from '../shared/zod-schema.js';
+import type { ObjectDefinitionShape, StringRegistryConfig } from './config.js';
+import type { ObjectDefinitionFact } from './facts.js';
+
+/** The configurations' definition shapes that accept objects of a type name, or passed to a callee name. */
+export interface DefinitionIndex {
+  byType: Map<string, Array<{ adapter: string; shape: ObjectDefinitionShape }>>;
+  byCall: Map<string, Array<{ adapter: string; shape: ObjectDefinitionShape }>>;
+}
+
+export function getDefinitionIndex(configs: readonly StringRegistryConfig[]): DefinitionIndex {
+  const index: DefinitionIndex = { byType: new Map(), byCall: new Map() };
+  for (const config of configs) {
+    for (const shape of config.definitions ?? []) {
+      for (const type of shape.types ?? []) push(index.byType, type, { adapter: config.name, shape });
+      for (const call of shape.calls ?? []) push(index.byCall, call, { adapter: config.name, shape });
+    }
+  }
+  return index;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** `{...} satisfies T`, `{...} as T`: the expression's object, when T is a definition type. */
+export function addTypedExpression(node: TSESTree.TSSatisfiesExpression | TSESTree.TSAsExpression, index: DefinitionIndex, out: ObjectDefinitionFact[], ctx: SyntaxContext): void {
+  addByType(node.typeAnnotation, node.expression, index, out, ctx);
+}
+
+/** `const job: T = {...}`, `const jobs: T[] = [{...}]`. */
+export function addTypedDeclarator(node: TSESTree.VariableDeclarator, index: DefinitionIndex, out: ObjectDefinitionFact[], ctx: SyntaxContext): void {
+  const annotation = node.id.type === 'Identifier' ? node.id.typeAnnotation?.typeAnnotation : undefined;
+  if (annotation && node.init) addByType(annotation, node.init, index, out, ctx);
+}
+
+/** `function make(): T { return {...} }`, `(): T => ({...})`: the objects a factory typed T returns. */
+export function addTypedFactory(node: TSESTree.FunctionLike, index: DefinitionIndex, out: ObjectDefinitionFact[], ctx: SyntaxContext): void {
+  const annotation = node.returnType?.typeAnnotation;
+  const shapes = annotation && getShapesOfType(unwrapPromise(annotation), index);
+  if (!shapes || !node.body) return;
+  if (node.body.type !== 'BlockStatement') {
+    addObject(node.body, shapes, out, ctx);
+    return;
+  }
+  // Only the function's own top-level returns: nested functions return other things.
+  for (const statement of node.body.body) if (statement.type === 'ReturnStatement' && statement.argument) addObject(statement.argument, shapes, out, ctx);
+}
+
+/** `defineJob({...})`, `new JobClient([{...}, {...}])`: objects (or arrays of them) passed to a definition call. */
+export function addDefinitionCall(node: TSESTree.CallExpression | TSESTree.NewExpression, callee: string, index: DefinitionIndex, out: ObjectDefinitionFact[], ctx: SyntaxContext): void {
+  const shapes = index.byCall.get(callee);
+  if (!shapes) return;
+  for (const arg of node.arguments) {
+    if (arg.type === 'SpreadElement') continue;
+    const inner = unwrap(arg);
+    if (inner.type === 'ArrayExpression') for (const element of inner.elements) addObject(element, shapes, out, ctx);
+    else addObject(inner, shapes, out, ctx);
+  }
+}
+
+function addByType(annotation: TSESTree.TypeNode, value: TSESTree.Expression, index: DefinitionIndex, out: ObjectDefinitionFact[], ctx: SyntaxContext): void {
+  const direct = getShapesOfType(annotation, index);
+  if (direct) {
+    addObject(value, direct, out, ctx);
+    return;
+  }
+  const element = annotation.type === 'TSArrayType' ? annotation.elementType : getArrayTypeArgument(annotation);
+  const shapes = element && getShapesOfType(element, index);
+  const list = unwrap(value);
+  if (shapes && list.type === 'ArrayExpression') for (const item of list.elements) addObject(item, shapes, out, ctx);
+}
+
+/** `Array<T>`, `ReadonlyArray<T>`: T. */
+function getArrayTypeArgument(annotation: TSESTree.TypeNode): TSESTree.TypeNode | undefined {
+  if (annotation.type !== 'TSTypeReference' || annotation.typeName.type !== 'Identifier') return undefined;
+  return ['Array', 'ReadonlyArray'].includes(annotation.typeName.name) ? annotation.typeArguments?.params[0] : undefined;
+}
+
+function unwrapPromise(annotation: TSESTree.TypeNode): TSESTree.TypeNode {
+  if (annotation.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name === 'Promise') {
+    return annotation.typeArguments?.params[0] ?? annotation;
+  }
+  return annotation;
+}
+
+/** `JobDefinition<...>`, `jobs.JobDefinition`: the shapes declared for its last name. */
+function getShapesOfType(annotation: TSESTree.TypeNode, index: DefinitionIndex): Array<{ adapter: string; shape: ObjectDefinitionShape }> | undefined {
+  if (annotation.type !== 'TSTypeReference') return undefined;
+  const path = getEntityPath(annotation.typeName);
+  return path ? index.byType.get(path[path.length - 1]!) : undefined;
+}
+
+/** `{...} as const`, `({...})`, `{...} satisfies T`: the object or array beneath. */
+function unwrap(node: Node): Node {
+  let current = node;
+  while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'TSNonNullExpression') current = current.expression;
+  return current;
+}
+
+function addObject(node: Node | null, shapes: ReadonlyArray<{ adapter: string; shape: ObjectDefinitionShape }>, out: ObjectDefinitionFact[], ctx: SyntaxContext): void {
+  const object = node && unwrap(node);
+  if (object?.type !== 'ObjectExpression') return;
+  for (const { adapter, shape } of shapes) {
+    const nameNode = getAtPath(object, shape.name);
+    const name = getNameRef(nameNode);
+    if (!name || !nameNode) continue;
+    const span = getSpan(nameNode);
+    const existing = out.find((fact) => fact.span.range[0] === span.range[0]);
+    if (existing) {
+      if (!existing.adapters.includes(adapter)) existing.adapters.push(adapter);
+      continue;
+    }
+    out.push(getDefinitionFact(object, adapter, shape, name, span, ctx));
+  }
+}
+
+function getDefinitionFact(
+  object: TSESTree.ObjectExpression,
+  adapter: string,
+  shape: ObjectDefinitionShape,
+  name: NonNullable<ReturnType<typeof getNameRef>>,
+  span: ObjectDefinitionFact['span'],
+  ctx: SyntaxContext,
+): ObjectDefinitionFact {
+  const fact: ObjectDefinitionFact = { adapters: [adapter], name, span };
+  const handler = getAtPath(object, shape.handler);
+  if (isFunctionNode(handler)) {
+    fact.handler = { fn: getFunctionFact(shape.handler.slice(shape.handler.lastIndexOf('.') + 1), getSpan(handler), handler, ctx) };
+    // `handler: async (payload: Payload) => ...`: the parameter's type, where no schema says more.
+    const first = handler.params[0];
+    const payload = first && !shape.payloadKey ? getPayloadSource(first, ctx) : undefined;
+    if (payload) fact.payload = payload;
+  } else if (handler) {
+    const path = getReferencePath(handler);
+    if (path) fact.handler = { path };
+  }
+  const schema = shape.schema === undefined ? undefined : getAtPath(object, shape.schema);
+  const fields = getZodObjectFields(schema);
+  if (fields) fact.payload = { inline: fields };
+  else if (schema) {
+    const path = getReferencePath(schema);
+    if (path) fact.schemaPath = path;
+  }
+  return fact;
+}
+
+/** The value at a dotted key path of nested object literals: `trigger.name`. */
+function getAtPath(object: TSESTree.ObjectExpression, path: string): TSESTree.Expression | undefined {
+  let current: TSESTree.Expression | undefined = object;
+  for (const key of path.split('.')) {
+    const inner: Node | undefined = current && unwrap(current);
+    if (inner?.type !== 'ObjectExpression') return undefined;
+    // A method shorthand (`async handler({ payload }) {}`) is a property whose value is the function.
+    current = getObjectProperty(inner, key);
+  }
+  return current;
+}
