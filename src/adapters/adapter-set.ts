@@ -130,6 +130,7 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
       types: new Set(needs.flatMap((need) => need.receivers?.types ?? [])),
       callable: new Set(needs.flatMap((need) => need.receivers?.callable ?? [])),
       inject: new Set(needs.flatMap((need) => need.receivers?.inject ?? [])),
+      typedMembers: needs.some((need) => need.receivers?.typedMembers === true),
     },
   };
   if (wanted) set.explicit = wanted;

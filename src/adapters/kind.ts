@@ -85,9 +85,11 @@ export interface KindNeeds {
   classes?: { handlerMethods: string[]; staticProperties: string[]; staticOptions: string[] };
   /**
    * Objects whose bindings the shared reader records (`const q = new Queue('email')`, `q: Queue`):
-   * their types, those also made by a plain call (`Bull('email')`), and decorators that inject one.
+   * their types, those also made by a plain call (`Bull('email')`), and decorators that inject one;
+   * `typedMembers`: also every field and constructor parameter declared with a class type
+   * (`private emailQueue: EmailQueueService`), whatever the type.
    */
-  receivers?: { types: string[]; callable?: string[]; inject?: string[] };
+  receivers?: { types: string[]; callable?: string[]; inject?: string[]; typedMembers?: boolean };
 }
 
 type NodeOfType<T extends TSESTree.Node['type']> = Extract<TSESTree.Node, { type: T }>;

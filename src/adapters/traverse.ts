@@ -58,7 +58,7 @@ export function extractFacts(program: TSESTree.Program, text: string, pattern: J
   const facts: FileFacts = { classes: [], imports: {}, exportAliases: {}, types: [], enqueues: [] };
   const namedEnqueues: NamedEnqueueFact[] = [];
   const values: Record<string, ValueFact> = {};
-  const bindings: Record<string, BindingFact> | undefined = set.receiverReading.types.size > 0 ? {} : undefined;
+  const bindings: Record<string, BindingFact> | undefined = set.receiverReading.types.size > 0 || set.receiverReading.typedMembers ? {} : undefined;
   const shared: SharedState = { set, facts, values, bindings, syntax };
   const extractions = set.kinds.map(({ kind, configs }) => kind.extract(configs, { facts, namedEnqueues, syntax }));
   const visitors = extractions.map((extraction) => extraction.visitor ?? {}) as Array<Record<string, Handler>>;

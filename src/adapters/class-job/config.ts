@@ -7,6 +7,24 @@ import { adapterName, argumentIndex, identifier, qualified, serialization } from
 export interface StaticSource {
   staticProperty?: string;
   staticOptions?: { property: string; key: string };
+  /** The first argument of `super(...)` in the constructor of the class or of the nearest class of its chain that calls one. */
+  superArgument?: boolean;
+}
+
+/**
+ * Objects that enqueue onto a job by name without being the job: `this.emailQueue.add(data)` on a
+ * field or constructor parameter declared as a class whose chain reaches `baseClasses` (an
+ * in-house queue service); the wire name is that class's name source (`wireName`). The payload
+ * is argument `arg`, or, with `key`, the `key` of that argument when it is an object literal
+ * (`add({ name, data })`); a shape applies only to calls it can read that way.
+ */
+export interface ProducerShape {
+  baseClasses: string[];
+  methods: string[];
+  arg: number;
+  key?: string;
+  /** The argument is an array of such objects (`addBulk([{ name, data }])`): one site per element. */
+  batch?: boolean;
 }
 
 export interface ClassJobConfig extends AdapterConfigBase {
@@ -20,6 +38,8 @@ export interface ClassJobConfig extends AdapterConfigBase {
   payloadTypeArgument?: boolean;
   /** Where the wire name comes from; the class name when absent or unset on the class. */
   wireName?: StaticSource;
+  /** 'job-data': the handler receives a job whose `data` is the payload (`(job: Job<Data>)`, `({ data }: { data: Data })`). */
+  payload?: 'job-data';
   queue?: StaticSource;
   enqueue: {
     /** `X.performLater(...)`, `X.set({...}).performLater(...)` (via), `X.dispatch(p).toQueue('q')` (queueMethods). */
@@ -30,12 +50,14 @@ export interface ClassJobConfig extends AdapterConfigBase {
     builder?: { object: string; method: string; methods: Record<string, number>; queueMethods?: string[] };
     /** `svc.add(X.name, data)`: the job class named by `X.name` at `nameArg`, its payload at `payloadArg`. */
     service?: { methods: string[]; nameArg: number; payloadArg: number };
+    producers?: ProducerShape[];
   };
 }
 
 const staticSource = z.strictObject({
   staticProperty: identifier.optional(),
   staticOptions: z.strictObject({ property: identifier, key: identifier }).optional(),
+  superArgument: z.boolean().optional(),
 });
 
 export const classJobSchema = z.strictObject({
@@ -46,6 +68,7 @@ export const classJobSchema = z.strictObject({
   baseClassSuffixes: z.array(identifier).optional(),
   handlerMethods: z.array(identifier).min(1).optional(),
   payloadTypeArgument: z.boolean().optional(),
+  payload: z.literal('job-data').optional(),
   wireName: staticSource.optional(),
   queue: staticSource.optional(),
   enqueue: z
@@ -56,6 +79,17 @@ export const classJobSchema = z.strictObject({
         .strictObject({ object: identifier, method: identifier, methods: z.record(identifier, argumentIndex), queueMethods: z.array(identifier).optional() })
         .optional(),
       service: z.strictObject({ methods: z.array(identifier).min(1), nameArg: argumentIndex, payloadArg: argumentIndex }).optional(),
+      producers: z
+        .array(
+          z.strictObject({
+            baseClasses: z.array(qualified).min(1),
+            methods: z.array(identifier).min(1),
+            arg: argumentIndex,
+            key: identifier.optional(),
+            batch: z.boolean().optional(),
+          }),
+        )
+        .optional(),
     })
     .optional(),
   serialization,

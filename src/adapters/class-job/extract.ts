@@ -5,10 +5,68 @@
  * across files in resolve.ts.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { EnqueueFact, NameRef } from '../../model/facts.js';
-import { getNameRef, getSingleArgument, getSpan, getSpreadArguments, type Node } from '../shared/syntax.js';
-import type { ClassJobConfig } from './config.js';
+import type { ArgumentsFact, EnqueueFact, NameRef, SourceSpan } from '../../model/facts.js';
+import { getNameRef, getObjectProperty, getReceiverPath, getSingleArgument, getSpan, getSpreadArguments, type Node } from '../shared/syntax.js';
+import type { ClassJobConfig, ProducerShape } from './config.js';
 import { getOwn } from '../../model/records.js';
+
+/** A call on an object that may be an in-house queue service: which class it is is found across files. */
+export interface ProducerCallFact {
+  adapters: string[];
+  method: string;
+  receiverPath: string[];
+  args: ArgumentsFact;
+  span: SourceSpan;
+}
+
+/**
+ * `this.emailQueue.add(data)`, `this.emailQueue.add({ name, data })`, `q.addBulk([{ data }])`: one
+ * fact per payload, under the first producer shape of each configuration that can read the call.
+ */
+export function addProducerCalls(node: TSESTree.CallExpression, configs: readonly ClassJobConfig[], calls: ProducerCallFact[]): void {
+  const callee = node.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+  const method = callee.property.name;
+  const receiverPath = getReceiverPath(callee.object);
+  if (!receiverPath || receiverPath[0]!.startsWith('new ')) return;
+  for (const config of configs) {
+    for (const shape of config.enqueue.producers ?? []) {
+      if (!shape.methods.includes(method)) continue;
+      const payloads = getProducerPayloads(node, shape);
+      if (!payloads) continue;
+      for (const { args, span } of payloads) {
+        const existing = calls.find((call) => call.span.range[0] === span.range[0] && call.span.range[1] === span.range[1]);
+        if (existing) {
+          if (!existing.adapters.includes(config.name)) existing.adapters.push(config.name);
+        } else calls.push({ adapters: [config.name], method, receiverPath, args, span });
+      }
+      break;
+    }
+  }
+}
+
+/** A payload that cannot be read (a batch built elsewhere): every check counts it as passing. */
+const UNREADABLE: ArgumentsFact = { count: 0, hasSpread: true };
+
+function getProducerPayloads(node: TSESTree.CallExpression, shape: ProducerShape): Array<{ args: ArgumentsFact; span: SourceSpan }> | undefined {
+  const arg = node.arguments[shape.arg];
+  if (!arg || arg.type === 'SpreadElement') return undefined;
+  const items = shape.batch ? (arg.type === 'ArrayExpression' ? arg.elements : undefined) : [arg];
+  if (!items) return [{ args: UNREADABLE, span: getSpan(node) }];
+  const payloads: Array<{ args: ArgumentsFact; span: SourceSpan }> = [];
+  for (const item of items) {
+    if (!item || item.type === 'SpreadElement') continue;
+    if (shape.key === undefined) {
+      payloads.push({ args: getSingleArgument(item), span: getSpan(shape.batch ? item : node) });
+      continue;
+    }
+    // With a key, only an object literal tells where the payload is: anything else is another call shape.
+    if (item.type !== 'ObjectExpression') return shape.batch ? [{ args: UNREADABLE, span: getSpan(node) }] : undefined;
+    const hasKey = item.properties.some((property) => property.type === 'SpreadElement') || getObjectProperty(item, shape.key) !== undefined;
+    payloads.push({ args: hasKey ? getSingleArgument(getObjectProperty(item, shape.key)) : getSingleArgument(undefined), span: getSpan(shape.batch ? item : node) });
+  }
+  return payloads;
+}
 
 /** Adds the enqueue facts that one call makes under each class-job configuration. */
 export function addClassEnqueues(node: TSESTree.CallExpression, configs: readonly ClassJobConfig[], enqueues: EnqueueFact[]): void {

@@ -6,7 +6,7 @@ import type { AdapterKind, KindNeeds } from '../kind.js';
 import { withoutUndefined } from '../shared/schema.js';
 import { COMMON_METHOD_NAMES, escapeRegExp, getMethodCallToken } from '../shared/tokens.js';
 import { type ClassJobConfig, classJobSchema } from './config.js';
-import { addClassEnqueues } from './extract.js';
+import { addClassEnqueues, addProducerCalls, type ProducerCallFact } from './extract.js';
 import { ACTIVEJOB, CLASS_JOB_PRESETS, getActiveJobConfig } from './presets.js';
 import { defineClassJobs, defineClassSites } from './resolve.js';
 
@@ -23,10 +23,20 @@ export const classJobKind: AdapterKind<ClassJobConfig> = {
   },
   needs: getNeeds,
   extract(configs, { facts }) {
-    return { visitor: { CallExpression: (node) => addClassEnqueues(node, configs, facts.enqueues) } };
+    const producerCalls: ProducerCallFact[] = [];
+    const hasProducers = configs.some((config) => config.enqueue.producers !== undefined);
+    return {
+      visitor: {
+        CallExpression(node) {
+          addClassEnqueues(node, configs, facts.enqueues);
+          if (hasProducers) addProducerCalls(node, configs, producerCalls);
+        },
+      },
+      finish: () => (producerCalls.length > 0 ? { producerCalls } : undefined),
+    };
   },
   defineJobs: defineClassJobs,
-  defineSites: (file, facts, _configs, context) => defineClassSites(file, facts, context),
+  defineSites: defineClassSites,
 };
 
 function getNeeds(configs: readonly ClassJobConfig[]): KindNeeds {
@@ -39,8 +49,9 @@ function getNeeds(configs: readonly ClassJobConfig[]): KindNeeds {
     if (suffixes.length > 0) bases.add(`[A-Za-z0-9_$.]*(${suffixes.map(escapeRegExp).join('|')})`);
     for (const base of config.baseClasses) bases.add(escapeRegExp(base));
     for (const handler of config.handlerMethods) if (!COMMON_METHOD_NAMES.has(handler)) handlers.add(escapeRegExp(handler));
-    const { static: statics, instance, builder, service } = config.enqueue;
-    methods.push(...(statics?.methods ?? []), ...(instance?.methods ?? []));
+    const { static: statics, instance, builder, service, producers } = config.enqueue;
+    methods.push(...(statics?.methods ?? []), ...(instance?.methods ?? []), ...(producers ?? []).flatMap((shape) => shape.methods));
+    for (const shape of producers ?? []) for (const base of shape.baseClasses) bases.add(escapeRegExp(base));
     if (builder) tokens.push(`${escapeRegExp(builder.object)} *\\. *${escapeRegExp(builder.method)} *\\(`);
     if (service) tokens.push(`\\.(${service.methods.map(escapeRegExp).join('|')}) *\\( *[A-Za-z0-9_$.]+\\.name *[,)]`);
   }
@@ -51,6 +62,7 @@ function getNeeds(configs: readonly ClassJobConfig[]): KindNeeds {
   if (methodToken) result.push(methodToken);
   return {
     tokens: [...result, ...tokens],
+    receivers: { types: [], typedMembers: configs.some((config) => config.enqueue.producers !== undefined) },
     classes: {
       handlerMethods: configs.flatMap((config) => config.handlerMethods),
       staticProperties: configs.flatMap((config) => [config.wireName?.staticProperty, config.queue?.staticProperty]).filter((name) => name !== undefined),

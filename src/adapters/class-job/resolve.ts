@@ -7,8 +7,11 @@ import type { EnqueueSite, JobContract } from '../../model/contract.js';
 import type { ClassFact, EnqueueFact, FileFacts, HandlerFact, NameRef, PayloadSource } from '../../model/facts.js';
 import type { ClassRef, ProjectResolver, ResolvedClass } from '../../resolve/resolver.js';
 import type { ResolveContext } from '../kind.js';
-import { setSignature } from '../shared/contracts.js';
+import { getKindFacts } from '../kind.js';
+import { setSignature, withFile } from '../shared/contracts.js';
+import { getReceiverBinding } from '../shared/receiver-binding.js';
 import type { ClassJobConfig, StaticSource } from './config.js';
+import type { ProducerCallFact } from './extract.js';
 import { getOwn } from '../../model/records.js';
 
 /** Superclass chains longer than this are cycles or generated code; stop following them. */
@@ -32,8 +35,70 @@ export function defineClassJobs(file: string, facts: FileFacts, configs: readonl
   }
 }
 
-export function defineClassSites(file: string, facts: FileFacts, context: ResolveContext): void {
+export function defineClassSites(file: string, facts: FileFacts, configs: readonly ClassJobConfig[], context: ResolveContext): void {
   for (const enqueue of facts.enqueues) addClassSite(file, enqueue, context);
+  for (const call of getKindFacts<ClassJobFacts>(facts, 'class-job')?.producerCalls ?? []) addProducerSite(file, call, configs, context);
+}
+
+/** The class-job kind's own facts of a file. */
+export interface ClassJobFacts {
+  producerCalls?: ProducerCallFact[];
+}
+
+/**
+ * `this.emailQueue.add(data)`: a site of the job named by the receiver's class, when the receiver
+ * is declared as a class of the project whose chain reaches a producer base of the adapter.
+ */
+function addProducerSite(file: string, call: ProducerCallFact, configs: readonly ClassJobConfig[], context: ResolveContext): void {
+  const adapter = context.getEnabled(file, call.adapters);
+  const config = configs.find((candidate) => candidate.name === adapter);
+  if (!config) return;
+  const binding = getReceiverBinding(context.files, context.resolver, file, call.receiverPath);
+  for (const type of binding?.types ?? []) {
+    const target = context.resolver.resolveClass(file, type);
+    if (!('cls' in target)) continue;
+    const shapes = (config.enqueue.producers ?? []).filter((shape) => shape.methods.includes(call.method));
+    const wireName = getProducerWireName(target, shapes.flatMap((shape) => shape.baseClasses), config, context.resolver);
+    if (wireName === undefined) continue;
+    context.addSite({ wireName, nameSource: 'class', method: call.method, args: call.args, location: { file, span: call.span }, adapter: config.name });
+    return;
+  }
+}
+
+/** The wire name a producer class sends to: its name source, when its chain reaches one of the bases. */
+function getProducerWireName(start: ResolvedClass, bases: string[], config: ClassJobConfig, resolver: ProjectResolver): string | undefined {
+  const isBase = (name: string) => isBaseName(name, { ...config, baseClasses: bases, baseClassSuffixes: [] });
+  const chain = getChain(start, resolver);
+  const reachesBase = chain.classes.slice(1).some((at) => isBase(at.cls.name)) || (chain.external !== undefined && isBase(chain.external));
+  return reachesBase ? readName(chain, config.wireName, isBase, resolver) : undefined;
+}
+
+/** The classes of a superclass chain in the project, from the start, and the external name it ends at. */
+function getChain(start: ResolvedClass, resolver: ProjectResolver): { classes: ResolvedClass[]; external?: string } {
+  const classes: ResolvedClass[] = [];
+  let current: ClassRef = start;
+  for (let depth = 0; depth < MAX_CHAIN; depth++) {
+    if (!('cls' in current)) return { classes, external: current.external };
+    if (classes.some((at) => at.cls === (current as ResolvedClass).cls)) break;
+    classes.push(current);
+    if (!current.cls.superClass) break;
+    current = resolver.resolveClass(current.file, current.cls.superClass);
+  }
+  return { classes };
+}
+
+/**
+ * A name source read along a chain: statics of the class itself, else the `super(...)` argument
+ * of the class that extends the base directly (a subclass's own `super(...)` calls its parent's
+ * constructor, whose first parameter may be anything).
+ */
+function readName(chain: { classes: ResolvedClass[]; external?: string }, source: StaticSource | undefined, isBase: (name: string) => boolean, resolver: ProjectResolver): string | undefined {
+  const classes = chain.classes;
+  const own = classes[0] && readStatic(classes[0], source, resolver);
+  if (own !== undefined || !source?.superArgument) return own;
+  const index = classes.findIndex((at, i) => (i + 1 < classes.length ? isBase(classes[i + 1]!.cls.name) : chain.external !== undefined && isBase(chain.external)));
+  const direct = index >= 0 ? classes[index] : undefined;
+  return direct?.cls.superArgument && resolver.resolveName(direct.file, direct.cls.superArgument);
 }
 
 function addClassSite(file: string, enqueue: EnqueueFact, context: ResolveContext): void {
@@ -89,8 +154,11 @@ function getClassJobContract(start: ResolvedClass, resolver: ProjectResolver, co
     current = resolver.resolveClass(current.file, current.cls.superClass);
   }
   if (!reachesBase || !handler) return undefined;
+  const named = config.wireName?.superArgument ? readName(getChain(start, resolver), config.wireName, (name) => isBaseName(name, config), resolver) : readStatic(start, config.wireName, resolver);
+  // A class named by a `super(...)` argument that passes none (or a dynamic one) has no wire name of its own.
+  if (named === undefined && config.wireName?.superArgument) return undefined;
   const contract: JobContract = {
-    wireName: readStatic(start, config.wireName, resolver) ?? start.cls.name,
+    wireName: named ?? start.cls.name,
     location: { file: start.file, span: start.cls.span },
     handler: handler.fn.method,
     style: 'positional',
@@ -100,12 +168,23 @@ function getClassJobContract(start: ResolvedClass, resolver: ProjectResolver, co
   };
   if (queue !== undefined) contract.queue = queue;
   if (config.serialization) contract.serialization = config.serialization;
-  setSignature(contract, handler, resolver, config.payloadTypeArgument ? typeArgument : undefined);
+  if (config.payload === 'job-data') setJobData(contract, handler, resolver);
+  else setSignature(contract, handler, resolver, config.payloadTypeArgument ? typeArgument : undefined);
   // A subclass keeps a class-named job handled under its old name; other wire-name sources need their own alias form.
   if (contract.wireName === start.cls.name && start.cls.declarationEnd !== undefined) {
     contract.aliasAnchor = { offset: start.cls.declarationEnd, className: start.cls.name, exported: start.cls.isExported };
   }
   return contract;
+}
+
+/** The handler receives a job whose data is the payload: fields from `Job<Data>` or `{ data: Data }`; unreadable, unknown. */
+function setJobData(contract: JobContract, handler: { file: string; fn: HandlerFact }, resolver: ProjectResolver): void {
+  contract.style = 'payload';
+  if (handler.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
+  const source = handler.fn.firstParamTypeArgument;
+  const payload = source && resolver.resolvePayload(handler.file, source);
+  if (payload) contract.fields = withFile(payload.fields, payload.file);
+  else contract.membersUnknown = true;
 }
 
 /** `static queue = 'mailers'` or `static options = { queue: 'mailers' }`, resolved to its string. */

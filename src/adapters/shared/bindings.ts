@@ -15,6 +15,8 @@ export interface ReceiverReading {
   callable: ReadonlySet<string>;
   /** Decorators that inject a named object (`@InjectQueue('email')`). */
   inject: ReadonlySet<string>;
+  /** Whether fields and constructor parameters declared with any class type are recorded too. */
+  typedMembers: boolean;
 }
 
 /**
@@ -27,12 +29,12 @@ export function addBindings(node: Node, reading: ReceiverReading, bindings: Reco
       if (node.id.type === 'Identifier') addBinding(bindings, node.id.name, node.id.typeAnnotation, node.init, [], reading);
       return;
     case 'PropertyDefinition':
-      if (!node.computed && node.key.type === 'Identifier' && !node.static) addBinding(bindings, `this.${node.key.name}`, node.typeAnnotation, node.value, node.decorators, reading);
+      if (!node.computed && node.key.type === 'Identifier' && !node.static) addBinding(bindings, `this.${node.key.name}`, node.typeAnnotation, node.value, node.decorators, reading, reading.typedMembers);
       return;
     case 'TSParameterProperty': {
       const param = node.parameter.type === 'AssignmentPattern' ? node.parameter.left : node.parameter;
       if (param.type === 'Identifier') {
-        addBinding(bindings, `this.${param.name}`, param.typeAnnotation, null, node.decorators, reading);
+        addBinding(bindings, `this.${param.name}`, param.typeAnnotation, null, node.decorators, reading, reading.typedMembers);
         addBinding(bindings, param.name, param.typeAnnotation, null, node.decorators, reading);
       }
       return;
@@ -60,11 +62,12 @@ function addBinding(
   init: TSESTree.Expression | null | undefined,
   decorators: TSESTree.Decorator[],
   reading: ReceiverReading,
+  anyType = false,
 ): void {
   const types: string[] = [];
   let name: NameRef | undefined;
   const typeName = getTypeName(annotation?.typeAnnotation);
-  if (typeName && reading.types.has(typeName)) types.push(typeName);
+  if (typeName && (reading.types.has(typeName) || (anyType && /^[A-Z]/.test(typeName)))) types.push(typeName);
   let value = init;
   while (value && (value.type === 'TSAsExpression' || value.type === 'TSNonNullExpression' || value.type === 'TSSatisfiesExpression')) value = value.expression;
   if (value?.type === 'NewExpression' || value?.type === 'CallExpression') {

@@ -32,6 +32,8 @@ export function getClassFact(node: TSESTree.ClassDeclaration, parent: Node | und
   const typeArgument = getTypeSource(node.superTypeArguments?.params[0], ctx);
   if (typeArgument) fact.superTypeArgument = typeArgument;
   for (const element of node.body.body) {
+    const superArgument = fact.superClass ? getSuperArgument(element) : undefined;
+    if (superArgument) fact.superArgument = superArgument;
     const handler = getHandlerFact(element, reading, ctx);
     if (handler) {
       fact.handlers.push(handler);
@@ -50,13 +52,35 @@ export function getClassFact(node: TSESTree.ClassDeclaration, parent: Node | und
   return fact;
 }
 
+/** `constructor(...) { super(Topics.Email, bullMq); }`: the name given to the base class. */
+function getSuperArgument(element: TSESTree.ClassElement): NameRef | undefined {
+  if (element.type !== 'MethodDefinition' || element.kind !== 'constructor' || !element.value.body) return undefined;
+  for (const statement of element.value.body.body) {
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression' || statement.expression.callee.type !== 'Super') continue;
+    const first = statement.expression.arguments[0];
+    return first && first.type !== 'SpreadElement' ? getNameRef(first) : undefined;
+  }
+  return undefined;
+}
+
 function getHandlerFact(element: TSESTree.ClassElement, reading: ClassReading, ctx: SyntaxContext): HandlerFact | undefined {
   if (element.type !== 'MethodDefinition' && element.type !== 'PropertyDefinition') return undefined;
   if (element.static || element.computed || element.key.type !== 'Identifier') return undefined;
   if (!reading.handlerMethods.has(element.key.name)) return undefined;
   const fn = element.value;
   if (!isFunctionNode(fn)) return undefined;
-  return getFunctionFact(element.key.name, getSpan(element.key), fn, ctx);
+  // `getWorkerProcessor() { return async (job) => {...} }`: a method without parameters that returns the handler.
+  const returned = fn.params.length === 0 ? getReturnedFunction(fn) : undefined;
+  return getFunctionFact(element.key.name, getSpan(element.key), returned ?? fn, ctx);
+}
+
+/** The function a body returns at its top level: `return async (job) => {...}`. */
+function getReturnedFunction(fn: TSESTree.FunctionLike): TSESTree.FunctionLike | undefined {
+  if (fn.body?.type !== 'BlockStatement') return isFunctionNode(fn.body) ? fn.body : undefined;
+  for (const statement of fn.body.body) {
+    if (statement.type === 'ReturnStatement') return isFunctionNode(statement.argument) ? statement.argument : undefined;
+  }
+  return undefined;
 }
 
 function getStaticNames(node: TSESTree.ObjectExpression): Record<string, NameRef> {

@@ -38,10 +38,20 @@ function getFirstParamTypeArgument(param: TSESTree.Parameter, ctx: SyntaxContext
   const target = param.type === 'AssignmentPattern' ? param.left : param;
   if (target.type !== 'Identifier' && target.type !== 'ObjectPattern' && target.type !== 'ArrayPattern') return undefined;
   let annotation = target.typeAnnotation?.typeAnnotation;
+  // `({ data }: { data: Payload })`: a job written as its type literal.
+  const data = annotation?.type === 'TSTypeLiteral' ? getDataMember(annotation) : undefined;
+  if (data) return getTypeSource(data, ctx);
   if (annotation?.type === 'TSArrayType') annotation = annotation.elementType;
   else if (annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name === 'Array') annotation = annotation.typeArguments?.params[0];
   if (annotation?.type !== 'TSTypeReference') return undefined;
   return getTypeSource(annotation.typeArguments?.params[0], ctx);
+}
+
+function getDataMember(literal: TSESTree.TSTypeLiteral): TSESTree.TypeNode | undefined {
+  for (const member of literal.members) {
+    if (member.type === 'TSPropertySignature' && !member.computed && member.key.type === 'Identifier' && member.key.name === 'data') return member.typeAnnotation?.typeAnnotation;
+  }
+  return undefined;
 }
 
 export function getPayloadSource(param: TSESTree.Parameter, ctx: SyntaxContext): PayloadSource | undefined {
