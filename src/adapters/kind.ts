@@ -86,7 +86,7 @@ export interface KindNeeds {
   /**
    * Objects whose bindings the shared reader records (`const q = new Queue('email')`, `q: Queue`):
    * their types, those also made by a plain call (`Bull('email')`), and decorators that inject one;
-   * `typedMembers`: also every field and constructor parameter declared with a class type
+   * `typedMembers`: also every field and parameter declared with a class type
    * (`private emailQueue: EmailQueueService`), whatever the type.
    */
   receivers?: { types: string[]; callable?: string[]; inject?: string[]; typedMembers?: boolean };

@@ -15,7 +15,7 @@ export interface ReceiverReading {
   callable: ReadonlySet<string>;
   /** Decorators that inject a named object (`@InjectQueue('email')`). */
   inject: ReadonlySet<string>;
-  /** Whether fields and constructor parameters declared with any class type are recorded too. */
+  /** Whether fields and parameters declared with any class type are recorded too. */
   typedMembers: boolean;
 }
 
@@ -49,7 +49,7 @@ export function addBindings(node: Node, reading: ReceiverReading, bindings: Reco
     case 'ArrowFunctionExpression':
       for (const param of node.params) {
         const target = param.type === 'AssignmentPattern' ? param.left : param;
-        if (target.type === 'Identifier') addBinding(bindings, target.name, target.typeAnnotation, null, target.decorators ?? [], reading);
+        if (target.type === 'Identifier') addBinding(bindings, target.name, target.typeAnnotation, null, target.decorators ?? [], reading, reading.typedMembers);
       }
       return;
   }

@@ -1,0 +1,252 @@
+/**
+ * In-house job layers described in settings: jobs written as object literals (found by type, by
+ * the call they are passed to, or by a typed factory), and class workers named by the argument
+ * they give their base class, with producer services typed by class. Real git repositories
+ * (N committed, N+1 in the working tree), through ESLint and the CLI.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { readSettings } from '../../src/settings.js';
+import { describe, expect, it } from 'vitest';
+import { summary, useDeployments } from '../helpers/deployed.js';
+import type { Files } from '../helpers/git-repo.js';
+import { lintFiles } from '../helpers/lint.js';
+
+const deploy = useDeployments();
+const CLI = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+
+/** documenso-style definitions: `{ id, trigger: { name, schema }, handler } satisfies JobDefinition`, `jobs.triggerJob({ name, payload })`. */
+const DEFINITIONS = {
+  type: 'string-registry',
+  name: 'app-jobs',
+  handler: 'payload-argument',
+  definitions: [{ types: ['JobDefinition'], calls: ['defineJob'], name: 'trigger.name', schema: 'trigger.schema', handler: 'handler', payloadKey: 'payload' }],
+  enqueue: [{ methods: ['triggerJob'], nameArg: 0, payloadArg: 0, payload: 'request', requestKeys: { name: 'name', data: 'payload' } }],
+};
+
+const JOB_TYPES = "export type JobDefinition = { id: string; trigger: { name: string; schema?: unknown }; handler: (options: { payload: any }) => Promise<void> };\n";
+
+function definition(id: string, schema: string): string {
+  return [
+    "import { z } from 'zod';",
+    "import type { JobDefinition } from './job';",
+    '',
+    `const ID = '${id}';`,
+    '',
+    `const SCHEMA = z.object({\n${schema}\n});`,
+    '',
+    'export const DEFINITION = {',
+    '  id: ID,',
+    '  trigger: { name: ID, schema: SCHEMA },',
+    '  handler: async ({ payload }) => {',
+    '    console.log(payload);',
+    '  },',
+    '} as const satisfies JobDefinition;',
+    '',
+  ].join('\n');
+}
+
+const TRIGGER = "import { jobs } from './client';\n\nexport const deleteTeam = async (name: string) => {\n  await jobs.triggerJob({ name: 'send.team-deleted.email', payload: { team: { name } } });\n};\n";
+
+describe('object-literal job definitions', () => {
+  const app: Files = {
+    'package.json': JSON.stringify({ name: 'app', private: true, 'safe-jobs': { adapters: [DEFINITIONS] } }),
+    'src/job.ts': JOB_TYPES,
+    'src/client.ts': 'export const jobs = { triggerJob: async (_options: { name: string; payload: unknown }) => {} };\n',
+    'src/team-deleted.ts': definition('send.team-deleted.email', '  team: z.object({ name: z.string() }),'),
+    'src/delete-team.ts': TRIGGER,
+  };
+  const settings = { adapters: [DEFINITIONS] };
+
+  it('reports a new required field of the zod schema, with the transitional form as its fix', async () => {
+    const repo = deploy(app);
+    repo.write({
+      'src/team-deleted.ts': definition('send.team-deleted.email', '  team: z.object({ name: z.string() }),\n  organisationId: z.string(),'),
+      'src/delete-team.ts': TRIGGER.replace('payload: { team: { name } }', "payload: { team: { name }, organisationId: 'org' }"),
+    });
+    const messages = await lintFiles(repo.dir, ['.'], { settings });
+    expect(summary(messages)).toEqual(['safe-jobs/no-new-required-param@src/team-deleted.ts:8']);
+    expect(messages[0]!.message).toMatch(/^Job 'send\.team-deleted\.email' now requires payload field 'organisationId'/);
+    await lintFiles(repo.dir, ['.'], { settings, fix: true });
+    expect(readFileSync(repo.path('src/team-deleted.ts'), 'utf8')).toContain('  organisationId: z.string().optional(),\n');
+  });
+
+  it('reports a field added inside a nested object by its path', async () => {
+    const repo = deploy(app);
+    repo.write({ 'src/team-deleted.ts': definition('send.team-deleted.email', '  team: z.object({ name: z.string(), ownerId: z.number() }).nullish(),') });
+    const messages = await lintFiles(repo.dir, ['.'], { settings });
+    expect(summary(messages)).toEqual(['safe-jobs/no-new-required-param@src/team-deleted.ts:7']);
+    expect(messages[0]!.message).toContain("now requires payload field 'team.ownerId'");
+  });
+
+  it('is silent for a nested field added as optional, and for a body-only change', async () => {
+    const repo = deploy(app);
+    repo.write({ 'src/team-deleted.ts': definition('send.team-deleted.email', '  team: z.object({ name: z.string(), ownerId: z.number().optional() }),').replace('console.log(payload)', 'console.info(payload)') });
+    expect(await lintFiles(repo.dir, ['.'], { settings })).toEqual([]);
+  });
+
+  it('reports a definition renamed while the deployed version still enqueues the old name', async () => {
+    const repo = deploy(app);
+    repo.write({ 'src/team-deleted.ts': definition('send.team-removed.email', '  team: z.object({ name: z.string() }),') });
+    const messages = await lintFiles(repo.dir, ['.'], { settings });
+    expect(messages.map((message) => message.rule)).toContain('safe-jobs/no-rename-without-alias');
+    expect(messages.find((message) => message.rule === 'safe-jobs/no-rename-without-alias')!.message).toMatch(/^Job 'send\.team-removed\.email' replaces 'send\.team-deleted\.email'/);
+  });
+
+  it('deletes a definition nothing enqueues without a finding', async () => {
+    const repo = deploy({ ...app, 'src/unused.ts': definition('send.unused.email', '  id: z.string(),') });
+    repo.write({ 'src/unused.ts': null });
+    expect(await lintFiles(repo.dir, ['.'], { settings })).toEqual([]);
+  });
+
+  it('reads nothing without the declared shape: unknown is not absent', async () => {
+    const repo = deploy({ ...app, 'package.json': '{ "name": "app", "private": true }\n' });
+    repo.write({ 'src/team-deleted.ts': definition('send.team-deleted.email', '  team: z.object({ name: z.string() }),\n  organisationId: z.string(),') });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+
+  it('treats a schema it cannot read as unknown members, never as removed ones', async () => {
+    const repo = deploy(app);
+    repo.write({ 'src/team-deleted.ts': definition('send.team-deleted.email', '  team: z.object({ name: z.string() }),').replace('const SCHEMA = z.object({', 'const SCHEMA = BASE.extend({').replace("import type { JobDefinition } from './job';", "import type { JobDefinition } from './job';\nimport { BASE } from './base';") });
+    expect(await lintFiles(repo.dir, ['.'], { settings })).toEqual([]);
+  });
+
+  it('finds definitions passed to a definition call in JavaScript, with an inline schema', async () => {
+    const adapter = { ...DEFINITIONS, definitions: [{ calls: ['defineJob'], name: 'slug', schema: 'schema', handler: 'handler', payloadKey: 'payload' }] };
+    const job = (fields: string) => `import { z } from 'zod';\nimport { defineJob } from './define.js';\n\nexport const exportJob = defineJob({\n  slug: 'export',\n  schema: z.object({ ${fields} }),\n  async handler({ payload }) {\n    console.log(payload);\n  },\n});\n`;
+    const repo = deploy({
+      'package.json': JSON.stringify({ name: 'app', type: 'module' }),
+      'src/define.js': 'export const defineJob = (job) => job;\n',
+      'src/export.js': job('id: z.string(), format: z.string()'),
+      'src/run.js': "import { jobs } from './client.js';\n\nexport const run = (id) => jobs.triggerJob({ name: 'export', payload: { id, format: 'csv' } });\n",
+    });
+    repo.write({ 'src/export.js': job('id: z.string()') });
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { adapters: [adapter] } });
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/export.js:5']);
+    expect(messages[0]!.message).toMatch(/^Job 'export' no longer has payload field 'format'/);
+  });
+
+  it('finds the objects a factory typed with the definition type returns, and the CLI reports them', () => {
+    const adapter = { type: 'string-registry', name: 'tasks', definitions: [{ types: ['TaskConfig'], name: 'slug', handler: 'handler' }], enqueue: [{ methods: ['queue'], nameArg: 0, payloadArg: 0, payload: 'request', requestKeys: { name: 'task', data: 'input' } }] };
+    const task = (fields: string) => `import type { TaskConfig } from './types';\n\nexport const getPublishTask = (): TaskConfig => {\n  return {\n    slug: 'publish',\n    handler: async (input: { ${fields} }) => {\n      console.log(input);\n    },\n  };\n};\n`;
+    const repo = deploy({
+      'package.json': JSON.stringify({ name: 'app', private: true, 'safe-jobs': { adapters: [adapter] } }),
+      'src/types.ts': 'export type TaskConfig = { slug: string; handler: (input: any) => Promise<void> };\n',
+      'src/publish.ts': task('docId: string'),
+      'src/schedule.ts': "export const schedule = (payload: any, docId: string) => payload.jobs.queue({ task: 'publish', input: { docId } });\n",
+    });
+    repo.write({
+      'src/publish.ts': task('docId: string; userId: string'),
+      'src/schedule.ts': "export const schedule = (payload: any, docId: string) => payload.jobs.queue({ task: 'publish', input: { docId, userId: 'u' } });\n",
+    });
+    const output = runCli(repo.dir, ['check', '--base', 'main', '--format', 'json']);
+    const findings = JSON.parse(output.stdout).findings as Array<{ rule: string; job: string; file: string; message: string }>;
+    expect(output.status).toBe(1);
+    expect(findings.map((finding) => `${finding.rule}@${finding.file}`)).toEqual(['safe-jobs/no-new-required-param@src/publish.ts']);
+    expect(findings[0]!.message).toContain("now requires payload field 'userId'");
+  });
+});
+
+/** novu-style workers: the queue name is what the intermediate class passes to `super(...)`; the handler is what a method returns. */
+const WORKERS = {
+  type: 'class-job',
+  name: 'workers',
+  baseClasses: ['WorkerBase'],
+  handlerMethods: ['getProcessor'],
+  wireName: { superArgument: true },
+  payload: 'job-data',
+  enqueue: {
+    producers: [
+      { baseClasses: ['QueueBase'], methods: ['add'], arg: 0, key: 'data' },
+      { baseClasses: ['QueueBase'], methods: ['addBulk'], arg: 0, key: 'data', batch: true },
+    ],
+  },
+};
+
+function workerApp(topic: string, fields: string): Files {
+  return {
+    'package.json': JSON.stringify({ name: 'app', private: true, 'safe-jobs': { adapters: [WORKERS] } }),
+    'src/topics.ts': `export enum Topics {\n  Email = '${topic}',\n}\n`,
+    'src/bases.ts':
+      'export class WorkerBase {\n  constructor(public topic: string, public connection: unknown) {}\n}\n\nexport class QueueBase {\n  constructor(public topic: string) {}\n  async add(_job: { name: string; data: unknown }) {}\n  async addBulk(_jobs: Array<{ name: string; data: unknown }>) {}\n}\n',
+    'src/email-data.ts': `export interface EmailData {\n${fields}\n}\n`,
+    'src/email-worker.service.ts':
+      "import { WorkerBase } from './bases';\nimport { Topics } from './topics';\n\nexport class EmailWorkerService extends WorkerBase {\n  constructor(connection: unknown) {\n    super(Topics.Email, connection);\n  }\n}\n",
+    'src/email.worker.ts':
+      "import type { EmailData } from './email-data';\nimport { EmailWorkerService } from './email-worker.service';\n\nexport class EmailWorker extends EmailWorkerService {\n  constructor() {\n    super(null);\n  }\n\n  getProcessor() {\n    return async ({ data }: { data: EmailData }) => {\n      console.log(data);\n    };\n  }\n}\n",
+    'src/email-queue.service.ts':
+      "import { QueueBase } from './bases';\nimport { Topics } from './topics';\n\nexport class EmailQueueService extends QueueBase {\n  constructor() {\n    super(Topics.Email);\n  }\n}\n",
+    'src/signup.ts':
+      "import { EmailQueueService } from './email-queue.service';\n\nexport class Signup {\n  constructor(private emailQueue: EmailQueueService) {}\n\n  async run(to: string) {\n    await this.emailQueue.add({ name: to, data: { to } });\n  }\n}\n",
+  };
+}
+
+describe('class workers named by their super(...) argument', () => {
+  const settings = { adapters: [WORKERS] };
+
+  it('reports a new required field of the payload type the returned handler declares', async () => {
+    const repo = deploy(workerApp('email', '  to: string;'));
+    repo.write({ 'src/email-data.ts': 'export interface EmailData {\n  to: string;\n  locale: string;\n}\n' });
+    const messages = await lintFiles(repo.dir, ['.'], { settings });
+    expect(summary(messages)).toEqual(['safe-jobs/no-new-required-param@src/email-data.ts:3']);
+    expect(messages[0]!.message).toMatch(/^Job 'email' now requires payload field 'locale'/);
+  });
+
+  it('reports a changed enum value as a queue the deployed producers still fill, at the worker and at every producer', async () => {
+    const repo = deploy(workerApp('email', '  to: string;'));
+    repo.write({ 'src/topics.ts': "export enum Topics {\n  Email = 'emails',\n}\n" });
+    const messages = await lintFiles(repo.dir, ['.'], { settings });
+    expect(summary(messages)).toEqual(['safe-jobs/no-rename-without-alias@src/email.worker.ts:4', 'safe-jobs/no-premature-enqueue@src/signup.ts:7']);
+    expect(messages[0]!.message).toMatch(/^Job 'emails' replaces 'email', which nothing handles any more/);
+    // The wire name is not the class name: no alias class would keep 'email' handled, so no fix is offered.
+    const before = readFileSync(repo.path('src/email.worker.ts'), 'utf8');
+    await lintFiles(repo.dir, ['.'], { settings, fix: true });
+    expect(readFileSync(repo.path('src/email.worker.ts'), 'utf8')).toBe(before);
+  });
+
+  it('is silent when the enum member is renamed but its value stays', async () => {
+    const repo = deploy(workerApp('email', '  to: string;'));
+    const renamed = workerApp('email', '  to: string;');
+    repo.write(
+      Object.fromEntries(
+        ['src/topics.ts', 'src/email-worker.service.ts', 'src/email-queue.service.ts'].map((file) => [file, renamed[file]!.replaceAll('Email =', 'Mail =').replaceAll('Topics.Email', 'Topics.Mail')]),
+      ),
+    );
+    expect(await lintFiles(repo.dir, ['.'], { settings })).toEqual([]);
+  });
+
+  it('checks what producers send against the deployed handler', async () => {
+    const deployed = workerApp('email', '  to: string;\n  subject: string;');
+    const repo = deploy({ ...deployed, 'src/signup.ts': deployed['src/signup.ts']!.replace('data: { to }', "data: { to, subject: 'Welcome' }") });
+    repo.write({
+      'src/email-data.ts': 'export interface EmailData {\n  to: string;\n  subject?: string;\n}\n',
+      'src/signup.ts': workerApp('email', '')['src/signup.ts']!.replace('data: { to }', "data: { to, subject: 'Welcome' }") + "\nexport const invite = (queue: EmailQueueService, to: string) => queue.add({ name: to, data: { to } });\n",
+    });
+    const messages = await lintFiles(repo.dir, ['.'], { settings });
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/signup.ts:11']);
+    expect(messages[0]!.message).toContain("without payload field(s) 'subject'");
+  });
+});
+
+describe('settings of the in-house shapes', () => {
+  it.each([
+    [{ type: 'string-registry', name: 'x', definitions: [{ name: 'id', handler: 'run' }] }, /definitions\.0: needs `types` or `calls`/],
+    [{ type: 'string-registry', name: 'x', definitions: [{ types: ['T'], name: 'trigger..name', handler: 'run' }] }, /definitions\.0\.name: must be a key path/],
+    [{ type: 'string-registry', name: 'x', definitions: [{ types: ['T'], name: 'id', handler: 'run', payloadKey: 'a.b' }] }, /definitions\.0\.payloadKey: must be an identifier/],
+    [{ type: 'class-job', name: 'x', baseClasses: ['B'], enqueue: { producers: [{ methods: ['add'], arg: 0 }] } }, /enqueue\.producers\.0\.baseClasses/],
+    [{ type: 'class-job', name: 'x', baseClasses: ['B'], wireName: { superArgument: 'yes' } }, /wireName\.superArgument/],
+    [{ type: 'class-job', name: 'x', baseClasses: ['B'], payload: 'data' }, /adapters\.0\.payload/],
+  ])('explains a bad declaration %j', (adapter, message) => {
+    const result = readSettings({ 'safe-jobs': { adapters: [adapter] } }, {});
+    expect('error' in result && result.error).toMatch(message);
+  });
+});
+
+function runCli(cwd: string, args: string[]): { status: number; stdout: string } {
+  try {
+    return { status: 0, stdout: execFileSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+  } catch (error) {
+    const failed = error as { status: number; stdout: string };
+    return { status: failed.status, stdout: failed.stdout };
+  }
+}
