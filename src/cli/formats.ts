@@ -27,7 +27,7 @@ export function formatReport(report: CheckReport, format: Format, options: { col
  * (a newline and `::error::`, a terminal escape) would let a name write its own lines into a CI
  * log or repaint a terminal. The text format shows every control character as `\u{…}`.
  */
-function toVisible(text: string): string {
+export function toVisible(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this replaces
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => `\\u{${character.codePointAt(0)!.toString(16)}}`);
 }

@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { GitError } from '../git/git.js';
 import { readSettings } from '../settings.js';
 import { BaselineProblem, runCheck, runList, runListJson } from './check.js';
+import { runDoctor } from '../doctor/doctor.js';
 import { loadCliConfig } from './config.js';
+import { formatDoctorText } from './doctor-text.js';
 import { type Format, FORMATS, formatReport } from './formats.js';
 import { countBySeverity } from './report.js';
 import { createSnapshot, UsageError } from './snapshot.js';
@@ -14,6 +16,7 @@ const USAGE = `Usage:
   safe-jobs check [--base REV | --snapshot FILE] [--format text|json|sarif|github] [--cwd DIR]
   safe-jobs list [--format text|json] [--cwd DIR]
   safe-jobs snapshot [--ref REV] [-o FILE] [--cwd DIR]
+  safe-jobs doctor [--format text|json] [--cwd DIR]
 
 Commands:
   check      Compare the project's job contracts with the baseline and print every finding,
@@ -21,11 +24,13 @@ Commands:
   list       Print every job the plugin detects: wire name, queue, signature, enqueue sites.
   snapshot   Write the job contracts of a revision (--ref) or of the working tree as JSON,
              for use as the \`baseline\` setting.
+  doctor     Print what each adapter found, the job-like code none claims, and a settings block
+             that would claim it.
 
 Options:
   --base REV       baseline revision (default: settings, SAFE_JOBS_BASELINE, then origin/HEAD, origin/main...)
   --snapshot FILE  baseline snapshot file
-  --format F       text (default), json, sarif or github; list: text or json
+  --format F       text (default), json, sarif or github; list and doctor: text or json
   --ref REV        (snapshot) git revision to read; default: the working tree
   -o, --output F   (snapshot) file to write; default: standard output
   --cwd DIR        project folder (default: the current folder)
@@ -77,7 +82,7 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
     return 0;
   }
   const [command, ...rest] = positionals;
-  if (!command || !['check', 'list', 'snapshot'].includes(command) || rest.length > 0) {
+  if (!command || !['check', 'list', 'snapshot', 'doctor'].includes(command) || rest.length > 0) {
     return fail(stderr, `unknown command ${JSON.stringify(positionals.join(' '))}\n\n${USAGE}`);
   }
   if (!FORMATS.includes(values.format as Format)) return fail(stderr, `unknown format '${values.format}': use ${FORMATS.join(', ')}.`);
@@ -99,6 +104,12 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
           mkdirSync(dirname(output), { recursive: true });
           writeFileSync(output, json);
         } else stdout.write(json);
+        return 0;
+      }
+      case 'doctor': {
+        if (values.format !== 'text' && values.format !== 'json') return fail(stderr, `doctor prints text or json, not ${values.format}.`);
+        const report = runDoctor(cwd, result.settings);
+        stdout.write(values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatDoctorText(report));
         return 0;
       }
       case 'list':
