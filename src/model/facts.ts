@@ -59,7 +59,7 @@ export interface TypeRef {
  * the type a zod schema infers (`z.infer<typeof Schema>`, `z.input`, `z.output`), the schema by
  * reference to a module-level value.
  */
-export type PayloadSource = { inline: Member[] } | { ref: TypeRef } | { schema: string[] };
+export type PayloadSource = { inline: Member[] } | { ref: TypeRef } | { schema: string[] } | { indexed: { type: string; key: NameRef } };
 
 export interface HandlerFact {
   method: string;
@@ -174,6 +174,11 @@ export interface TypeDeclFact {
    * (plain names only). Their fields come first; its own fields override them.
    */
   bases?: string[];
+  /**
+   * Members keyed by a name (`[QueueName.Export]: { ... }`), for indexed access
+   * (`TQueueJobTypes[QueueName.Export]`): each key as written, with where its type's fields come from.
+   */
+  entries?: Array<{ key: NameRef; source: PayloadSource }>;
 }
 
 export interface ArgumentsFact {

@@ -9,6 +9,7 @@
 import type { ClassFact, FileFacts, HandlerFact, ImportBinding, NameRef, PayloadSource, TypeDeclFact, ValueFact } from '../model/facts.js';
 import { getOwn } from '../model/records.js';
 import { ModuleResolver, type ModuleTarget } from './module-resolver.js';
+import { expandFieldShapes } from './payload-shapes.js';
 
 export interface ResolvedClass {
   file: string;
@@ -97,13 +98,31 @@ export class ProjectResolver {
    * The fields a payload source stands for, with the file that declares the type; a field
    * inherited from a base type (`extends`, `B & { ... }`) carries the file of its own declaration.
    */
-  resolvePayload(file: string, source: PayloadSource | undefined): { file: string; fields: PayloadField[] } | undefined {
-    if (!source) return undefined;
+  resolvePayload(file: string, source: PayloadSource | undefined, depth = 0): { file: string; fields: PayloadField[] } | undefined {
+    const payload = this.resolveFields(file, source, depth);
+    return payload && { file: payload.file, fields: expandFieldShapes(payload.fields, payload.file, this.lookupType) };
+  }
+
+  /** A named type's fields, for the structure of nested payload members. */
+  private readonly lookupType = (file: string, name: string) => this.resolveFields(file, { ref: { name } }, 0);
+
+  private resolveFields(file: string, source: PayloadSource | undefined, depth: number): { file: string; fields: PayloadField[] } | undefined {
+    if (!source || depth > MAX_REFS) return undefined;
     if ('inline' in source) return { file, fields: source.inline };
     if ('schema' in source) return this.resolveSchema(file, source.schema);
+    if ('indexed' in source) return this.resolveEntry(file, source.indexed.type, source.indexed.key, depth);
     const resolved = this.resolveType(file, source.ref.name);
     if (resolved?.decl.schema) return this.resolveSchema(resolved.file, resolved.decl.schema);
     return resolved ? { file: resolved.file, fields: this.getFields(resolved.file, resolved.decl, 0, new Set()) } : undefined;
+  }
+
+  /** `TQueueJobTypes[QueueName.Export]`: the entry of a type keyed by names, where both names resolve to the same string. */
+  private resolveEntry(file: string, type: string, key: NameRef, depth: number): { file: string; fields: PayloadField[] } | undefined {
+    const resolved = this.resolveType(file, type);
+    const wanted = this.resolveName(file, key);
+    if (!resolved?.decl.entries || wanted === undefined) return undefined;
+    const entry = resolved.decl.entries.find((candidate) => this.resolveName(resolved.file, candidate.key) === wanted);
+    return entry && this.resolveFields(resolved.file, entry.source, depth + 1);
   }
 
   /** The fields of a zod object schema a module-level value holds (`z.infer<typeof Schema>`). */

@@ -3,9 +3,9 @@
  * with the optionality a member has on the wire and the edit that makes a field optional.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { Member, PayloadSource, TypeDeclFact } from '../../model/facts.js';
+import type { Member, NameRef, PayloadSource, TypeDeclFact } from '../../model/facts.js';
 import type { TypeShape } from '../../model/type-shape.js';
-import { getEntityPath, getSpan, isExported, type Node, type SyntaxContext } from './syntax.js';
+import { getEntityPath, getNameRef, getSpan, isExported, type Node, type SyntaxContext } from './syntax.js';
 import { getTypeShape } from './type-shapes.js';
 
 /**
@@ -25,7 +25,21 @@ export function getTypeAliasFact(node: TSESTree.TSTypeAliasDeclaration, parent: 
   }
   const fact: TypeDeclFact = { name: node.id.name, fields, isExported: isExported(parent) };
   if (bases.length > 0) fact.bases = bases;
+  const entries = parts.flatMap((part) => (part.type === 'TSTypeLiteral' ? getKeyedEntries(part.members, ctx) : []));
+  if (entries.length > 0) fact.entries = entries;
   return fact;
+}
+
+/** `[QueueName.Export]: { ... }`, `['export']: Payload`: members keyed by a name, read for indexed access. */
+function getKeyedEntries(members: TSESTree.TypeElement[], ctx: SyntaxContext): NonNullable<TypeDeclFact['entries']> {
+  const entries: NonNullable<TypeDeclFact['entries']> = [];
+  for (const member of members) {
+    if (member.type !== 'TSPropertySignature' || !member.computed) continue;
+    const key = getNameRef(member.key);
+    const source = getTypeSource(member.typeAnnotation?.typeAnnotation, ctx);
+    if (key && source) entries.push({ key, source });
+  }
+  return entries;
 }
 
 /** `interface A extends B, C { ... }`: its own fields, and the plain names it extends. */
@@ -42,8 +56,20 @@ export function getTypeSource(node: TSESTree.TypeNode | undefined, ctx: SyntaxCo
   if (node?.type === 'TSTypeReference' && node.typeName.type === 'Identifier' && !node.typeArguments) {
     return { ref: { name: node.typeName.name } };
   }
+  if (node?.type === 'TSIndexedAccessType' && node.objectType.type === 'TSTypeReference' && node.objectType.typeName.type === 'Identifier' && !node.objectType.typeArguments) {
+    const key = getIndexKey(node.indexType);
+    if (key) return { indexed: { type: node.objectType.typeName.name, key } };
+  }
   const schema = node && getInferredSchema(node);
   return schema ? { schema } : undefined;
+}
+
+/** `QueueName.Export` or `'export'` as an index type: the name it stands for. */
+function getIndexKey(node: TSESTree.TypeNode): NameRef | undefined {
+  if (node.type === 'TSLiteralType' && node.literal.type === 'Literal' && typeof node.literal.value === 'string') return { value: node.literal.value };
+  if (node.type !== 'TSTypeReference' || node.typeArguments) return undefined;
+  const path = getEntityPath(node.typeName);
+  return path ? { path } : undefined;
 }
 
 const ZOD_INFERENCES = new Set(['infer', 'input', 'output', 'TypeOf']);
