@@ -134,7 +134,7 @@ export interface ClassFact {
   superClass?: string;
   /** The superclass's first type argument: `Payload` in `extends Job<Payload>`. */
   superTypeArgument?: PayloadSource;
-  /** The first argument of the constructor's `super(...)` call, when it is a name: `super(Topics.Email, bullMq)`. */
+  /** The first argument of the constructor's `super(...)` call, when it is a name: `super(Topics.Email, connection)`. */
   superArgument?: NameRef;
   /** Methods named as a handler by any class-job adapter. */
   handlers: HandlerFact[];

@@ -5,8 +5,11 @@
  * compared, across files and packages. A name that cannot be resolved stays a reference, which
  * compares as unknown against anything but the same name.
  */
+import type { Member } from '../model/facts.js';
 import type { TypeShape } from '../model/type-shape.js';
-import type { PayloadField } from './resolver.js';
+
+/** A payload field with the file that declares it (resolver.ts's PayloadField). */
+type PayloadField = Member & { file?: string };
 
 /** Named types nested deeper than this stay references (a type that contains itself). */
 const MAX_DEPTH = 6;
