@@ -7,6 +7,7 @@
  */
 import { type EnqueueSite, findJob, type JobContract } from '../model/contract.js';
 import type { CompareContext } from './context.js';
+import type { TypeShape } from '../model/type-shape.js';
 import { groupBy } from '../util/group-by.js';
 
 export interface OmittedMembers {
@@ -25,7 +26,7 @@ export function getSitesOmittingDeployedMembers(context: CompareContext): Omitte
     const current = findJob(context.current.jobs, site);
     if (!previous || !current || previous.style !== current.style || wasDeployed(site)) continue;
     // A member the current handler still requires is enqueue-args-match's; one it removed is reported once, on the job (removedField).
-    const missing = getMissing(site, previous).filter((name) => isOptionalNow(current, name));
+    const missing = [...getMissing(site, previous).filter((name) => isOptionalNow(current, name)), ...getMissingNested(site, previous, current)];
     if (missing.length > 0) found.push({ site, previous, current, missing });
   }
   return found;
@@ -40,6 +41,51 @@ function getMissing(site: EnqueueSite, previous: JobContract): string[] {
   return previous.params.filter((param, index) => param.optionality === 'required' && index >= site.args.count).map((param) => param.name);
 }
 
+/**
+ * Required members of objects nested in the deployed payload (`payload.traceId`) that an object
+ * literal of the site leaves out, where the current payload no longer requires them there (a
+ * union that now also takes another shape, a member made optional).
+ */
+function getMissingNested(site: EnqueueSite, previous: JobContract, current: JobContract): string[] {
+  const nested = site.args.nestedKeys;
+  if (!nested || previous.style !== 'payload') return [];
+  const missing: string[] = [];
+  for (const [path, keys] of Object.entries(nested)) {
+    const deployed = getObjectAt(previous.fields, path);
+    if (!deployed) continue;
+    for (const [name, member] of Object.entries(deployed.fields)) {
+      if (member.optional || keys.includes(name)) continue;
+      const now = getObjectAt(current.fields, path);
+      if (now && Object.hasOwn(now.fields, name) && !now.fields[name]!.optional) continue;
+      missing.push(`${path}.${name}`);
+    }
+  }
+  return missing;
+}
+
+/** The object type a payload holds at a dotted path, where each step is one object (or one object or null). */
+function getObjectAt(fields: JobContract['fields'], path: string): Extract<TypeShape, { k: 'object' }> | undefined {
+  const [head, ...rest] = path.split('.');
+  let shape = fields.find((field) => field.name === head)?.shape;
+  for (const key of ['', ...rest]) {
+    const object = shape && getSingleObject(shape);
+    if (!object) return undefined;
+    if (key === '') {
+      shape = object;
+      continue;
+    }
+    shape = Object.hasOwn(object.fields, key) ? object.fields[key]!.type : undefined;
+  }
+  return shape && getSingleObject(shape);
+}
+
+function getSingleObject(shape: TypeShape): Extract<TypeShape, { k: 'object' }> | undefined {
+  if (shape.k === 'object') return shape;
+  if (shape.k !== 'union') return undefined;
+  const objects = shape.of.filter((member) => member.k === 'object');
+  return objects.length === 1 && shape.of.every((member) => member.k === 'object' || member.k === 'prim') ? (objects[0] as Extract<TypeShape, { k: 'object' }>) : undefined;
+}
+
 function isOptionalNow(job: JobContract, name: string): boolean {
   const members = job.style === 'payload' ? job.fields : job.params;
   return members.some((member) => member.name === name && member.optionality !== 'required');
@@ -51,7 +97,11 @@ function isOptionalNow(job: JobContract, name: string): boolean {
  */
 export function getDeployedCallTest(deployedSites: EnqueueSite[]): (site: EnqueueSite) => boolean {
   const byName = groupBy(deployedSites, (site) => site.wireName);
-  const keys = (entry: EnqueueSite) => (entry.args.objectKeys ? [...entry.args.objectKeys].sort().join('\0') : undefined);
+  // The keys of nested object literals count too: `{ payload: { traceIds } }` is another call than `{ payload: { traceId } }`.
+  const keys = (entry: EnqueueSite) =>
+    entry.args.objectKeys
+      ? [...entry.args.objectKeys].sort().join('\0') + Object.entries(entry.args.nestedKeys ?? {}).map(([path, nested]) => `\n${path}:${[...nested].sort().join('\0')}`).sort().join('')
+      : undefined;
   return (site) =>
     (byName.get(site.wireName) ?? []).some(
       (deployed) => deployed.location.file === site.location.file && deployed.method === site.method && deployed.args.count === site.args.count && keys(deployed) === keys(site),

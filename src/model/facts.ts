@@ -187,6 +187,8 @@ export interface ArgumentsFact {
   hasSpread: boolean;
   /** Keys of the first argument when it is an object literal without spread elements ([] when it is absent). */
   objectKeys?: string[];
+  /** Keys of the object literals nested in that argument, by dotted path (`payload`: `['projectId', 'traceIds']`). */
+  nestedKeys?: Record<string, string[]>;
 }
 
 /** A call that may enqueue a job class; resolved against the project's job classes later. */

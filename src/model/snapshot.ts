@@ -62,7 +62,7 @@ const site = z.object({
   wireName: z.string().min(1),
   nameSource: z.enum(['class', 'string']).default('class'),
   method: z.string(),
-  args: z.object({ count: z.number().int().min(0), hasSpread: z.boolean(), objectKeys: z.array(z.string()).optional() }),
+  args: z.object({ count: z.number().int().min(0), hasSpread: z.boolean(), objectKeys: z.array(z.string()).optional(), nestedKeys: z.record(z.string(), z.array(z.string())).optional() }),
   location,
   adapter: z.string().optional(),
   framework: z.string().optional(),

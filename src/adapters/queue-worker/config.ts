@@ -3,12 +3,20 @@
  * (BullMQ, Bull, their NestJS modules): `new Worker('email', fn)`, `queue.process('name', fn)`,
  * `@Processor('email')` classes; jobs are added by name to a queue object.
  */
+import { z } from 'zod';
 import type { AdapterConfigBase, ReceiverConstraint } from '../kind.js';
+import { adapterName, argumentIndex, identifier, receiverSchema, serialization } from '../shared/schema.js';
 
 export interface QueueWorkerConfig extends AdapterConfigBase {
   type: 'queue-worker';
   /** `new Worker(queue, processor)`. */
   workers: string[];
+  /**
+   * Processors registered by a call: `WorkerManager.register(QueueName.Export, exportProcessor)`,
+   * the queue at `queueArg`, the processor (inline or by reference) at `processorArg`; with
+   * `receiver`, only on an object whose name contains one of its names.
+   */
+  registers?: Array<{ methods: string[]; queueArg: number; processorArg: number; receiver?: ReceiverConstraint }>;
   /** Bull: `queue.process(name?, concurrency?, processor)`. */
   processMethods: string[];
   /** NestJS: `@Processor('queue')` classes with a `process(job)` method (WorkerHost) or `@Process('name')` methods. */
@@ -24,3 +32,17 @@ export interface QueueWorkerConfig extends AdapterConfigBase {
   /** Bull: `queue.add(data)` without a name adds a job under this name. */
   defaultName?: string;
 }
+
+/** A declared queue-worker adapter: usually a preset (`extends: 'bullmq'`) with the in-house calls that register processors. */
+export const queueWorkerSchema = z.strictObject({
+  type: z.literal('queue-worker'),
+  name: adapterName,
+  extends: z.string().optional(),
+  workers: z.array(identifier).optional(),
+  registers: z
+    .array(z.strictObject({ methods: z.array(identifier).min(1), queueArg: argumentIndex, processorArg: argumentIndex, receiver: receiverSchema.optional() }))
+    .optional(),
+  queues: receiverSchema.optional(),
+  enqueue: z.strictObject({ add: z.array(identifier).optional(), bulk: z.array(identifier).optional(), schedulers: z.array(identifier).optional() }).optional(),
+  serialization,
+});

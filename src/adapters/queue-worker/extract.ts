@@ -53,12 +53,35 @@ export function addQueueCalls(node: TSESTree.CallExpression, configs: readonly Q
   const receiverPath = getReceiverPath(callee.object);
   if (!receiverPath) return;
   for (const config of configs) {
+    for (const register of config.registers ?? []) if (register.methods.includes(method)) addRegisteredProcessor(node, receiverPath, register, config, out.processors, ctx);
     if (config.processMethods.includes(method)) addBullProcessor(node, receiverPath, config, out.processors, ctx);
     if (config.enqueue.add.includes(method)) addJob(node, method, receiverPath, config, out.namedEnqueues);
     if (config.enqueue.bulk.includes(method)) addBulk(node, method, receiverPath, config, out.namedEnqueues);
     if (config.enqueue.schedulers.includes(method)) addScheduler(node, method, receiverPath, config, out.namedEnqueues);
     if (config.flows?.methods.includes(method)) addFlows(node, method, receiverPath, config, out.namedEnqueues);
   }
+}
+
+/** `WorkerManager.register(QueueName.Export, exportProcessor, options)`: a processor of the queue the call names. */
+function addRegisteredProcessor(
+  node: TSESTree.CallExpression,
+  receiverPath: string[],
+  register: NonNullable<QueueWorkerConfig['registers']>[number],
+  config: QueueWorkerConfig,
+  processors: ProcessorFact[],
+  ctx: SyntaxContext,
+): void {
+  if (register.receiver && !receiverPath.some((segment) => register.receiver!.names.some((name) => segment.toLowerCase().includes(name.toLowerCase())))) return;
+  const queueArg = node.arguments[register.queueArg];
+  const processorArg = node.arguments[register.processorArg];
+  const queue = queueArg && queueArg.type !== 'SpreadElement' ? getNameRef(queueArg) : undefined;
+  if (!queue || !processorArg) return;
+  const span = getSpan(node);
+  if (mergeAdapter(processors, span, config.name)) return;
+  const fact: ProcessorFact = { adapters: [config.name], span, queue };
+  const handler = getProcessorRef(processorArg, ctx);
+  if (handler) fact.handler = handler;
+  processors.push(fact);
 }
 
 /** `queue.process('name', 5, fn)`, `queue.process(fn)`, `queue.process('*', fn)`, `queue.process('name', './processor.js')`. */

@@ -6,7 +6,8 @@
 import type { AdapterKind, KindNeeds } from '../kind.js';
 import { derivedFrom } from '../shared/derived.js';
 import { escapeRegExp, getReceiverToken } from '../shared/tokens.js';
-import type { QueueWorkerConfig } from './config.js';
+import { withoutUndefined } from '../shared/schema.js';
+import { type QueueWorkerConfig, queueWorkerSchema } from './config.js';
 import { addNestProcessors, addQueueCalls, addWorkerProcessors, type QueueWorkerOut } from './extract.js';
 import { QUEUE_WORKER_PRESETS } from './presets.js';
 import { defineProcessorJobs, defineQueueSites } from './resolve.js';
@@ -14,6 +15,22 @@ import { defineProcessorJobs, defineQueueSites } from './resolve.js';
 export const queueWorkerKind: AdapterKind<QueueWorkerConfig> = {
   type: 'queue-worker',
   presets: QUEUE_WORKER_PRESETS,
+  declarable: {
+    schema: queueWorkerSchema,
+    fromSetting(own, preset) {
+      const setting = own as Partial<QueueWorkerConfig>;
+      const base: QueueWorkerConfig = preset ?? {
+        type: 'queue-worker',
+        name: String(own.name),
+        workers: [],
+        processMethods: [],
+        nest: { processor: [], process: [], hostMethod: 'process', inject: [] },
+        queues: { names: [], types: [] },
+        enqueue: { add: [], bulk: [], schedulers: [] },
+      };
+      return { ...base, ...withoutUndefined(setting), enqueue: { ...base.enqueue, ...withoutUndefined(setting.enqueue ?? {}) } } as QueueWorkerConfig;
+    },
+  },
   needs: getNeeds,
   extract(configs, { namedEnqueues, syntax }) {
     const out: QueueWorkerOut = { processors: [], namedEnqueues };
@@ -38,6 +55,7 @@ function getNeeds(configs: readonly QueueWorkerConfig[], packagesOf: (adapter: s
     if (token) tokens.push(token);
     if (config.workers.length > 0) tokens.push(`new +(${config.workers.map(escapeRegExp).join('|')}) *[(<]`);
     if (config.nest.processor.length > 0) tokens.push(`@(${config.nest.processor.map(escapeRegExp).join('|')}) *\\(`);
+    for (const register of config.registers ?? []) tokens.push(register.receiver ? (getReceiverToken(register.receiver, register.methods) ?? '') : `\\.(${register.methods.map(escapeRegExp).join('|')}) *\\(`);
   }
   return {
     tokens,
@@ -50,4 +68,4 @@ function getNeeds(configs: readonly QueueWorkerConfig[], packagesOf: (adapter: s
   };
 }
 
-const getCallNames = derivedFrom((configs: readonly QueueWorkerConfig[]) => new Set(configs.flatMap((config) => [...config.processMethods, ...config.enqueue.add, ...config.enqueue.bulk, ...config.enqueue.schedulers, ...(config.flows?.methods ?? [])])));
+const getCallNames = derivedFrom((configs: readonly QueueWorkerConfig[]) => new Set(configs.flatMap((config) => [...config.processMethods, ...config.enqueue.add, ...config.enqueue.bulk, ...config.enqueue.schedulers, ...(config.flows?.methods ?? []), ...(config.registers ?? []).flatMap((register) => register.methods)])));

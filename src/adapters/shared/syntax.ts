@@ -103,8 +103,28 @@ export function getArgumentsFact(args: TSESTree.CallExpressionArgument[]): Argum
   const first = args[0];
   if (first?.type === 'ObjectExpression' && first.properties.every((p) => p.type === 'Property' && !p.computed)) {
     fact.objectKeys = first.properties.map((p) => getPropertyKeyName((p as TSESTree.Property).key));
+    const nested = getNestedKeys(first, '', {}, 0);
+    if (Object.keys(nested).length > 0) fact.nestedKeys = nested;
   }
   return fact;
+}
+
+/** Object literals nested this deep in a payload are read for their keys at most. */
+const MAX_NESTED_KEYS_DEPTH = 4;
+
+/** `{ payload: { projectId, traceIds } }`: the keys of each object literal inside, by dotted path; one with a spread is left out. */
+function getNestedKeys(object: TSESTree.ObjectExpression, prefix: string, out: Record<string, string[]>, depth: number): Record<string, string[]> {
+  if (depth >= MAX_NESTED_KEYS_DEPTH) return out;
+  for (const property of object.properties) {
+    if (property.type !== 'Property' || property.computed || property.value.type !== 'ObjectExpression') continue;
+    const inner = property.value;
+    if (!inner.properties.every((p) => p.type === 'Property' && !p.computed)) continue;
+    const path = `${prefix}${getPropertyKeyName(property.key)}`;
+    if (path === '__proto__') continue;
+    out[path] = inner.properties.map((p) => getPropertyKeyName((p as TSESTree.Property).key));
+    getNestedKeys(inner, `${path}.`, out, depth + 1);
+  }
+  return out;
 }
 
 export function getPropertyKeyName(key: TSESTree.Property['key']): string {
