@@ -24,7 +24,7 @@ export const RENAME_WITHOUT_ALIAS = {
   direction: 'old-payload-to-new-worker',
   messages: {
     renamedWithoutAlias:
-      "Job '{{job}}' replaces '{{oldName}}', which nothing handles any more: jobs queued as '{{oldName}}' by the deployed version ({{baseline}}; enqueued at {{sites}}) find no handler in these workers, and jobs enqueued as '{{job}}' reach old workers that do not know it. Rename in three deploys: (1) add '{{job}}' and keep '{{oldName}}' as an alias of it, enqueuers unchanged; (2) switch the enqueuers to '{{job}}'; (3) delete '{{oldName}}' once nothing deployed enqueues it.",
+      "Job '{{job}}' replaces '{{oldName}}', which nothing handles any more: jobs queued as '{{oldName}}' by the deployed version ({{baseline}}; enqueued at {{sites}}) find no handler in these workers, and jobs enqueued as '{{job}}' reach old workers that do not know it. Rename in three deploys: (1) add '{{job}}' and keep '{{oldName}}' as an alias of it, enqueuers unchanged; (2) switch the enqueuers to '{{job}}'; (3) delete '{{oldName}}' once nothing deployed enqueues it.{{aliasHint}}",
   },
   run: checkRenames,
 } as const satisfies CheckDescriptor;
@@ -84,7 +84,15 @@ function checkRenames(context: Comparison): Finding[] {
       messageId: 'renamedWithoutAlias',
       job: current,
       at: current.location,
-      data: { oldName: previous.wireName, sites: previousSites.length > 0 ? formatSites(previousSites) : 'none', baseline: context.baselineLabel },
+      data: {
+        oldName: previous.wireName,
+        sites: previousSites.length > 0 ? formatSites(previousSites) : 'none',
+        baseline: context.baselineLabel,
+        aliasHint:
+          current.namedBy === 'file'
+            ? ` The registry names jobs by their file, so an alias class beside '${current.wireName}' would not be registered: keep a file named '${previous.wireName}' whose default export is the job, and no fix is offered.`
+            : '',
+      },
       fix: alias ? [alias] : undefined,
     });
   });

@@ -39,6 +39,8 @@ export interface JobContract {
    * cannot resolve): its members are unknown, not absent, and are compared in neither direction.
    */
   membersUnknown?: true;
+  /** The wire name is the name of the job's file (a registry of a folder's modules): no alias class keeps an old name handled. */
+  namedBy?: 'file';
   /**
    * Where an alias that keeps an old wire name handled can be written: for a class job named
    * by its class, just past its declaration. Absent where the adapter knows no alias form.

@@ -4,8 +4,8 @@
  * they give their base class, with producer services typed by class. Real git repositories
  * (N committed, N+1 in the working tree), through ESLint and the CLI.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { main } from '../../src/cli/run.js';
 import { readSettings } from '../../src/settings.js';
 import { describe, expect, it } from 'vitest';
 import { summary, useDeployments } from '../helpers/deployed.js';
@@ -13,7 +13,6 @@ import type { Files } from '../helpers/git-repo.js';
 import { lintFiles } from '../helpers/lint.js';
 
 const deploy = useDeployments();
-const CLI = new URL('../../dist/cli/main.js', import.meta.url).pathname;
 
 /** documenso-style definitions: `{ id, trigger: { name, schema }, handler } satisfies JobDefinition`, `jobs.triggerJob({ name, payload })`. */
 const DEFINITIONS = {
@@ -126,7 +125,7 @@ describe('object-literal job definitions', () => {
     expect(messages[0]!.message).toMatch(/^Job 'export' no longer has payload field 'format'/);
   });
 
-  it('finds the objects a factory typed with the definition type returns, and the CLI reports them', () => {
+  it('finds the objects a factory typed with the definition type returns, and the CLI reports them', async () => {
     const adapter = { type: 'string-registry', name: 'tasks', definitions: [{ types: ['TaskConfig'], name: 'slug', handler: 'handler' }], enqueue: [{ methods: ['queue'], nameArg: 0, payloadArg: 0, payload: 'request', requestKeys: { name: 'task', data: 'input' } }] };
     const task = (fields: string) => `import type { TaskConfig } from './types';\n\nexport const getPublishTask = (): TaskConfig => {\n  return {\n    slug: 'publish',\n    handler: async (input: { ${fields} }) => {\n      console.log(input);\n    },\n  };\n};\n`;
     const repo = deploy({
@@ -139,7 +138,7 @@ describe('object-literal job definitions', () => {
       'src/publish.ts': task('docId: string; userId: string'),
       'src/schedule.ts': "export const schedule = (payload: any, docId: string) => payload.jobs.queue({ task: 'publish', input: { docId, userId: 'u' } });\n",
     });
-    const output = runCli(repo.dir, ['check', '--base', 'main', '--format', 'json']);
+    const output = await runCli(['check', '--base', 'main', '--format', 'json', '--cwd', repo.dir]);
     const findings = JSON.parse(output.stdout).findings as Array<{ rule: string; job: string; file: string; message: string }>;
     expect(output.status).toBe(1);
     expect(findings.map((finding) => `${finding.rule}@${finding.file}`)).toEqual(['safe-jobs/no-new-required-param@src/publish.ts']);
@@ -228,6 +227,43 @@ describe('class workers named by their super(...) argument', () => {
   });
 });
 
+describe('class jobs named by their file', () => {
+  const TASKS = { type: 'class-job', name: 'tasks', baseClasses: ['BaseTask'], handlerMethods: ['perform'], wireName: { fileName: true }, enqueue: { instance: { methods: ['schedule'] } } };
+  const task = (name: string) =>
+    `import { BaseTask } from './BaseTask';\n\nexport default class ${name} extends BaseTask {\n  perform(props: { id: string }) {\n    const documents = findExpiredDocuments(props.id, { olderThanDays: 30 });\n    for (const document of documents) archive(document, { reason: 'expired', notify: false });\n    logger.info('cleanup finished', { count: documents.length });\n  }\n}\n`;
+  const app: Files = {
+    'package.json': JSON.stringify({ name: 'app', private: true }),
+    'src/tasks/BaseTask.ts': 'export abstract class BaseTask {\n  schedule(_props: unknown) {}\n}\n',
+    'src/tasks/CleanupTask.ts': task('CleanupTask'),
+    'src/run.ts': "import CleanupTask from './tasks/CleanupTask';\n\nexport const run = (id: string) => new CleanupTask().schedule({ id });\n",
+  };
+
+  it('reports a rename without offering an alias class, and says why', async () => {
+    const repo = deploy(app);
+    repo.write({
+      'src/tasks/CleanupTask.ts': null,
+      'src/tasks/PurgeTask.ts': task('PurgeTask'),
+      'src/run.ts': "import PurgeTask from './tasks/PurgeTask';\n\nexport const run = (id: string) => new PurgeTask().schedule({ id });\n",
+    });
+    const settings = { adapters: [TASKS] };
+    const messages = await lintFiles(repo.dir, ['.'], { settings });
+    expect(summary(messages)).toEqual(['safe-jobs/no-premature-enqueue@src/run.ts:3', 'safe-jobs/no-rename-without-alias@src/tasks/PurgeTask.ts:3']);
+    expect(messages[1]!.message).toMatch(/^Job 'PurgeTask' replaces 'CleanupTask', which nothing handles any more/);
+    expect(messages[1]!.message).toMatch(/an alias class beside 'PurgeTask' would not be registered: keep a file named 'CleanupTask' whose default export is the job, and no fix is offered\.$/);
+    await lintFiles(repo.dir, ['.'], { settings, fix: true });
+    expect(readFileSync(repo.path('src/tasks/PurgeTask.ts'), 'utf8')).toBe(task('PurgeTask'));
+  });
+
+  it('names a class that is not its file\'s default export by the class, as before', async () => {
+    const repo = deploy({ ...app, 'src/tasks/CleanupTask.ts': task('CleanupTask').replace('export default class', 'export class'), 'src/run.ts': "import { CleanupTask } from './tasks/CleanupTask';\n\nexport const run = (id: string) => new CleanupTask().schedule({ id });\n" });
+    repo.write({ 'src/tasks/CleanupTask.ts': task('CleanupTask').replace('export default class', 'export class').replace('props: { id: string }', 'props: { id: string; force: boolean }') });
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { adapters: [TASKS] } });
+    // The call is typed against the class: the type checker reports its missing field, not this plugin.
+    expect(summary(messages)).toEqual(['safe-jobs/no-new-required-param@src/tasks/CleanupTask.ts:4']);
+    expect(messages[0]!.message).toMatch(/^Job 'CleanupTask' now requires payload field 'force'/);
+  });
+});
+
 describe('settings of the in-house shapes', () => {
   it.each([
     [{ type: 'string-registry', name: 'x', definitions: [{ name: 'id', handler: 'run' }] }, /definitions\.0: needs `types` or `calls`/],
@@ -242,11 +278,8 @@ describe('settings of the in-house shapes', () => {
   });
 });
 
-function runCli(cwd: string, args: string[]): { status: number; stdout: string } {
-  try {
-    return { status: 0, stdout: execFileSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
-  } catch (error) {
-    const failed = error as { status: number; stdout: string };
-    return { status: failed.status, stdout: failed.stdout };
-  }
+async function runCli(args: string[]): Promise<{ status: number; stdout: string }> {
+  let stdout = '';
+  const status = await main(args, { write: (chunk: string) => (stdout += chunk) }, { write: () => true });
+  return { status, stdout };
 }

@@ -9,6 +9,8 @@ export interface StaticSource {
   staticOptions?: { property: string; key: string };
   /** The first argument of `super(...)` in the constructor of the class or of the nearest class of its chain that calls one. */
   superArgument?: boolean;
+  /** The name of the class's file, without extension, when the class is that file's default export (a registry of a folder's modules). */
+  fileName?: boolean;
 }
 
 /**
@@ -58,6 +60,7 @@ const staticSource = z.strictObject({
   staticProperty: identifier.optional(),
   staticOptions: z.strictObject({ property: identifier, key: identifier }).optional(),
   superArgument: z.boolean().optional(),
+  fileName: z.boolean().optional(),
 });
 
 export const classJobSchema = z.strictObject({

@@ -154,7 +154,8 @@ function getClassJobContract(start: ResolvedClass, resolver: ProjectResolver, co
     current = resolver.resolveClass(current.file, current.cls.superClass);
   }
   if (!reachesBase || !handler) return undefined;
-  const named = config.wireName?.superArgument ? readName(getChain(start, resolver), config.wireName, (name) => isBaseName(name, config), resolver) : readStatic(start, config.wireName, resolver);
+  const byFile = config.wireName?.fileName && start.cls.isDefaultExport ? getFileName(start.file) : undefined;
+  const named = byFile ?? (config.wireName?.superArgument ? readName(getChain(start, resolver), config.wireName, (name) => isBaseName(name, config), resolver) : readStatic(start, config.wireName, resolver));
   // A class named by a `super(...)` argument that passes none (or a dynamic one) has no wire name of its own.
   if (named === undefined && config.wireName?.superArgument) return undefined;
   const contract: JobContract = {
@@ -170,8 +171,10 @@ function getClassJobContract(start: ResolvedClass, resolver: ProjectResolver, co
   if (config.serialization) contract.serialization = config.serialization;
   if (config.payload === 'job-data') setJobData(contract, handler, resolver);
   else setSignature(contract, handler, resolver, config.payloadTypeArgument ? typeArgument : undefined);
+  // A registry of a folder's modules registers each file's default export: an alias class beside it would not be registered.
+  if (byFile !== undefined) contract.namedBy = 'file';
   // A subclass keeps a class-named job handled under its old name; other wire-name sources need their own alias form.
-  if (contract.wireName === start.cls.name && start.cls.declarationEnd !== undefined) {
+  else if (contract.wireName === start.cls.name && start.cls.declarationEnd !== undefined) {
     contract.aliasAnchor = { offset: start.cls.declarationEnd, className: start.cls.name, exported: start.cls.isExported };
   }
   return contract;
@@ -185,6 +188,13 @@ function setJobData(contract: JobContract, handler: { file: string; fn: HandlerF
   const payload = source && resolver.resolvePayload(handler.file, source);
   if (payload) contract.fields = withFile(payload.fields, payload.file);
   else contract.membersUnknown = true;
+}
+
+/** `server/tasks/CleanupTask.ts`: `CleanupTask`. */
+function getFileName(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const dot = base.indexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
 }
 
 /** `static queue = 'mailers'` or `static options = { queue: 'mailers' }`, resolved to its string. */

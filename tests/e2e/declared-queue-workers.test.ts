@@ -1,0 +1,114 @@
+/**
+ * A BullMQ layer of an application's own: processors registered through a call
+ * (`WorkerManager.register(QueueName.X, processor)`), payload types kept in one type keyed by
+ * queue (`Job<TQueueJobTypes[QueueName.X]>`), named payload types nested in it, and producers
+ * checked against what the deployed workers read deep in the payload. Real git repositories,
+ * through ESLint.
+ */
+import { describe, expect, it } from 'vitest';
+import { readSettings } from '../../src/settings.js';
+import { summary, useDeployments } from '../helpers/deployed.js';
+import type { Files } from '../helpers/git-repo.js';
+import { lintFiles } from '../helpers/lint.js';
+
+const deploy = useDeployments();
+
+const WORKERS = { type: 'queue-worker', name: 'app-workers', extends: 'bullmq', registers: [{ methods: ['register'], queueArg: 0, processorArg: 1, receiver: { names: ['WorkerManager'], types: [] } }] };
+const settings = { adapters: [WORKERS] };
+
+const queues = (event: string) =>
+  [
+    'export enum QueueName {',
+    "  TraceDelete = 'trace-delete',",
+    '}',
+    'export enum QueueJobs {',
+    "  TraceDelete = 'trace-delete-job',",
+    '}',
+    '',
+    event,
+    '',
+    'export type TQueueJobTypes = {',
+    '  [QueueName.TraceDelete]: {',
+    '    id: string;',
+    '    payload: TraceEvent;',
+    '    name: QueueJobs.TraceDelete;',
+    '  };',
+    '};',
+    '',
+  ].join('\n');
+
+const TRACE_EVENT = 'export interface TraceEvent {\n  projectId: string;\n  traceId: string;\n}';
+
+const app = (event = TRACE_EVENT): Files => ({
+  'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { bullmq: '^5.0.0' } }),
+  'src/queues.ts': queues(event),
+  'src/trace-delete.ts':
+    "import type { Job } from 'bullmq';\nimport { QueueName, type TQueueJobTypes } from './queues';\n\nexport const traceDeleteProcessor = async (job: Job<TQueueJobTypes[QueueName.TraceDelete]>) => {\n  console.log(job.data.payload);\n};\n",
+  'src/app.ts':
+    "import { WorkerManager } from './worker-manager';\nimport { QueueName } from './queues';\nimport { traceDeleteProcessor } from './trace-delete';\n\nWorkerManager.register(QueueName.TraceDelete, traceDeleteProcessor, { concurrency: 2 });\n",
+  'src/worker-manager.ts': 'export const WorkerManager = { register: (_queue: string, _processor: unknown, _options?: unknown) => {} };\n',
+  'src/traces.ts':
+    "import { Queue } from 'bullmq';\nimport { QueueJobs, QueueName } from './queues';\n\nconst traceDeleteQueue = new Queue(QueueName.TraceDelete);\n\nexport const deleteTrace = (projectId: string, traceId: string) =>\n  traceDeleteQueue.add(QueueJobs.TraceDelete, { id: traceId, payload: { projectId, traceId }, name: QueueJobs.TraceDelete });\n",
+});
+
+describe('processors registered by a call', () => {
+  it('reports the removal of a registration whose queue the deployed version still fills', async () => {
+    const repo = deploy(app());
+    repo.write({ 'src/app.ts': "import { WorkerManager } from './worker-manager';\n\nexport const workers = WorkerManager;\n" });
+    const messages = await lintFiles(repo.dir, ['.'], { settings });
+    expect(summary(messages)).toEqual(['safe-jobs/no-deleted-enqueued-job@src/traces.ts:7']);
+    expect(messages[0]!.message).toMatch(/^Job 'trace-delete' is deleted, but the deployed version \(main at [0-9a-f]{7}\) still enqueues it \(src\/traces.ts:7\)/);
+  });
+
+  it('reads nothing from a register call on another object', async () => {
+    const repo = deploy({ ...app(), 'src/app.ts': app()['src/app.ts']!.replaceAll('WorkerManager.register', 'Registry.register').replace("import { WorkerManager } from './worker-manager';", "import { WorkerManager as Registry } from './worker-manager';") });
+    repo.write({ 'src/app.ts': 'export {};\n' });
+    expect(await lintFiles(repo.dir, ['.'], { settings })).toEqual([]);
+  });
+});
+
+describe('payload types keyed by queue, with named types inside', () => {
+  it('reports a required field added to a named type nested in the indexed payload, by its path', async () => {
+    const repo = deploy(app());
+    repo.write({ 'src/queues.ts': queues('export interface TraceEvent {\n  projectId: string;\n  traceId: string;\n  orgId: string;\n}') });
+    const messages = await lintFiles(repo.dir, ['.'], { settings });
+    expect(summary(messages)).toEqual(['safe-jobs/no-new-required-param@src/queues.ts:17']);
+    expect(messages[0]!.message).toMatch(/^Job 'trace-delete' now requires payload field 'payload\.orgId', which payloads enqueued by the deployed version/);
+  });
+
+  it('reports a nested field the deployed workers require when a producer of this version leaves it out', async () => {
+    const repo = deploy(app());
+    repo.write({
+      'src/queues.ts': queues('export interface TraceEvent {\n  projectId: string;\n  traceId: string;\n}\nexport interface TracesEvent {\n  projectId: string;\n  traceIds: string[];\n}').replace('payload: TraceEvent;', 'payload: TraceEvent | TracesEvent;'),
+      'src/traces.ts': app()['src/traces.ts']!.replace('traceId: string) =>', 'traceIds: string[]) =>').replace('{ id: traceId, payload: { projectId, traceId }', "{ id: 'batch', payload: { projectId, traceIds }"),
+    });
+    const messages = await lintFiles(repo.dir, ['.'], { settings });
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/traces.ts:7']);
+    expect(messages[0]!.message).toMatch(/^This enqueues job 'trace-delete' without payload field\(s\) 'payload\.traceId', which the deployed workers \(main at [0-9a-f]{7}\) still require/);
+  });
+
+  it('is silent for a union that keeps the old shape while producers still send it', async () => {
+    const repo = deploy(app());
+    repo.write({
+      'src/queues.ts': queues('export interface TraceEvent {\n  projectId: string;\n  traceId: string;\n}\nexport interface TracesEvent {\n  projectId: string;\n  traceIds: string[];\n}').replace('payload: TraceEvent;', 'payload: TraceEvent | TracesEvent;'),
+    });
+    expect(await lintFiles(repo.dir, ['.'], { settings })).toEqual([]);
+  });
+
+  it('leaves a nested type it cannot resolve unknown: no finding in either direction', async () => {
+    const repo = deploy(app("export type { TraceEvent } from '@vendor/events';"));
+    repo.write({ 'src/traces.ts': app()['src/traces.ts']!.replace('payload: { projectId, traceId }', 'payload: { projectId }') });
+    expect(await lintFiles(repo.dir, ['.'], { settings })).toEqual([]);
+  });
+});
+
+describe('settings of a declared queue worker', () => {
+  it.each([
+    [{ type: 'queue-worker', name: 'x', registers: [{ methods: ['register'], queueArg: 0 }] }, /registers\.0\.processorArg/],
+    [{ type: 'queue-worker', name: 'x', extends: 'agenda' }, /'agenda' is a string-registry preset, not a queue-worker one/],
+    [{ type: 'queue-worker', name: 'x', processMethods: ['process'] }, /adapters\.0/],
+  ])('explains a bad declaration %j', (adapter, message) => {
+    const result = readSettings({ 'safe-jobs': { adapters: [adapter] } }, {});
+    expect('error' in result && result.error).toMatch(message);
+  });
+});
