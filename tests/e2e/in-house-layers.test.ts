@@ -264,6 +264,39 @@ describe('class jobs named by their file', () => {
   });
 });
 
+describe('a map of jobs with a sibling catalog of their schemas', () => {
+  const REDIS = {
+    type: 'string-registry',
+    name: 'redis-worker',
+    maps: [{ constructors: ['RedisWorker'], argIndex: 0, property: 'jobs', schemas: { property: 'catalog', key: 'schema' } }],
+    handler: 'job-data',
+    enqueue: [{ methods: ['enqueue'], nameArg: 0, payloadArg: 0, payload: 'request', requestKeys: { name: 'job', data: 'payload' }, receiver: { names: ['worker'], types: ['RedisWorker'] } }],
+  };
+  const worker = (fields: string) =>
+    `import { z } from 'zod';\nimport { RedisWorker } from './redis-worker';\n\nconst EmailSchema = z.object({\n${fields}\n});\n\nexport const worker = new RedisWorker({\n  catalog: { sendEmail: { schema: EmailSchema, visibilityTimeoutMs: 60_000 } },\n  jobs: {\n    sendEmail: async ({ payload }) => console.log(payload),\n  },\n});\n`;
+  const app: Files = {
+    'package.json': JSON.stringify({ name: 'app', private: true }),
+    'src/redis-worker.ts': 'export class RedisWorker {\n  constructor(_options: unknown) {}\n  enqueue(_request: unknown) {}\n}\n',
+    'src/worker.ts': worker('  to: z.string(),'),
+    'src/invite.ts': "import { worker } from './worker';\n\nexport const invite = (to: string) => worker.enqueue({ job: 'sendEmail', payload: { to } });\n",
+  };
+
+  it('reads each job\'s payload from its catalog entry, and reports a new required field there', async () => {
+    const repo = deploy(app);
+    repo.write({ 'src/worker.ts': worker('  to: z.string(),\n  locale: z.string(),'), 'src/invite.ts': app['src/invite.ts']!.replace('payload: { to }', "payload: { to, locale: 'en' }") });
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { adapters: [REDIS] } });
+    expect(summary(messages)).toEqual(['safe-jobs/no-new-required-param@src/worker.ts:6']);
+    expect(messages[0]!.message).toMatch(/^Job 'sendEmail' now requires payload field 'locale'/);
+  });
+
+  it('is silent when the catalog is not declared: the handler says nothing about the payload', async () => {
+    const repo = deploy(app);
+    repo.write({ 'src/worker.ts': worker('  to: z.string(),\n  locale: z.string(),') });
+    const { schemas: _schemas, ...withoutSchemas } = REDIS.maps[0]!;
+    expect(await lintFiles(repo.dir, ['.'], { settings: { adapters: [{ ...REDIS, maps: [withoutSchemas] }] } })).toEqual([]);
+  });
+});
+
 describe('settings of the in-house shapes', () => {
   it.each([
     [{ type: 'string-registry', name: 'x', definitions: [{ name: 'id', handler: 'run' }] }, /definitions\.0: needs `types` or `calls`/],

@@ -11,9 +11,11 @@ export interface StringRegistryConfig extends AdapterConfigBase {
   /**
    * `new Worker(options, { name: { perform } })`: an object map whose keys are wire names, given to a
    * constructor or a function (`run({ taskList })`: at `property` of the argument); each entry
-   * holds its handler at `handlerKey`, or is the handler when `handlerKey` is absent.
+   * holds its handler at `handlerKey`, or is the handler when `handlerKey` is absent. `schemas`:
+   * a sibling map of the same options object, by the same names, whose entries hold each job's
+   * zod schema at `key` (or are the schema): `new Worker({ catalog: { email: { schema } }, jobs })`.
    */
-  maps?: Array<{ constructors?: string[]; functions?: string[]; argIndex: number; property?: string; handlerKey?: string }>;
+  maps?: Array<{ constructors?: string[]; functions?: string[]; argIndex: number; property?: string; handlerKey?: string; schemas?: { property: string; key?: string } }>;
   /**
    * 'arguments': the handler's parameters are the job's arguments; 'job-data': it receives a job
    * (or a batch of jobs, `Job<Data>[]`) whose data is the payload (Agenda, pg-boss);
@@ -68,6 +70,7 @@ export const stringRegistrySchema = z.strictObject({
         argIndex: argumentIndex,
         property: identifier.optional(),
         handlerKey: identifier.optional(),
+        schemas: z.strictObject({ property: identifier, key: identifier.optional() }).optional(),
       }),
     )
     .optional(),

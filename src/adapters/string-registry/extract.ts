@@ -185,8 +185,11 @@ function addMap(
   maps: RegistryMapFact[],
   ctx: SyntaxContext,
 ): void {
-  let arg: TSESTree.Node | undefined = node.arguments[shape.argIndex];
+  const options: TSESTree.Node | undefined = node.arguments[shape.argIndex];
+  let arg: TSESTree.Node | undefined = options;
   if (arg && shape.property) arg = arg.type === 'ObjectExpression' ? getObjectProperty(arg, shape.property) : undefined;
+  const sibling = shape.schemas && options?.type === 'ObjectExpression' ? getObjectFact(getObjectProperty(options, shape.schemas.property), ctx, 0, false) : undefined;
+  const schemas = sibling && shape.schemas ? { map: sibling, ...(shape.schemas.key ? { key: shape.schemas.key } : {}) } : undefined;
   if (!arg || arg.type === 'SpreadElement') return;
   const inline = getObjectFact(arg.type === 'TSAsExpression' || arg.type === 'TSSatisfiesExpression' ? arg.expression : arg, ctx, 0, false);
   const path = inline ? undefined : getReferencePath(arg);
@@ -195,9 +198,9 @@ function addMap(
   if (existing) {
     if (!existing.adapters.includes(adapter)) existing.adapters.push(adapter);
   } else if (inline) {
-    maps.push({ adapters: [adapter], map: { inline }, span: getSpan(arg) });
+    maps.push({ adapters: [adapter], map: { inline }, span: getSpan(arg), ...(schemas ? { schemas } : {}) });
   } else if (path) {
-    maps.push({ adapters: [adapter], map: { path }, span: getSpan(arg) });
+    maps.push({ adapters: [adapter], map: { path }, span: getSpan(arg), ...(schemas ? { schemas } : {}) });
   }
 }
 

@@ -18,6 +18,8 @@ export interface RegistrationFact {
 export interface RegistryMapFact {
   adapters: string[];
   map: { inline: ValueFact & { kind: 'object' } } | { path: string[] };
+  /** The sibling map of payload schemas by the same names (`catalog`), and the key of an entry that holds the schema. */
+  schemas?: { map: ValueFact & { kind: 'object' }; key?: string };
   span: SourceSpan;
 }
 

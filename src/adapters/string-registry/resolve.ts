@@ -68,7 +68,34 @@ function addRegistryMap(file: string, fact: RegistryMapFact, configs: readonly S
     if (!handler) continue;
     const span = getOwn(map.value.keySpans, wireName);
     const location = span ? { file: map.file, span } : { file: handler.file, span: handler.fn.span };
-    context.addJob(getRegistryContract(config, wireName, location, handler, context));
+    const contract = getRegistryContract(config, wireName, location, handler, context);
+    if (fact.schemas) setCatalogSchema(contract, file, fact.schemas, wireName, context);
+    context.addJob(contract);
+  }
+}
+
+/**
+ * The payload schema a sibling map gives the job (`catalog: { email: { schema: EmailSchema } }`):
+ * its fields, or unknown members when the entry's schema cannot be read. A job the sibling map
+ * does not list keeps what its handler says.
+ */
+function setCatalogSchema(contract: JobContract, file: string, schemas: NonNullable<RegistryMapFact['schemas']>, wireName: string, context: ResolveContext): void {
+  const entry = getOwn(schemas.map.props, wireName);
+  if (!entry) return;
+  const resolved = context.resolver.deref({ file, value: entry });
+  let schema = resolved;
+  if (schemas.key !== undefined) {
+    const inner = resolved?.value.kind === 'object' ? getOwn(resolved.value.props, schemas.key) : undefined;
+    schema = inner && resolved ? context.resolver.deref({ file: resolved.file, value: inner }) : undefined;
+  }
+  contract.style = 'payload';
+  contract.params = [];
+  if (schema?.value.kind === 'schema') {
+    contract.fields = withFile(schema.value.fields, schema.file);
+    delete contract.membersUnknown;
+  } else {
+    contract.fields = [];
+    contract.membersUnknown = true;
   }
 }
 
