@@ -21,6 +21,7 @@ type Handler = (node: TSESTree.Node, parent: TSESTree.Node | undefined) => void;
 /** The node types the shared readers read. */
 const SHARED_TYPES = [
   'ClassDeclaration',
+  'ClassBody',
   'ImportDeclaration',
   'VariableDeclarator',
   'AssignmentExpression',
@@ -128,6 +129,9 @@ function readShared(node: TSESTree.Node, parent: TSESTree.Node | undefined, stat
   switch (node.type) {
     case 'ClassDeclaration':
       if (node.id) facts.classes.push(getClassFact(node, parent, state.set.classReading, syntax));
+      break;
+    case 'ClassBody':
+      (syntax.classBodies ??= []).push(node);
       break;
     case 'ImportDeclaration':
       addImportBindings(node, facts.imports);

@@ -289,6 +289,20 @@ describe('a map of jobs with a sibling catalog of their schemas', () => {
     expect(messages[0]!.message).toMatch(/^Job 'sendEmail' now requires payload field 'locale'/);
   });
 
+  it('reads handlers written as bound methods of the class that makes the worker', async () => {
+    const engine = (jobs: string) =>
+      `import { RedisWorker } from './redis-worker';\n\nexport class Engine {\n  worker = new RedisWorker({\n    catalog: {},\n    jobs: {\n${jobs}\n    },\n  });\n\n  async #deliver({ payload }: { payload: { url: string } }) {\n    await fetch(payload.url);\n  }\n\n  private async purge() {\n    console.log('purge');\n  }\n}\n`;
+    const repo = deploy({
+      ...app,
+      'src/engine.ts': engine("      'webhook.deliver': this.#deliver.bind(this),\n      purge: this.purge.bind(this),"),
+      'src/send.ts': "import type { Engine } from './engine';\n\nexport const send = (engine: Engine, url: string) => engine.worker.enqueue({ job: 'webhook.deliver', payload: { url } });\n",
+    });
+    repo.write({ 'src/engine.ts': engine('      purge: this.purge.bind(this),') });
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { adapters: [REDIS] } });
+    expect(summary(messages)).toEqual(['safe-jobs/no-deleted-enqueued-job@src/send.ts:3']);
+    expect(messages[0]!.message).toMatch(/^This enqueues job 'webhook\.deliver', which no current code handles: it is deleted/);
+  });
+
   it('is silent when the catalog is not declared: the handler says nothing about the payload', async () => {
     const repo = deploy(app);
     repo.write({ 'src/worker.ts': worker('  to: z.string(),\n  locale: z.string(),') });

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { HandlerFact, HandlerRef, NamedEnqueueFact } from '../../model/facts.js';
 import { getDecoratorName, isDecorator } from '../shared/bindings.js';
 import { getCalleeName } from '../shared/calls.js';
-import { getFunctionFact } from '../shared/functions.js';
+import { getFunctionFact, getMethodOfThis } from '../shared/functions.js';
 import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type Node, type SyntaxContext } from '../shared/syntax.js';
 import { getTypeSource } from '../shared/types.js';
 import type { QueueWorkerConfig } from './config.js';
@@ -186,6 +186,8 @@ function mergeAdapter(processors: ProcessorFact[], span: ProcessorFact['span'], 
 function getProcessorRef(node: TSESTree.CallExpressionArgument, ctx: SyntaxContext): HandlerRef | undefined {
   if (isFunctionNode(node)) return { fn: getFunctionFact('process', getSpan(node), node, ctx) };
   if (node.type === 'SpreadElement') return undefined;
+  const bound = getMethodOfThis(node, ctx);
+  if (bound) return { fn: getFunctionFact('process', getSpan(bound), bound, ctx) };
   const path = getReferencePath(node);
   return path ? { path } : undefined;
 }

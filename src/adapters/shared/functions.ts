@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { HandlerFact, Member, PayloadSource, SourceSpan, TextEdit } from '../../model/facts.js';
 import { getDispatchFact } from './dispatch.js';
 import { getFingerprint } from './fingerprint.js';
-import { getSpan, type Node, type SyntaxContext } from './syntax.js';
+import { getSpan, isFunctionNode, type Node, type SyntaxContext } from './syntax.js';
 import { getAnnotationShape, getOptionality, getTypeSource, getTypeText } from './types.js';
 
 /** A function or method as a handler: its parameters, and where an object payload's fields come from. */
@@ -138,4 +138,30 @@ function getPatternMembers(pattern: TSESTree.ObjectPattern): Member[] {
     result.push(field);
   }
   return result;
+}
+
+/**
+ * `this.handle.bind(this)`, `this.#handle.bind(this)`, `this.handle`: the method of the enclosing
+ * class that the expression stands for (a method, or a property holding a function). The
+ * enclosing class is the innermost one the traversal has entered whose range holds the node:
+ * parent pointers are not set yet below the node being visited.
+ */
+export function getMethodOfThis(node: Node, ctx: SyntaxContext): TSESTree.FunctionLike | undefined {
+  let target: Node = node;
+  if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && !target.callee.computed && target.callee.property.type === 'Identifier' && target.callee.property.name === 'bind') {
+    target = target.callee.object;
+  }
+  if (target.type !== 'MemberExpression' || target.computed || target.object.type !== 'ThisExpression') return undefined;
+  const key = target.property.type === 'Identifier' || target.property.type === 'PrivateIdentifier' ? target.property : undefined;
+  const [start, end] = target.range;
+  const bodies = ctx.classBodies ?? [];
+  let body: TSESTree.ClassBody | undefined;
+  for (const candidate of bodies) if (candidate.range[0] <= start && end <= candidate.range[1]) body = candidate;
+  if (!key || !body) return undefined;
+  for (const element of body.body) {
+    if (element.type !== 'MethodDefinition' && element.type !== 'PropertyDefinition') continue;
+    if (element.static || element.computed || element.key.type !== key.type || (element.key as { name: string }).name !== key.name) continue;
+    return isFunctionNode(element.value) ? element.value : undefined;
+  }
+  return undefined;
 }

@@ -12,6 +12,11 @@ export interface SyntaxContext {
   text: string;
   /** JavaScript files get `= undefined` instead of `?` as their transitional form. */
   isJavaScript: boolean;
+  /**
+   * The bodies of the classes the traversal has entered so far, outermost first: a class encloses
+   * every node met after it within its range (`this.handle` names one of its methods).
+   */
+  classBodies?: TSESTree.ClassBody[];
 }
 
 export function isExported(parent: Node | undefined): boolean {

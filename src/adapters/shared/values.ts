@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { NameRef, SourceSpan, ValueFact } from '../../model/facts.js';
 import { getZodObjectFields } from './zod-schema.js';
-import { getFunctionFact } from './functions.js';
+import { getFunctionFact, getMethodOfThis } from './functions.js';
 import { getNameRef, getReferencePath, getSpan, getStaticString, isFunctionNode, isNamedMember, type Node, type SyntaxContext } from './syntax.js';
 import { getTypeSource } from './types.js';
 import { setOwn } from '../../model/records.js';
@@ -55,6 +55,8 @@ export function getValueFact(node: Node, name: string, ctx: SyntaxContext, depth
   const text = getStaticString(node);
   if (text !== undefined) return { kind: 'string', value: text };
   if (isFunctionNode(node)) return { kind: 'function', fn: getFunctionFact(name, getSpan(node), node, ctx) };
+  const method = getMethodOfThis(node, ctx);
+  if (method) return { kind: 'function', fn: getFunctionFact(name, getSpan(method), method, ctx) };
   if (node.type === 'TSAsExpression' && isConstAssertion(node)) return getObjectFact(node.expression, ctx, depth, true);
   if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSNonNullExpression') {
     return getValueFact(node.expression, name, ctx, depth, frozen);

@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { HandlerRef, NameRef, NamedEnqueueFact } from '../../model/facts.js';
 import { getCalleeName } from '../shared/calls.js';
-import { getFunctionFact } from '../shared/functions.js';
+import { getFunctionFact, getMethodOfThis } from '../shared/functions.js';
 import { getPayloadArguments, type NamedEnqueueShape } from '../shared/named-enqueue.js';
 import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
 import { getTypeSource } from '../shared/types.js';
@@ -74,6 +74,8 @@ function addRegistration(
 function getHandlerRef(node: TSESTree.CallExpressionArgument | undefined, method: string, ctx: SyntaxContext): HandlerRef | undefined {
   if (!node || node.type === 'SpreadElement') return undefined;
   if (isFunctionNode(node)) return { fn: getFunctionFact(method, getSpan(node), node, ctx) };
+  const bound = getMethodOfThis(node, ctx);
+  if (bound) return { fn: getFunctionFact(method, getSpan(bound), bound, ctx) };
   const path = getReferencePath(node);
   return path ? { path } : undefined;
 }
