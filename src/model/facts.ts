@@ -218,7 +218,15 @@ export type ValueFact =
    */
   | { kind: 'instance'; callee: string; name?: NameRef; payload?: PayloadSource; schemaPath?: string[] }
   /** `z.object({...})`: a payload schema's fields. */
-  | { kind: 'schema'; fields: Member[] };
+  | { kind: 'schema'; fields: Member[] }
+  /**
+   * `Base.extend({...})`, `.merge(Other)`, `.pick({ a: true })`, `.omit(...)`, `.partial()`,
+   * `.required()`, and the methods that keep the shape (`.strict()`, `.refine(...)`): a schema made
+   * from another, evaluated where the base resolves (resolve/derived-schemas.ts).
+   */
+  | { kind: 'derived-schema'; op: DerivedSchemaOp; base: ValueFact; fields?: Member[]; other?: ValueFact; keys?: string[] };
+
+export type DerivedSchemaOp = 'extend' | 'merge' | 'pick' | 'omit' | 'partial' | 'required' | 'same';
 
 /** A handler function as a registry names it: written inline, or a reference to a module-level value. */
 export type HandlerRef = { fn: HandlerFact } | { path: string[] };

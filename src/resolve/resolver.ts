@@ -9,6 +9,7 @@
 import type { ClassFact, FileFacts, HandlerFact, ImportBinding, NameRef, PayloadSource, TypeDeclFact, ValueFact } from '../model/facts.js';
 import { getOwn } from '../model/records.js';
 import { ModuleResolver, type ModuleTarget } from './module-resolver.js';
+import { evaluateDerivedSchema } from './derived-schemas.js';
 import { expandFieldShapes } from './payload-shapes.js';
 
 export interface ResolvedClass {
@@ -215,6 +216,10 @@ export class ProjectResolver {
 
   /** Follows a value that is a reference to another value, until it is not. */
   deref(resolved: ResolvedValue, depth = 0): ResolvedValue | undefined {
+    if (resolved.value.kind === 'derived-schema') {
+      const schema = evaluateDerivedSchema(resolved.file, resolved.value, (file, value) => this.deref({ file, value }, depth + 1));
+      return schema && { file: schema.file, value: { kind: 'schema', fields: schema.fields } };
+    }
     if (resolved.value.kind !== 'ref') return resolved;
     if (depth > MAX_REFS) return undefined;
     const next = this.resolveValue(resolved.file, resolved.value.path, depth + 1);

@@ -104,3 +104,39 @@ describe('payloads typed by a zod schema', () => {
   });
 });
 
+
+describe('zod schemas made from other schemas', () => {
+  const base = (fields: string) => `import { z } from 'zod';\n\nexport const TeamScoped = z.object({\n${fields}\n});\n`;
+  const task = (schema: string) =>
+    `import { schemaTask } from '@trigger.dev/sdk/v3';\nimport { z } from 'zod';\nimport { TeamScoped } from './team-scoped';\n\nexport const exportTask = schemaTask({\n  id: 'export',\n  schema: ${schema},\n  run: async (payload) => {\n    console.log(payload);\n  },\n});\n`;
+  const app = (schema: string): Files => ({
+    'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { '@trigger.dev/sdk': '^3.0.0' } }),
+    'src/team-scoped.ts': base('  teamId: z.string(),'),
+    'src/export.ts': task(schema),
+  });
+
+  it('reports a required field added to the base of an extended schema, in another file', async () => {
+    const repo = deploy(app('TeamScoped.extend({ format: z.string() })'));
+    repo.write({ 'src/team-scoped.ts': base('  teamId: z.string(),\n  orgId: z.string(),') });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-new-required-param@src/team-scoped.ts:5']);
+    expect(messages[0]!.message).toMatch(/^Job 'export' now requires payload field 'orgId'/);
+  });
+
+  it('reads pick, omit, partial and merge: a field omitted since the deployed version is a removed one', async () => {
+    const repo = deploy(app("TeamScoped.extend({ format: z.string(), note: z.string() }).omit({ note: true })"));
+    repo.write({ 'src/export.ts': task('TeamScoped.extend({ format: z.string(), note: z.string() }).omit({ note: true, format: true }).strict()') });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/export.ts:6']);
+    expect(messages[0]!.message).toMatch(/^Job 'export' no longer has payload field 'format'/);
+    const partial = deploy(app('TeamScoped.merge(z.object({ format: z.string() }))'));
+    partial.write({ 'src/export.ts': task('TeamScoped.merge(z.object({ format: z.string() })).partial()') });
+    expect(await lintFiles(partial.dir)).toEqual([]);
+  });
+
+  it('leaves a schema it cannot evaluate unknown, never empty', async () => {
+    const repo = deploy(app('z.object({ teamId: z.string(), format: z.string() })'));
+    repo.write({ 'src/export.ts': task('TeamScoped.extend(getExtraShape())') });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 /** Pieces of job contracts that several kinds build the same way. */
 import type { JobContract, MemberContract } from '../../model/contract.js';
-import type { HandlerFact, Member, PayloadSource } from '../../model/facts.js';
+import type { HandlerFact, Member, PayloadSource, ValueFact } from '../../model/facts.js';
 import type { ProjectResolver } from '../../resolve/resolver.js';
 
 /** Members with the file that declares them: their own (an inherited field's) or `file`. */
@@ -28,4 +28,10 @@ export function setSignature(
 function isUntypedSingleParam(handler: HandlerFact): boolean {
   const param = handler.params[0];
   return handler.params.length === 1 && param !== undefined && param.type === undefined && param.optionality !== 'rest' && /^[A-Za-z_$][\w$]*$/.test(param.name);
+}
+
+/** The fields of a schema held as a value (a reference, a derived schema), where it resolves to a zod object schema. */
+export function resolveSchema(file: string, schema: ValueFact | null, context: { resolver: ProjectResolver }): { file: string; fields: Array<Member & { file?: string }> } | undefined {
+  const resolved = schema && context.resolver.deref({ file, value: schema });
+  return resolved?.value.kind === 'schema' ? { file: resolved.file, fields: resolved.value.fields } : undefined;
 }

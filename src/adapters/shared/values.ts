@@ -5,6 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { NameRef, SourceSpan, ValueFact } from '../../model/facts.js';
+import { getDerivedSchema } from './derived-schema.js';
 import { getZodObjectFields } from './zod-schema.js';
 import { getFunctionFact, getMethodOfThis } from './functions.js';
 import { getNameRef, getReferencePath, getSpan, getStaticString, isFunctionNode, isNamedMember, type Node, type SyntaxContext } from './syntax.js';
@@ -65,6 +66,8 @@ export function getValueFact(node: Node, name: string, ctx: SyntaxContext, depth
   if (node.type === 'CallExpression' && isNamedMember(node.callee, 'Object', 'freeze')) return getObjectFact(node.arguments[0], ctx, depth, true);
   const fields = getZodObjectFields(node);
   if (fields) return { kind: 'schema', fields };
+  const derived = getDerivedSchema(node);
+  if (derived) return derived;
   if (node.type === 'CallExpression') {
     const options = node.arguments[0];
     const id = options?.type === 'ObjectExpression' ? getIdProperty(options) : undefined;

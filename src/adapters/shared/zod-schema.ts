@@ -33,7 +33,11 @@ export function getZodObjectFields(node: Node | undefined): Member[] | undefined
   const callee = node.callee;
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
   if (!['object', 'strictObject', 'looseObject'].includes(callee.property.name) || callee.object.type !== 'Identifier') return undefined;
-  const shape = node.arguments[0];
+  return getZodShapeFields(node.arguments[0]);
+}
+
+/** The fields of a zod shape written as an object literal: `{ id: z.string(), note: z.string().optional() }`. */
+export function getZodShapeFields(shape: Node | undefined): Member[] | undefined {
   if (shape?.type !== 'ObjectExpression') return undefined;
   const fields: Member[] = [];
   for (const property of shape.properties) {

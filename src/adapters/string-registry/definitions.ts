@@ -8,9 +8,9 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../shared/syntax.js';
 import { getFunctionFact, getPayloadSource } from '../shared/functions.js';
 import { getEntityPath, getNameRef, getObjectProperty, getReferencePath, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
-import { getZodObjectFields } from '../shared/zod-schema.js';
 import type { ObjectDefinitionShape, StringRegistryConfig } from './config.js';
 import type { ObjectDefinitionFact } from './facts.js';
+import { getValueFact } from '../shared/values.js';
 
 /** The configurations' definition shapes that accept objects of a type name, or passed to a callee name. */
 export interface DefinitionIndex {
@@ -148,12 +148,10 @@ function getDefinitionFact(
     if (path) fact.handler = { path };
   }
   const schema = shape.schema === undefined ? undefined : getAtPath(object, shape.schema);
-  const fields = getZodObjectFields(schema);
-  if (fields) fact.payload = { inline: fields };
-  else if (schema) {
-    const path = getReferencePath(schema);
-    if (path) fact.schemaPath = path;
-  }
+  // A schema written any way but inline is resolved later: by reference, or made from another (`Base.extend({...})`); null when it cannot be read.
+  const value = schema ? (getValueFact(schema, 'schema', ctx, 0) ?? null) : undefined;
+  if (value?.kind === 'schema') fact.payload = { inline: value.fields };
+  else if (value !== undefined) fact.schema = value;
   return fact;
 }
 

@@ -30,8 +30,8 @@ export interface ObjectDefinitionFact {
   handler?: HandlerRef;
   /** Inline zod fields of the schema, or the type of the handler's payload parameter. */
   payload?: PayloadSource;
-  /** `schema: EmailPayload`: a module-level zod schema by reference. */
-  schemaPath?: string[];
+  /** A schema not written inline (`schema: EmailPayload`, `Base.extend({...})`), resolved across files; null when it cannot be read. */
+  schema?: ValueFact | null;
   /** The name's value, where the job is reported. */
   span: SourceSpan;
 }

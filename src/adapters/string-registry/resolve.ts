@@ -6,7 +6,7 @@
 import type { JobContract, Location, MemberContract } from '../../model/contract.js';
 import type { FileFacts, HandlerFact, NamedEnqueueFact, PayloadSource, ValueFact } from '../../model/facts.js';
 import { getKindFacts, type ResolveContext } from '../kind.js';
-import { setSignature, withFile } from '../shared/contracts.js';
+import { setSignature, resolveSchema, withFile } from '../shared/contracts.js';
 import { isReceiver } from '../shared/receiver-binding.js';
 import { addNamedSites, isCallOnClass } from '../shared/sites.js';
 import type { StringRegistryConfig } from './config.js';
@@ -156,10 +156,9 @@ function addObjectDefinition(file: string, fact: ObjectDefinitionFact, configs: 
   const contract: JobContract = { wireName, location: { file, span: fact.span }, handler: handler?.fn.method ?? 'handler', style: 'payload', params: [], fields: [], adapter: config.name };
   if (config.serialization) contract.serialization = config.serialization;
   if (handler?.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
-  const schema = fact.schemaPath && context.resolver.resolveValue(file, fact.schemaPath);
-  const payload = schema?.value.kind === 'schema' ? { file: schema.file, fields: schema.value.fields } : fact.schemaPath ? undefined : context.resolver.resolvePayload(file, fact.payload);
+  const payload = fact.schema !== undefined ? resolveSchema(file, fact.schema, context) : context.resolver.resolvePayload(file, fact.payload);
   if (payload) contract.fields = withFile(payload.fields, payload.file);
-  else if (fact.schemaPath || fact.payload) contract.membersUnknown = true;
+  else if (fact.schema !== undefined || fact.payload) contract.membersUnknown = true;
   context.addJob(contract);
 }
 

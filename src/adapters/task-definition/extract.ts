@@ -7,10 +7,10 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { NamedEnqueueFact } from '../../model/facts.js';
 import { getFunctionFact, getPayloadSource } from '../shared/functions.js';
 import { getNameRef, getObjectProperty, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
-import { getZodObjectFields } from '../shared/zod-schema.js';
 import type { TaskDefinitionConfig } from './config.js';
 import type { TaskDefinitionFact } from './facts.js';
 import { getOwn } from '../../model/records.js';
+import { getValueFact } from '../shared/values.js';
 
 /** What the traversal of one file collects for the task-definition kind. */
 export interface TaskOut {
@@ -62,12 +62,10 @@ function addDefinition(node: TSESTree.CallExpression, definer: string, config: T
     if (payload) fact.payload = payload;
   }
   const schema = getObjectProperty(options, 'schema');
-  const fields = getZodObjectFields(schema);
-  if (fields) fact.payload = { inline: fields };
-  else if (schema) {
-    const path = getReferencePath(schema);
-    if (path) fact.schemaPath = path;
-  }
+  // A schema written any way but inline is resolved later: by reference, or made from another (`Base.extend({...})`); null when it cannot be read.
+  const value = schema ? (getValueFact(schema, 'schema', ctx, 0) ?? null) : undefined;
+  if (value?.kind === 'schema') fact.payload = { inline: value.fields };
+  else if (value !== undefined) fact.schema = value;
   definitions.push(fact);
 }
 

@@ -1,5 +1,5 @@
 /** What one file says about tasks defined by a call, before anything is resolved across files. */
-import type { HandlerFact, NameRef, PayloadSource, SourceSpan } from '../../model/facts.js';
+import type { HandlerFact, NameRef, PayloadSource, SourceSpan, ValueFact } from '../../model/facts.js';
 
 /**
  * A task defined by a call with an options object: `task({ id: 'hello', run })`, `schemaTask({
@@ -14,8 +14,8 @@ export interface TaskDefinitionFact {
   handler?: HandlerFact;
   /** Where the payload's fields come from: the zod `schema`, else the type of `run`'s first parameter. */
   payload?: PayloadSource;
-  /** `schema: EmailPayload`: a module-level zod schema by reference. */
-  schemaPath?: string[];
+  /** A schema not written inline (`schema: EmailPayload`, `Base.extend({...})`), resolved across files; null when it cannot be read. */
+  schema?: ValueFact | null;
   /** The `id` value, where the task is reported. */
   span: SourceSpan;
 }
