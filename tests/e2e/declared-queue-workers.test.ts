@@ -67,6 +67,23 @@ describe('processors registered by a call', () => {
   });
 });
 
+describe('processors registered by a call, in JavaScript', () => {
+  it('reads an inline processor that dispatches on the job name, and reports a deleted case still enqueued', async () => {
+    const worker = (cases: string) =>
+      `import { WorkerManager } from './worker-manager.js';\n\nWorkerManager.register('mail', async (job) => {\n  switch (job.name) {\n${cases}\n    default:\n      throw new Error('unknown job');\n  }\n});\n`;
+    const repo = deploy({
+      'package.json': JSON.stringify({ name: 'app', type: 'module', dependencies: { bullmq: '^5.0.0' } }),
+      'src/worker-manager.js': 'export const WorkerManager = { register() {} };\n',
+      'src/worker.js': worker("    case 'welcome':\n      return sendWelcome(job.data);\n    case 'digest':\n      return sendDigest(job.data);"),
+      'src/signup.js': "import { Queue } from 'bullmq';\n\nconst mailQueue = new Queue('mail');\n\nexport const signUp = (user) => mailQueue.add('digest', { userId: user.id });\n",
+    });
+    repo.write({ 'src/worker.js': worker("    case 'welcome':\n      return sendWelcome(job.data);") });
+    const messages = await lintFiles(repo.dir, ['.'], { settings });
+    expect(summary(messages)).toEqual(['safe-jobs/no-deleted-enqueued-job@src/signup.js:5']);
+    expect(messages[0]!.message).toMatch(/^This enqueues job 'digest', which no current code handles: it is deleted, while the deployed version \(main at [0-9a-f]{7}\) enqueues it too \(src\/signup\.js:5\)/);
+  });
+});
+
 describe('payload types keyed by queue, with named types inside', () => {
   it('reports a required field added to a named type nested in the indexed payload, by its path', async () => {
     const repo = deploy(app());
@@ -107,6 +124,7 @@ describe('settings of a declared queue worker', () => {
     [{ type: 'queue-worker', name: 'x', registers: [{ methods: ['register'], queueArg: 0 }] }, /registers\.0\.processorArg/],
     [{ type: 'queue-worker', name: 'x', extends: 'agenda' }, /'agenda' is a string-registry preset, not a queue-worker one/],
     [{ type: 'queue-worker', name: 'x', processMethods: ['process'] }, /adapters\.0/],
+    [{ type: 'queue-worker', name: 'x', registers: [{ methods: ['register'], queueArg: 0, processorArg: 1, receiver: { names: ['WorkerManager'] } }] }, /registers\.0\.receiver\.types/],
   ])('explains a bad declaration %j', (adapter, message) => {
     const result = readSettings({ 'safe-jobs': { adapters: [adapter] } }, {});
     expect('error' in result && result.error).toMatch(message);

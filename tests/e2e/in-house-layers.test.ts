@@ -180,6 +180,24 @@ function workerApp(topic: string, fields: string): Files {
   };
 }
 
+describe('request objects read through key paths', () => {
+  it('reads the name and the payload at nested keys: { job: { name }, input }', async () => {
+    const adapter = { ...DEFINITIONS, enqueue: [{ methods: ['dispatch'], nameArg: 0, payloadArg: 0, payload: 'request', requestKeys: { name: 'job.name', data: 'input' } }] };
+    const repo = deploy({
+      'package.json': JSON.stringify({ name: 'app', type: 'module' }),
+      'src/job.js': "import { z } from 'zod';\nimport { defineJob } from './define.js';\n\nexport const exportJob = defineJob({\n  trigger: { name: 'export', schema: z.object({ id: z.string() }) },\n  handler: async ({ payload }) => console.log(payload),\n});\n",
+      'src/define.js': 'export const defineJob = (job) => job;\n',
+      'src/run.js': "import { bus } from './bus.js';\n\nexport const run = (id) => bus.dispatch({ job: { name: 'export' }, input: { id } });\n",
+      'src/bus.js': 'export const bus = { dispatch() {} };\n',
+    });
+    repo.write({ 'src/job.js': readFileSync(repo.path('src/job.js'), 'utf8').replace("z.object({ id: z.string() })", "z.object({ id: z.string(), format: z.string() })") });
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { adapters: [adapter] } });
+    // JavaScript has no type checker to report the call: the plugin does, and the deployed payloads lack the field too.
+    expect(summary(messages)).toEqual(['safe-jobs/no-new-required-param@src/job.js:5', 'safe-jobs/enqueue-args-match@src/run.js:3']);
+    expect(messages[1]!.message).toBe("This enqueues job 'export' without the required payload field(s) format: the worker reads them as undefined. Send them here, or make them optional in the payload type.");
+  });
+});
+
 describe('class workers named by their super(...) argument', () => {
   const settings = { adapters: [WORKERS] };
 
@@ -212,6 +230,20 @@ describe('class workers named by their super(...) argument', () => {
       ),
     );
     expect(await lintFiles(repo.dir, ['.'], { settings })).toEqual([]);
+  });
+
+  it('reads a worker class in JavaScript: a changed topic is a renamed queue', async () => {
+    const js: Files = {
+      'package.json': JSON.stringify({ name: 'app', type: 'module', 'safe-jobs': { adapters: [WORKERS] } }),
+      'src/bases.js': 'export class WorkerBase {\n  constructor(topic) {\n    this.topic = topic;\n  }\n}\n',
+      'src/email.worker.js':
+        "import { WorkerBase } from './bases.js';\n\nexport class EmailWorker extends WorkerBase {\n  constructor() {\n    super('email');\n  }\n\n  getProcessor() {\n    return async ({ data }) => {\n      await deliver(data.to, data.subject, { retries: 3 });\n      metrics.increment('email.sent');\n    };\n  }\n}\n",
+    };
+    const repo = deploy(js);
+    repo.write({ 'src/email.worker.js': js['src/email.worker.js']!.replace("super('email')", "super('emails')") });
+    const messages = await lintFiles(repo.dir, ['.'], { settings });
+    expect(summary(messages)).toEqual(['safe-jobs/no-rename-without-alias@src/email.worker.js:3']);
+    expect(messages[0]!.message).toMatch(/^Job 'emails' replaces 'email', which nothing handles any more: jobs queued as 'email' by the deployed version \(main at [0-9a-f]{7}; enqueued at none\)/);
   });
 
   it('checks what producers send against the deployed handler', async () => {
@@ -319,6 +351,9 @@ describe('settings of the in-house shapes', () => {
     [{ type: 'class-job', name: 'x', baseClasses: ['B'], enqueue: { producers: [{ methods: ['add'], arg: 0 }] } }, /enqueue\.producers\.0\.baseClasses/],
     [{ type: 'class-job', name: 'x', baseClasses: ['B'], wireName: { superArgument: 'yes' } }, /wireName\.superArgument/],
     [{ type: 'class-job', name: 'x', baseClasses: ['B'], payload: 'data' }, /adapters\.0\.payload/],
+    [{ type: 'class-job', name: 'x', baseClasses: ['B'], wireName: { fileName: 1 } }, /wireName\.fileName/],
+    [{ type: 'string-registry', name: 'x', maps: [{ constructors: ['W'], argIndex: 0, schemas: { key: 'schema' } }] }, /maps\.0\.schemas\.property/],
+    [{ type: 'string-registry', name: 'x', enqueue: [{ methods: ['send'], nameArg: 0, payloadArg: 0, payload: 'request', requestKeys: { name: 'job.', data: 'data' } }] }, /requestKeys\.name: must be a key path/],
   ])('explains a bad declaration %j', (adapter, message) => {
     const result = readSettings({ 'safe-jobs': { adapters: [adapter] } }, {});
     expect('error' in result && result.error).toMatch(message);

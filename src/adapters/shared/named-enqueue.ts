@@ -18,7 +18,8 @@ export interface NamedEnqueueShape {
   /**
    * 'array': one array of positional arguments; 'spread': the remaining arguments; 'single': one
    * payload value; 'request': the argument at `nameArg` is a request object (or an array of them)
-   * whose `requestKeys.name` names the job and `requestKeys.data` holds the payload.
+   * whose `requestKeys.name` names the job and `requestKeys.data` holds the payload (key paths:
+   * `{ job: { name }, data }` is `requestKeys: { name: 'job.name', data: 'data' }`).
    */
   payload: PayloadShape;
   requestKeys?: { name: string; data: string };

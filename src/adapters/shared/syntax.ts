@@ -238,3 +238,16 @@ export function getObjectProperty(node: TSESTree.ObjectExpression, key: string):
   }
   return undefined;
 }
+
+/** The value at a dotted key path of nested object literals (`trigger.name`), through `as const` and `satisfies`. */
+export function getObjectPath(node: TSESTree.ObjectExpression, path: string): TSESTree.Expression | undefined {
+  let current: TSESTree.Expression | undefined = node;
+  for (const key of path.split('.')) {
+    let inner: Node | undefined = current;
+    while (inner && (inner.type === 'TSAsExpression' || inner.type === 'TSSatisfiesExpression' || inner.type === 'TSNonNullExpression')) inner = inner.expression;
+    if (inner?.type !== 'ObjectExpression') return undefined;
+    // A method shorthand (`async handler({ payload }) {}`) is a property whose value is the function.
+    current = getObjectProperty(inner, key);
+  }
+  return current;
+}

@@ -100,7 +100,7 @@ export const stringRegistrySchema = z.strictObject({
         queueArg: argumentIndex.optional(),
         payloadArg: argumentIndex,
         payload: z.enum(['array', 'spread', 'single', 'request']),
-        requestKeys: z.strictObject({ name: identifier, data: identifier }).optional(),
+        requestKeys: z.strictObject({ name: keyPath, data: keyPath }).optional(),
         receiver: receiverSchema.optional(),
         bare: z.boolean().optional(),
       }),

@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../shared/syntax.js';
 import { getFunctionFact, getPayloadSource } from '../shared/functions.js';
-import { getEntityPath, getNameRef, getObjectProperty, getReferencePath, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
+import { getEntityPath, getNameRef, getObjectPath, getReferencePath, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
 import type { ObjectDefinitionShape, StringRegistryConfig } from './config.js';
 import type { ObjectDefinitionFact } from './facts.js';
 import { getValueFact } from '../shared/values.js';
@@ -114,7 +114,7 @@ function addObject(node: Node | null, shapes: ReadonlyArray<{ adapter: string; s
   const object = node && unwrap(node);
   if (object?.type !== 'ObjectExpression') return;
   for (const { adapter, shape } of shapes) {
-    const nameNode = getAtPath(object, shape.name);
+    const nameNode = getObjectPath(object, shape.name);
     const name = getNameRef(nameNode);
     if (!name || !nameNode) continue;
     const span = getSpan(nameNode);
@@ -136,7 +136,7 @@ function getDefinitionFact(
   ctx: SyntaxContext,
 ): ObjectDefinitionFact {
   const fact: ObjectDefinitionFact = { adapters: [adapter], name, span };
-  const handler = getAtPath(object, shape.handler);
+  const handler = getObjectPath(object, shape.handler);
   if (isFunctionNode(handler)) {
     fact.handler = { fn: getFunctionFact(shape.handler.slice(shape.handler.lastIndexOf('.') + 1), getSpan(handler), handler, ctx) };
     // `handler: async (payload: Payload) => ...`: the parameter's type, where no schema says more.
@@ -147,22 +147,10 @@ function getDefinitionFact(
     const path = getReferencePath(handler);
     if (path) fact.handler = { path };
   }
-  const schema = shape.schema === undefined ? undefined : getAtPath(object, shape.schema);
+  const schema = shape.schema === undefined ? undefined : getObjectPath(object, shape.schema);
   // A schema written any way but inline is resolved later: by reference, or made from another (`Base.extend({...})`); null when it cannot be read.
   const value = schema ? (getValueFact(schema, 'schema', ctx, 0) ?? null) : undefined;
   if (value?.kind === 'schema') fact.payload = { inline: value.fields };
   else if (value !== undefined) fact.schema = value;
   return fact;
-}
-
-/** The value at a dotted key path of nested object literals: `trigger.name`. */
-function getAtPath(object: TSESTree.ObjectExpression, path: string): TSESTree.Expression | undefined {
-  let current: TSESTree.Expression | undefined = object;
-  for (const key of path.split('.')) {
-    const inner: Node | undefined = current && unwrap(current);
-    if (inner?.type !== 'ObjectExpression') return undefined;
-    // A method shorthand (`async handler({ payload }) {}`) is a property whose value is the function.
-    current = getObjectProperty(inner, key);
-  }
-  return current;
 }

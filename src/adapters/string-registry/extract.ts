@@ -9,7 +9,7 @@ import type { HandlerRef, NameRef, NamedEnqueueFact } from '../../model/facts.js
 import { getCalleeName } from '../shared/calls.js';
 import { getFunctionFact, getMethodOfThis } from '../shared/functions.js';
 import { getPayloadArguments, type NamedEnqueueShape } from '../shared/named-enqueue.js';
-import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
+import { getNameRef, getObjectPath, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
 import { getTypeSource } from '../shared/types.js';
 import { getObjectFact } from '../shared/values.js';
 import type { StringRegistryConfig } from './config.js';
@@ -141,7 +141,7 @@ function addRequestEnqueues(
   const requests = arg?.type === 'ArrayExpression' ? arg.elements : [arg];
   for (const request of requests) {
     if (request?.type !== 'ObjectExpression') continue;
-    const name = getNameRef(getObjectProperty(request, keys.name));
+    const name = getNameRef(getObjectPath(request, keys.name));
     if (!name) continue;
     const span = getSpan(request);
     const existing = enqueues.find((fact) => fact.span.range[0] === span.range[0] && fact.span.range[1] === span.range[1]);
@@ -149,7 +149,7 @@ function addRequestEnqueues(
       if (!existing.adapters.includes(adapter)) existing.adapters.push(adapter);
       continue;
     }
-    const fact: NamedEnqueueFact = { adapters: [adapter], method, names: [name], args: getSingleArgument(getObjectProperty(request, keys.data)), span };
+    const fact: NamedEnqueueFact = { adapters: [adapter], method, names: [name], args: getSingleArgument(getObjectPath(request, keys.data)), span };
     addReceiver(fact, receiver);
     enqueues.push(fact);
   }
