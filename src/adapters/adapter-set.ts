@@ -131,6 +131,7 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
       callable: new Set(needs.flatMap((need) => need.receivers?.callable ?? [])),
       inject: new Set(needs.flatMap((need) => need.receivers?.inject ?? [])),
       typedMembers: needs.some((need) => need.receivers?.typedMembers === true),
+      names: new Set(needs.flatMap((need) => need.receivers?.names ?? []).map((name) => name.toLowerCase())),
     },
   };
   if (wanted) set.explicit = wanted;

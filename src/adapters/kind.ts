@@ -89,7 +89,7 @@ export interface KindNeeds {
    * `typedMembers`: also every field and parameter declared with a class type
    * (`private emailQueue: EmailQueueService`), whatever the type.
    */
-  receivers?: { types: string[]; callable?: string[]; inject?: string[]; typedMembers?: boolean };
+  receivers?: { types: string[]; callable?: string[]; inject?: string[]; typedMembers?: boolean; names?: string[] };
 }
 
 type NodeOfType<T extends TSESTree.Node['type']> = Extract<TSESTree.Node, { type: T }>;

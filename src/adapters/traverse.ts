@@ -9,7 +9,7 @@ import type { BindingFact, FileFacts, NamedEnqueueFact, ValueFact } from '../mod
 import { type AdapterSet, getAdapterSet } from './adapter-set.js';
 import type { JobPattern } from './job-pattern.js';
 import type { KindExtraction } from './kind.js';
-import { addBindings } from './shared/bindings.js';
+import { addBindings, addConstruction } from './shared/bindings.js';
 import { getCallName } from './shared/calls.js';
 import { getClassFact } from './shared/classes.js';
 import { addExportAliases, addImportBindings, addReExports, addRequireBindings, type SyntaxContext } from './shared/syntax.js';
@@ -22,6 +22,7 @@ type Handler = (node: TSESTree.Node, parent: TSESTree.Node | undefined) => void;
 const SHARED_TYPES = [
   'ClassDeclaration',
   'ClassBody',
+  'NewExpression',
   'ImportDeclaration',
   'VariableDeclarator',
   'AssignmentExpression',
@@ -132,6 +133,9 @@ function readShared(node: TSESTree.Node, parent: TSESTree.Node | undefined, stat
       break;
     case 'ClassBody':
       (syntax.classBodies ??= []).push(node);
+      break;
+    case 'NewExpression':
+      if (state.set.receiverReading.types.size > 0) addConstruction(node, state.set.receiverReading, facts);
       break;
     case 'ImportDeclaration':
       addImportBindings(node, facts.imports);

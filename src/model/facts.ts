@@ -113,6 +113,8 @@ export interface DispatchCaseFact {
 export interface BindingFact {
   /** The constructor of `new X(...)`, or the type name of an annotation (last segment, without type arguments). */
   types: string[];
+  /** `const queue = getExportQueue()`: the getter whose result it is, as a receiver path (`['getExportQueue()']`). */
+  madeBy?: string[];
   /** The name given to the object: `new Queue('email')`, `@InjectQueue('email')`. */
   name?: NameRef;
 }
@@ -269,6 +271,11 @@ export interface FileFacts {
   namedEnqueues?: NamedEnqueueFact[];
   /** Local names bound to framework objects (`q`, `this.q`), for the receivers of enqueue calls. */
   bindings?: Record<string, BindingFact>;
+  /**
+   * Every `new T(name)` of a receiver type (`new Queue(QueueName.Export)`), wherever it stands, with
+   * its offset: what a getter function or class that makes one returns.
+   */
+  constructions?: Array<{ type: string; name: NameRef; offset: number }>;
   /**
    * Facts that only one adapter kind reads (its definitions of jobs), by the kind's type; each
    * kind declares their shape in its own folder.

@@ -119,6 +119,34 @@ describe('payload types keyed by queue, with named types inside', () => {
   });
 });
 
+describe('queues reached through getters', () => {
+  const getters =
+    "import { Queue } from 'bullmq';\n\nlet exportQueue: Queue | null = null;\n\nexport const getExportQueue = () => {\n  if (!exportQueue) exportQueue = process.env.REDIS_URL ? new Queue('export-queue') : null;\n  return exportQueue;\n};\n\nexport class TraceQueue {\n  private static instance: Queue | null = null;\n\n  static getInstance() {\n    TraceQueue.instance ??= new Queue('trace-queue');\n    return TraceQueue.instance;\n  }\n}\n";
+  const workers = (queues: string[]) =>
+    `import { Worker } from 'bullmq';\n\n${queues.map((queue) => `new Worker('${queue}', async (job) => {\n  console.log(job.data.id);\n});\n`).join('\n')}`;
+  const app: Files = {
+    'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { bullmq: '^5.0.0' } }),
+    'src/queues.ts': getters,
+    'src/workers.ts': workers(['export-queue', 'trace-queue']),
+    'src/export.ts': "import { getExportQueue, TraceQueue } from './queues';\n\nexport const runExport = async (id: string) => {\n  const queue = getExportQueue();\n  await queue?.add('export-job', { id });\n};\n\nexport const trace = (id: string) => TraceQueue.getInstance()?.add('trace-job', { id });\n",
+  };
+
+  it('finds the queue a getter function or a class singleton makes, and reports its worker removed while they fill it', async () => {
+    const repo = deploy(app);
+    repo.write({ 'src/workers.ts': 'export {};\n' });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-deleted-enqueued-job@src/export.ts:5', 'safe-jobs/no-deleted-enqueued-job@src/export.ts:8']);
+    expect(messages[0]!.message).toMatch(/^Job 'export-queue' is deleted, but the deployed version \(main at [0-9a-f]{7}\) still enqueues it \(src\/export\.ts:5\)/);
+    expect(messages[1]!.message).toMatch(/^Job 'trace-queue' is deleted, but the deployed version \(main at [0-9a-f]{7}\) still enqueues it \(src\/export\.ts:8\)/);
+  });
+
+  it('knows no queue from a getter that makes two', async () => {
+    const repo = deploy({ ...app, 'src/queues.ts': getters.replace("new Queue('trace-queue')", "new Queue(process.env.A ? 'trace-queue' : 'export-queue')").replace("return TraceQueue.instance;", "return TraceQueue.instance ?? new Queue('export-queue');") });
+    repo.write({ 'src/workers.ts': workers(['export-queue']) });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+});
+
 describe('settings of a declared queue worker', () => {
   it.each([
     [{ type: 'queue-worker', name: 'x', registers: [{ methods: ['register'], queueArg: 0 }] }, /registers\.0\.processorArg/],

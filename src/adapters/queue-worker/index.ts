@@ -64,6 +64,7 @@ function getNeeds(configs: readonly QueueWorkerConfig[], packagesOf: (adapter: s
       types: configs.flatMap((config) => [...config.queues.types, ...(config.flows?.types ?? [])]),
       callable: configs.flatMap((config) => config.factories ?? []),
       inject: configs.flatMap((config) => config.nest.inject),
+      names: configs.flatMap((config) => config.queues.names),
     },
   };
 }

@@ -3,9 +3,9 @@
  * `q: Queue`, `@InjectQueue('email') q`): the receivers of enqueue calls, resolved at build time.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { BindingFact, NameRef } from '../../model/facts.js';
+import type { BindingFact, FileFacts, NameRef } from '../../model/facts.js';
 import { getCalleeName } from './calls.js';
-import { getNameRef, getObjectProperty, type Node } from './syntax.js';
+import { getNameRef, getObjectProperty, getReceiverPath, type Node } from './syntax.js';
 import { setOwn } from '../../model/records.js';
 
 /** The receiver objects every kind together asks about. */
@@ -17,6 +17,22 @@ export interface ReceiverReading {
   inject: ReadonlySet<string>;
   /** Whether fields and parameters declared with any class type are recorded too. */
   typedMembers: boolean;
+  /** Receiver names (`queue`): a name holding one of them, bound to a getter's result, records the getter. */
+  names: ReadonlySet<string>;
+}
+
+function isReceiverName(key: string, reading: ReceiverReading): boolean {
+  const lower = key.toLowerCase();
+  for (const name of reading.names) if (lower.includes(name)) return true;
+  return false;
+}
+
+/** `new Queue(QueueName.Export, ...)` anywhere: the name a receiver type's object is made with, where it is made. */
+export function addConstruction(node: TSESTree.NewExpression, reading: ReceiverReading, facts: FileFacts): void {
+  const type = getCalleeName(node.callee);
+  const first = node.arguments[0];
+  const name = type && reading.types.has(type) && first && first.type !== 'SpreadElement' ? getNameRef(first) : undefined;
+  if (type && name) (facts.constructions ??= []).push({ type, name, offset: node.range[0] });
 }
 
 /**
@@ -70,6 +86,14 @@ function addBinding(
   if (typeName && (reading.types.has(typeName) || (anyType && /^[A-Z]/.test(typeName)))) types.push(typeName);
   let value = init;
   while (value && (value.type === 'TSAsExpression' || value.type === 'TSNonNullExpression' || value.type === 'TSSatisfiesExpression')) value = value.expression;
+  // `const queue = getExportQueue()`: named like a receiver, made by a getter whose result is found across files.
+  if (value?.type === 'CallExpression' && value.arguments.length === 0 && types.length === 0 && isReceiverName(key, reading)) {
+    const madeBy = getReceiverPath(value);
+    if (madeBy && !madeBy[0]!.startsWith('new ')) {
+      setOwn(bindings, key, { types: [], madeBy });
+      return;
+    }
+  }
   if (value?.type === 'NewExpression' || value?.type === 'CallExpression') {
     const constructed = getCalleeName(value.callee);
     if (constructed && reading.types.has(constructed) && (value.type === 'NewExpression' || reading.callable.has(constructed))) {

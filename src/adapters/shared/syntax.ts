@@ -226,6 +226,11 @@ export function getReceiverPath(node: TSESTree.Expression): string[] | undefined
     return object ? [...object, node.property.name] : undefined;
   }
   if (node.type === 'NewExpression' && node.callee.type === 'Identifier') return [`new ${node.callee.name}`];
+  // `getExportQueue().add(...)`, `ExportQueue.getInstance()?.add(...)`: a getter's result, its last segment marked `()`.
+  if (node.type === 'CallExpression' && node.arguments.length === 0) {
+    const callee = getReferencePath(node.callee);
+    return callee ? [...callee.slice(0, -1), `${callee[callee.length - 1]}()`] : undefined;
+  }
   return getReferencePath(node);
 }
 
