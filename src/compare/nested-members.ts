@@ -53,7 +53,8 @@ function getComparableObjects(previous: TypeShape, current: TypeShape): { previo
   return a && b ? { previous: a, current: b } : undefined;
 }
 
-function getSingleObject(shape: TypeShape): ObjectShape | undefined {
+/** The object a shape is, or the one object of a union with `null` or literals. */
+export function getSingleObject(shape: TypeShape): ObjectShape | undefined {
   if (shape.k === 'object') return shape;
   if (shape.k !== 'union') return undefined;
   const objects = shape.of.filter((member) => member.k === 'object');

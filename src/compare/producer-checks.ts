@@ -8,6 +8,7 @@
 import { type EnqueueSite, findJob, type JobContract } from '../model/contract.js';
 import type { CompareContext } from './context.js';
 import type { TypeShape } from '../model/type-shape.js';
+import { getSingleObject } from './nested-members.js';
 import { groupBy } from '../util/group-by.js';
 
 export interface OmittedMembers {
@@ -77,13 +78,6 @@ function getObjectAt(fields: JobContract['fields'], path: string): Extract<TypeS
     shape = Object.hasOwn(object.fields, key) ? object.fields[key]!.type : undefined;
   }
   return shape && getSingleObject(shape);
-}
-
-function getSingleObject(shape: TypeShape): Extract<TypeShape, { k: 'object' }> | undefined {
-  if (shape.k === 'object') return shape;
-  if (shape.k !== 'union') return undefined;
-  const objects = shape.of.filter((member) => member.k === 'object');
-  return objects.length === 1 && shape.of.every((member) => member.k === 'object' || member.k === 'prim') ? (objects[0] as Extract<TypeShape, { k: 'object' }>) : undefined;
 }
 
 function isOptionalNow(job: JobContract, name: string): boolean {

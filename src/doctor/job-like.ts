@@ -5,6 +5,7 @@
  * this finds is a guess for `safe-jobs doctor` to show, never a job or a finding.
  */
 import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { getObjectPath, getObjectProperty } from '../adapters/shared/syntax.js';
 
 export interface Place {
   file: string;
@@ -121,21 +122,21 @@ function addCall(file: string, node: TSESTree.CallExpression, found: JobLike[]):
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !ENQUEUE_METHOD.test(callee.property.name)) return;
   node.arguments.forEach((arg, index) => {
     if (arg.type !== 'ObjectExpression') return;
-    const nameKey = REQUEST_NAME_KEYS.find((key) => isNameValue(getProperty(arg, key)));
-    const dataKey = REQUEST_DATA_KEYS.find((key) => getProperty(arg, key) !== undefined);
+    const nameKey = REQUEST_NAME_KEYS.find((key) => isNameValue(getObjectProperty(arg, key)));
+    const dataKey = REQUEST_DATA_KEYS.find((key) => getObjectProperty(arg, key) !== undefined);
     if (nameKey && dataKey) found.push({ kind: 'request', file, line: node.loc.start.line, endLine: node.loc.end.line, method: (callee.property as TSESTree.Identifier).name, arg: index, nameKey, dataKey });
   });
 }
 
 function readDefinition(file: string, node: Node, by: DefinitionLike['by']): DefinitionLike | undefined {
   if (node.type !== 'ObjectExpression') return undefined;
-  const name = NAME_PATHS.find((path) => isNameValue(getAtPath(node, path)));
-  const handler = HANDLER_KEYS.find((key) => isFunction(getProperty(node, key)));
+  const name = NAME_PATHS.find((path) => isNameValue(getObjectPath(node, path)));
+  const handler = HANDLER_KEYS.find((key) => isFunction(getObjectProperty(node, key)));
   if (!name || !handler) return undefined;
   const definition: DefinitionLike = { kind: 'definition', file, line: node.loc.start.line, endLine: node.loc.end.line, by, name, handler };
-  const schema = SCHEMA_PATHS.find((path) => isSchemaValue(getAtPath(node, path)));
+  const schema = SCHEMA_PATHS.find((path) => isSchemaValue(getObjectPath(node, path)));
   if (schema) definition.schema = schema;
-  const fn = getProperty(node, handler) as TSESTree.FunctionLike;
+  const fn = getObjectProperty(node, handler) as TSESTree.FunctionLike;
   const first = fn.params[0];
   const pattern = first?.type === 'AssignmentPattern' ? first.left : first;
   if (pattern?.type === 'ObjectPattern') {
@@ -185,22 +186,5 @@ function isFunction(node: Node | undefined): boolean {
 function unwrap(node: Node): Node {
   let current = node;
   while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression') current = current.expression;
-  return current;
-}
-
-function getProperty(node: TSESTree.ObjectExpression, key: string): Node | undefined {
-  for (const property of node.properties) {
-    if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === key) return property.value;
-  }
-  return undefined;
-}
-
-function getAtPath(node: TSESTree.ObjectExpression, path: string): Node | undefined {
-  let current: Node | undefined = node;
-  for (const key of path.split('.')) {
-    const inner: Node | undefined = current && unwrap(current);
-    if (inner?.type !== 'ObjectExpression') return undefined;
-    current = getProperty(inner, key);
-  }
   return current;
 }
