@@ -439,6 +439,35 @@ const tooFewArguments: RuntimeCase = {
   }),
 };
 
+/**
+ * The field made optional and a new producer that omits it, in one release: the deployed workers
+ * still require it, and run the new producer's jobs without it. Keeping the field at the new call
+ * until the release is deployed (the plan) makes both directions complete.
+ */
+const omitsDeployedField: RuntimeCase = {
+  id: 'omits-deployed-field',
+  title: 'A field made optional, and a new enqueue call that omits it, in one release',
+  rules: ['no-incompatible-param-change'],
+  breaking: true,
+  runs: (['node-resque', 'bullmq'] as Framework[]).map((framework) => ({
+    framework,
+    previous: { jobs: [welcomePayload(framework)], enqueues: [sendWelcomePayload(framework)] },
+    next: {
+      jobs: [payload(framework, 'welcome', "userId, message = 'Welcome!'", WELCOME_BODY)],
+      enqueues: [call(framework, 'welcome', [{ userId: 7 }], { to: 7, body: 'Welcome!' })],
+    },
+    stages: [
+      { label: 'as written', verdict: ['no-incompatible-param-change'], outcomes: outcomes(COMPLETED, 'ran with body undefined') },
+      {
+        label: 'with the field still sent until the release is deployed',
+        apply: { edits: [['src/enqueue.js', '{ userId: 7 }', "{ userId: 7, message: 'Welcome!' }"]] },
+        verdict: [],
+        outcomes: both(COMPLETED),
+      },
+    ],
+  })),
+};
+
 export const CASES: RuntimeCase[] = [
   newRequiredParam,
   newRequiredField,
@@ -455,4 +484,5 @@ export const CASES: RuntimeCase[] = [
   enqueueAfterDeploy,
   unknownName,
   tooFewArguments,
+  omitsDeployedField,
 ];
