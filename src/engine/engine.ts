@@ -31,6 +31,8 @@ export interface FileReport {
   isJobFile: boolean;
   /** The problem is an internal error of the analysis, not a baseline that cannot be read. */
   internal?: boolean;
+  /** Why the baseline could not read this file (too big, unparsable): its jobs there are unknown. */
+  unknownInBaseline?: { baseline: string; reason: string };
 }
 
 const EMPTY_REPORT: FileReport = { findings: [], isJobFile: false };
@@ -81,7 +83,9 @@ export class Engine {
       this.current.invalidate();
       return this.lintFile(filename, text, extract);
     }
-    return 'problem' in analysis ? { findings: shifted, problem: analysis.problem, isJobFile } : { findings: shifted, isJobFile };
+    if ('problem' in analysis) return { findings: shifted, problem: analysis.problem, isJobFile };
+    const reason = analysis.previousUnreadable?.get(path);
+    return reason === undefined ? { findings: shifted, isJobFile } : { findings: shifted, isJobFile, unknownInBaseline: { baseline: analysis.baselineLabel, reason } };
   }
 
   /** Every finding of the project, including those no linted file can carry: for the command line. */
@@ -121,13 +125,13 @@ export class Engine {
       };
       this.compared = { key, byFile: groupByFile(compareContracts(context)), bodiesMatter: doBodiesMatter(context) };
     }
-    return { current, own, compared: this.compared.byFile, baselineLabel: result.baseline.label };
+    return { current, own, compared: this.compared.byFile, baselineLabel: result.baseline.label, previousUnreadable: result.baseline.set.unreadable };
   }
 }
 
 type Analysis = { current: ContractSet; own: Map<string, Finding[]> } & (
   | { problem: string }
-  | { compared: Map<string, Finding[]>; baselineLabel: string }
+  | { compared: Map<string, Finding[]>; baselineLabel: string; previousUnreadable?: ReadonlyMap<string, string> }
 );
 
 export type ProjectAnalysis = { current: ContractSet; findings: Finding[] } & ({ problem: string } | { baselineLabel: string });

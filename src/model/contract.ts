@@ -89,9 +89,9 @@ export interface ContractSet {
   dispatchers?: DispatcherContract[];
   /**
    * Files of this version that could not be read (too big, unparsable): their jobs are unknown
-   * here, so a job of the other version in such a file is neither new nor deleted.
+   * here, so a job of the other version in such a file is neither new nor deleted. By path, why.
    */
-  unreadable?: ReadonlySet<string>;
+  unreadable?: ReadonlyMap<string, string>;
 }
 
 type Named = { wireName: string; framework?: string | undefined };

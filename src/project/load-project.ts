@@ -46,7 +46,7 @@ export function loadProject(source: FileSource, cache: FactsCache): LoadedProjec
   const added = addTexts(project, candidates, cache);
   const contracts = followImports(project, source, cache, added);
   for (const path of source.getOversized()) if (!project.files.has(path)) project.unparsable.set(path, `over ${MAX_FILE_BYTES / 1024 / 1024} MiB: not read`);
-  if (project.unparsable.size > 0) contracts.unreadable = new Set(project.unparsable.keys());
+  if (project.unparsable.size > 0) contracts.unreadable = new Map(project.unparsable);
   return { ...project, contracts };
 }
 

@@ -1,9 +1,9 @@
 import { createRule } from '../util/create-rule.js';
-import { markBaselineRuleEnabled, takeBaselineProblem } from './file-report.js';
+import { getFileReport, markBaselineRuleEnabled, takeBaselineProblem } from './file-report.js';
 
 export const REQUIRE_BASELINE = 'require-baseline';
 
-export default createRule<[], 'baselineUnavailable'>({
+export default createRule<[], 'baselineUnavailable' | 'unknownInBaseline'>({
   name: REQUIRE_BASELINE,
   meta: {
     type: 'problem',
@@ -14,6 +14,8 @@ export default createRule<[], 'baselineUnavailable'>({
     schema: [],
     messages: {
       baselineUnavailable: 'safe-jobs has no baseline to compare with, so the job-contract rules did not run on this file: {{reason}}',
+      unknownInBaseline:
+        "safe-jobs could not read this file in the baseline ({{baseline}}: {{reason}}), so the jobs it defined and enqueued there are unknown: no change to them is reported. Keep job files under the size limit and parsable to have them checked.",
     },
   },
   defaultOptions: [],
@@ -24,6 +26,8 @@ export default createRule<[], 'baselineUnavailable'>({
       Program() {
         const problem = takeBaselineProblem(context, true);
         if (problem) context.report({ loc: { line: 1, column: 0 }, messageId: 'baselineUnavailable', data: { reason: problem } });
+        const unknown = getFileReport(context).unknownInBaseline;
+        if (unknown) context.report({ loc: { line: 1, column: 0 }, messageId: 'unknownInBaseline', data: unknown });
       },
     };
   },

@@ -98,7 +98,25 @@ describe('a file the baseline could not read', () => {
       'src/send.ts': "import { MailJob } from './mail-job';\n\nexport const send = (id: number) => MailJob.performLater(id);\n",
     });
     repo.write({ 'src/mail-job.ts': job('console.log(id);') });
-    expect(await lintFiles(repo.dir)).toEqual([]);
+    const messages = await lintFiles(repo.dir);
+    // No finding derived from its absence there, and one warning that says why nothing is checked.
+    expect(summary(messages)).toEqual(['safe-jobs/require-baseline@src/mail-job.ts:1']);
+    expect(messages[0]!.severity).toBe(1);
+    expect(messages[0]!.message).toMatch(/^safe-jobs could not read this file in the baseline \(main at [0-9a-f]{7}: .+\), so the jobs it defined and enqueued there are unknown: no change to them is reported\./);
+  });
+
+  it('names a file over the size limit in the baseline, on the file, once', async () => {
+    const padding = `// ${'x'.repeat(200)}\n`.repeat(5_500);
+    const job = "import { ApplicationJob } from './application-job';\n\nexport class ExportJob extends ApplicationJob {\n  perform(id: number) {\n    console.log(id);\n  }\n}\n";
+    const repo = deploy({
+      'package.json': '{ "name": "app", "private": true }\n',
+      'src/application-job.ts': 'export abstract class ApplicationJob {\n  static performLater(..._args: unknown[]) {}\n}\n',
+      'src/export-job.ts': job + padding,
+    });
+    repo.write({ 'src/export-job.ts': job.replace('perform(id: number)', 'perform(id: number, format: string)') });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/require-baseline@src/export-job.ts:1']);
+    expect(messages[0]!.message).toContain('over 1 MiB: not read');
   });
 });
 

@@ -110,6 +110,17 @@ describe('object-literal job definitions', () => {
     expect(await lintFiles(repo.dir, ['.'], { settings })).toEqual([]);
   });
 
+  it('leaves the members of a definition without a schema or a typed handler unknown, never none', async () => {
+    const adapter = { ...DEFINITIONS, definitions: [DEFINITIONS.definitions[0]!, { calls: ['defineJob'], name: 'slug', schema: 'schema', handler: 'handler' }] };
+    const job = (rest: string) => `import { z } from 'zod';\nimport { defineJob } from './define';\n\nexport const exportJob = defineJob({\n  slug: 'export',\n${rest}\n});\n`;
+    const repo = deploy({ ...app, 'src/define.ts': 'export const defineJob = <T>(job: T) => job;\n', 'src/export.ts': job('  schema: z.object({ id: z.string() }),\n  handler: async (input) => console.log(input),') });
+    repo.write({ 'src/export.ts': job('  handler: async (input) => console.log(input),') });
+    expect(await lintFiles(repo.dir, ['.'], { settings: { adapters: [adapter] } })).toEqual([]);
+    // Without a handler at all it is still a job (its name is handled), with unknown members.
+    repo.write({ 'src/export.ts': job("  cron: '0 * * * *',") });
+    expect(await lintFiles(repo.dir, ['.'], { settings: { adapters: [{ ...adapter, definitions: [DEFINITIONS.definitions[0]!, { calls: ['defineJob'], name: 'slug' }] }] } })).toEqual([]);
+  });
+
   it('finds definitions passed to a definition call in JavaScript, with an inline schema', async () => {
     const adapter = { ...DEFINITIONS, definitions: [{ calls: ['defineJob'], name: 'slug', schema: 'schema', handler: 'handler', payloadKey: 'payload' }] };
     const job = (fields: string) => `import { z } from 'zod';\nimport { defineJob } from './define.js';\n\nexport const exportJob = defineJob({\n  slug: 'export',\n  schema: z.object({ ${fields} }),\n  async handler({ payload }) {\n    console.log(payload);\n  },\n});\n`;

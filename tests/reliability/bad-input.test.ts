@@ -51,8 +51,8 @@ describe('bad input and faults: one clear message, no crash, no false finding', 
     repos.push(repo);
     repo.commit({ 'src/application-job.ts': BASE, 'src/mail-job.ts': `${job('id: number')}\nconst broken = ;\n`, 'src/app.ts': "import { MailJob } from './mail-job';\nMailJob.performLater(1);\n" });
     repo.write({ 'src/mail-job.ts': job('id: number, to: string') });
-    // The baseline version of the job is unknown: no comparison, and no claim that the job is new.
-    expect(rules(await lintFiles(repo.dir))).toEqual([]);
+    // The baseline version of the job is unknown: no comparison, no claim that the job is new, and one warning that says so.
+    expect(rules(await lintFiles(repo.dir))).toEqual(['safe-jobs/require-baseline@src/mail-job.ts:1']);
   });
 
   it('a current file that does not parse is not taken for a deleted job', async () => {

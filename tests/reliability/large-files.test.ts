@@ -24,6 +24,9 @@ describe('files over 1 MiB', () => {
     repo.commit({ 'src/jobs/application-job.ts': APPLICATION_JOB, 'src/jobs/big-job.ts': bigJob('id: number'), 'src/jobs/mail-job.ts': SMALL, 'src/send.ts': ENQUEUE });
     repo.write({ 'src/jobs/big-job.ts': `${bigJob('id: number')}// a safe change\n`, 'src/jobs/mail-job.ts': SMALL.replace('id: number', 'id: number, to: string') });
     const messages = await lintFiles(repo.dir, ['.'], { settings: { baseline: 'main' } });
-    expect(messages.map((m) => [m.file, m.rule])).toEqual([['src/jobs/mail-job.ts', 'safe-jobs/no-new-required-param']]);
+    expect(messages.map((m) => [m.file, m.rule])).toEqual([
+      ['src/jobs/big-job.ts', 'safe-jobs/require-baseline'],
+      ['src/jobs/mail-job.ts', 'safe-jobs/no-new-required-param'],
+    ]);
   });
 });

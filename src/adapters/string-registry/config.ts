@@ -44,8 +44,8 @@ export interface ObjectDefinitionShape {
   calls?: string[];
   /** Key path of the wire name: `id`, `trigger.name`, `slug`. */
   name: string;
-  /** Key path of the handler function: `handler`, `run`. */
-  handler: string;
+  /** Key path of the handler function: `handler`, `run`; absent for definitions without one (a schedule, a job run elsewhere). */
+  handler?: string;
   /** Key path of a zod schema of the payload: `schema`, `trigger.schema`. */
   schema?: string;
   /**
@@ -85,7 +85,7 @@ export const stringRegistrySchema = z.strictObject({
           types: z.array(identifier).min(1).optional(),
           calls: z.array(identifier).min(1).optional(),
           name: keyPath,
-          handler: keyPath,
+          handler: keyPath.optional(),
           schema: keyPath.optional(),
           payloadKey: identifier.optional(),
         })

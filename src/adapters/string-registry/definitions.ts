@@ -136,9 +136,10 @@ function getDefinitionFact(
   ctx: SyntaxContext,
 ): ObjectDefinitionFact {
   const fact: ObjectDefinitionFact = { adapters: [adapter], name, span };
-  const handler = getObjectPath(object, shape.handler);
+  const handler = shape.handler === undefined ? undefined : getObjectPath(object, shape.handler);
   if (isFunctionNode(handler)) {
-    fact.handler = { fn: getFunctionFact(shape.handler.slice(shape.handler.lastIndexOf('.') + 1), getSpan(handler), handler, ctx) };
+    const key = shape.handler!;
+    fact.handler = { fn: getFunctionFact(key.slice(key.lastIndexOf('.') + 1), getSpan(handler), handler, ctx) };
     // `handler: async (payload: Payload) => ...`: the parameter's type, where no schema says more.
     const first = handler.params[0];
     const payload = first && !shape.payloadKey ? getPayloadSource(first, ctx) : undefined;

@@ -157,8 +157,9 @@ function addObjectDefinition(file: string, fact: ObjectDefinitionFact, configs: 
   if (config.serialization) contract.serialization = config.serialization;
   if (handler?.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
   const payload = fact.schema !== undefined ? resolveSchema(file, fact.schema, context) : context.resolver.resolvePayload(file, fact.payload);
+  // No schema and no typed payload parameter (or a handler that cannot be found): the members are unknown, never none.
   if (payload) contract.fields = withFile(payload.fields, payload.file);
-  else if (fact.schema !== undefined || fact.payload) contract.membersUnknown = true;
+  else contract.membersUnknown = true;
   context.addJob(contract);
 }
 
