@@ -191,6 +191,45 @@ function workerApp(topic: string, fields: string): Files {
   };
 }
 
+describe('definitions enqueued through the object their call returns', () => {
+  const JOBS = {
+    type: 'string-registry',
+    name: 'jobs',
+    definitions: [{ calls: ['defineJob'], name: 'name', schema: 'schema', handler: 'handle', dispatch: { dispatch: 'single', dispatchBatch: 'batch' } }],
+    enqueue: [],
+  };
+  const job = (name: string, variable: string, fields: string) =>
+    `import { z } from 'zod';\nimport { defineJob } from './define';\n\nexport const ${variable} = defineJob({\n  name: '${name}',\n  schema: z.object({ ${fields} }),\n  async handle(input) {\n    console.log(input);\n  },\n});\n`;
+  const app: Files = {
+    'package.json': JSON.stringify({ name: 'app', private: true }),
+    'src/define.ts': 'export const defineJob = <T extends object>(job: T) => ({ ...job, dispatch: async (_payload: unknown) => {}, dispatchBatch: async (_payloads: unknown[]) => {} });\n',
+    'src/folder-deleted.ts': job('folder-deleted-job', 'folderDeletedJob', 'folderId: z.string(), workspaceId: z.string()'),
+    'src/delete-folder.ts': "import { folderDeletedJob } from './folder-deleted';\n\nexport const deleteFolder = (folderId: string) => folderDeletedJob.dispatch({ folderId, workspaceId: 'w' });\n",
+  };
+
+  it('reports a new job dispatched in the release that adds it', async () => {
+    const repo = deploy(app);
+    repo.write({
+      'src/folder-archived.ts': job('folder-archived-job', 'folderArchivedJob', 'folderId: z.string()'),
+      'src/archive-folder.ts': "import { folderArchivedJob } from './folder-archived';\n\nexport const archive = (ids: string[]) => folderArchivedJob.dispatchBatch([{ folderId: ids[0] }, { folderId: ids[1] }]);\n",
+    });
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { adapters: [JOBS] } });
+    expect(summary(messages)).toEqual(['safe-jobs/no-premature-enqueue@src/archive-folder.ts:3', 'safe-jobs/no-premature-enqueue@src/archive-folder.ts:3']);
+    expect(messages[0]!.message).toMatch(/^This enqueues job 'folder-archived-job', which the workers of the deployed version/);
+  });
+
+  it('checks a new dispatch call against the deployed schema', async () => {
+    const repo = deploy(app);
+    repo.write({
+      'src/folder-deleted.ts': job('folder-deleted-job', 'folderDeletedJob', 'folderId: z.string(), workspaceId: z.string().optional()'),
+      'src/purge.ts': "import { folderDeletedJob } from './folder-deleted';\n\nexport const purge = (folderId: string) => folderDeletedJob.dispatch({ folderId });\n",
+    });
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { adapters: [JOBS] } });
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/purge.ts:3']);
+    expect(messages[0]!.message).toContain("without payload field(s) 'workspaceId', which the deployed workers");
+  });
+});
+
 describe('request objects read through key paths', () => {
   it('reads the name and the payload at nested keys: { job: { name }, input }', async () => {
     const adapter = { ...DEFINITIONS, enqueue: [{ methods: ['dispatch'], nameArg: 0, payloadArg: 0, payload: 'request', requestKeys: { name: 'job.name', data: 'input' } }] };

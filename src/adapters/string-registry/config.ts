@@ -53,6 +53,12 @@ export interface ObjectDefinitionShape {
    * `handler({ payload, io })`); absent when that parameter is the payload itself.
    */
   payloadKey?: string;
+  /**
+   * Methods of the object a definition call returns that enqueue it, with their payload shape:
+   * `const job = defineJob({ name, ... }); job.dispatch(payload)`, `job.dispatchBatch([p1, p2])`.
+   * The call's options must name the job at `name` or `id`.
+   */
+  dispatch?: Record<string, 'single' | 'batch'>;
 }
 
 export const stringRegistrySchema = z.strictObject({
@@ -88,6 +94,7 @@ export const stringRegistrySchema = z.strictObject({
           handler: keyPath.optional(),
           schema: keyPath.optional(),
           payloadKey: identifier.optional(),
+          dispatch: z.record(identifier, z.enum(['single', 'batch'])).optional(),
         })
         .refine((shape) => shape.types !== undefined || shape.calls !== undefined, 'needs `types` or `calls`: how to find the definitions'),
     )

@@ -13,6 +13,7 @@ import { getNameRef, getObjectPath, getObjectProperty, getReceiverPath, getRefer
 import { getTypeSource } from '../shared/types.js';
 import { getObjectFact } from '../shared/values.js';
 import type { StringRegistryConfig } from './config.js';
+import { getOwn } from '../../model/records.js';
 import type { RegistrationFact, RegistryMapFact } from './facts.js';
 
 /** What the traversal of one file collects for the registry kind. */
@@ -40,6 +41,25 @@ export function addRegistryCalls(node: TSESTree.CallExpression, configs: readonl
       if (shape.payload === 'request') addRequestEnqueues(node, callee.object, method, shape, config.name, out.namedEnqueues);
       else addNamedEnqueue(node, callee.object, method, shape, config.name, out.namedEnqueues);
     }
+    const dispatch = config.definitions?.map((shape) => getOwn(shape.dispatch, method)).find((kind) => kind !== undefined);
+    if (dispatch) addDispatch(node, callee.object, method, dispatch, config.name, out.namedEnqueues);
+  }
+}
+
+/**
+ * `exportJob.dispatch(payload)`, `exportJob.dispatchBatch([p1, p2])`: a call on the object a
+ * definition call returned, named by that binding (resolved to the definition across files).
+ */
+function addDispatch(node: TSESTree.CallExpression, receiver: TSESTree.Expression, method: string, kind: 'single' | 'batch', adapter: string, enqueues: NamedEnqueueFact[]): void {
+  const path = getReferencePath(receiver);
+  if (!path) return;
+  const arg = node.arguments[0];
+  const payloads = kind === 'single' ? [arg] : arg?.type === 'ArrayExpression' ? arg.elements : undefined;
+  for (const payload of payloads ?? [undefined]) {
+    const span = getSpan(kind === 'batch' && payload ? payload : node);
+    if (enqueues.some((fact) => fact.byBinding && fact.span.range[0] === span.range[0] && fact.span.range[1] === span.range[1])) continue;
+    const args = payloads ? getSingleArgument(payload && payload.type !== 'SpreadElement' ? payload : undefined) : { count: 0, hasSpread: true };
+    enqueues.push({ adapters: [adapter], method, names: [{ path }], args, span, byBinding: true });
   }
 }
 

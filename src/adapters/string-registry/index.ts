@@ -92,7 +92,7 @@ const getDerived = derivedFrom((configs: readonly StringRegistryConfig[]) => ({
       ...(config.register ?? []).flatMap((shape) => shape.methods),
       ...config.enqueue.flatMap((shape) => shape.methods),
       ...(config.maps ?? []).flatMap((shape) => shape.functions ?? []),
-      ...(config.definitions ?? []).flatMap((shape) => shape.calls ?? []),
+      ...(config.definitions ?? []).flatMap((shape) => [...(shape.calls ?? []), ...Object.keys(shape.dispatch ?? {})]),
     ]),
   ),
   definitionIndex: getDefinitionIndex(configs),
@@ -126,6 +126,7 @@ function getNeeds(configs: readonly StringRegistryConfig[], packagesOf: (adapter
     for (const shape of config.definitions ?? []) {
       if (shape.types) tokens.push(`(satisfies +|as +|: *)([A-Za-z0-9_$]+\\.)?(${shape.types.map(escapeRegExp).join('|')})([^A-Za-z0-9_$]|$)`);
       if (shape.calls) tokens.push(`(^|[^A-Za-z0-9_$])(${shape.calls.map(escapeRegExp).join('|')}) *[(<]`);
+      if (shape.dispatch) tokens.push(`\\.(${Object.keys(shape.dispatch).map(escapeRegExp).join('|')}) *[(<]`);
     }
     // The global declaration of payload types is read wherever it is.
     if (config.declaredPayloads) tokens.push(`namespace +${escapeRegExp(config.declaredPayloads.namespace)}`);

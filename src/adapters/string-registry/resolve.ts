@@ -8,7 +8,7 @@ import type { FileFacts, HandlerFact, NamedEnqueueFact, PayloadSource, ValueFact
 import { getKindFacts, type ResolveContext } from '../kind.js';
 import { setSignature, resolveSchema, withFile } from '../shared/contracts.js';
 import { isReceiver } from '../shared/receiver-binding.js';
-import { addNamedSites, isCallOnClass } from '../shared/sites.js';
+import { addNamedSites, getBoundValues, isCallOnClass } from '../shared/sites.js';
 import type { StringRegistryConfig } from './config.js';
 import type { ObjectDefinitionFact, RegistrationFact, RegistryFacts, RegistryMapFact } from './facts.js';
 import { getOwn } from '../../model/records.js';
@@ -30,11 +30,27 @@ export function defineRegistryJobs(file: string, facts: FileFacts, configs: read
 /** `queue.enqueue('math', 'add', [1, 2])`: a site per name, where the call is on an object the shape accepts. */
 export function defineRegistrySites(file: string, enqueue: NamedEnqueueFact, config: StringRegistryConfig, context: ResolveContext): void {
   // Names given as a binding (a task object, a workflow function) are read only by the kinds that define such bindings.
-  if (enqueue.byBinding) return;
+  if (enqueue.byBinding) {
+    addDispatchSites(file, enqueue, config, context);
+    return;
+  }
   if (isCallOnClass(context, file, enqueue)) return;
   const receivers = config.enqueue.filter((shape) => shape.methods.includes(enqueue.method)).map((shape) => shape.receiver);
   if (receivers.length > 0 && !receivers.some((receiver) => !receiver || isReceiver(context.files, context.resolver, file, enqueue.receiverPath, receiver))) return;
   addNamedSites(context, file, enqueue, config.name);
+}
+
+/** `exportJob.dispatch(payload)` where `exportJob = defineJob({ name: 'export', ... })`: a site of the job the call named. */
+function addDispatchSites(file: string, enqueue: NamedEnqueueFact, config: StringRegistryConfig, context: ResolveContext): void {
+  const calls = (config.definitions ?? []).filter((shape) => shape.dispatch && getOwn(shape.dispatch, enqueue.method) !== undefined).flatMap((shape) => shape.calls ?? []);
+  for (const value of getBoundValues(context, file, enqueue)) {
+    if (value.value.kind !== 'instance' || !value.value.name) continue;
+    const callee = value.value.callee;
+    if (!calls.includes(callee.slice(callee.lastIndexOf('.') + 1))) continue;
+    const wireName = context.resolver.resolveName(value.file, value.value.name);
+    if (wireName === undefined) continue;
+    context.addSite({ wireName, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter: config.name });
+  }
 }
 
 function getConfig(file: string, adapters: readonly string[], configs: readonly StringRegistryConfig[], context: ResolveContext): StringRegistryConfig | undefined {
