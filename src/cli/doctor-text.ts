@@ -21,12 +21,14 @@ export function formatDoctorText(report: DoctorReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+const ORDINALS = ['first argument', 'second argument', 'third argument', 'fourth argument'];
+
 function describe(item: JobLike): string {
   switch (item.kind) {
     case 'definition':
       return `an object ${'type' in item.by ? `typed ${item.by.type}` : `passed to ${item.by.call}()`} with its name at '${item.name}' and its handler at '${item.handler}'`;
     case 'request':
-      return `a call .${item.method}() whose argument ${item.arg + 1} names a job at '${item.nameKey}' with its payload at '${item.dataKey}'`;
+      return `a call .${item.method}() whose ${ORDINALS[item.arg] ?? `argument ${item.arg + 1}`} names a job at '${item.nameKey}' with its payload at '${item.dataKey}' (nameArg ${item.arg})`;
     case 'topic-class':
       return `class ${item.className} gives ${item.base} its ${item.role === 'worker' ? 'queue' : 'target queue'} through super(...)`;
   }

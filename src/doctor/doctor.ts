@@ -10,7 +10,7 @@ import type { ContractSet } from '../model/contract.js';
 import { locateProject } from '../project/locate.js';
 import { WorkingTreeSource } from '../project/working-tree-source.js';
 import type { SafeJobsSettings } from '../settings.js';
-import { type ClassOutline, findJobLike, JOB_LIKE_TOKENS, type JobLike } from './job-like.js';
+import { type BindingCall, type ClassOutline, findJobLike, JOB_LIKE_TOKENS, type JobLike } from './job-like.js';
 import { type SuggestedAdapter, suggestAdapters } from './suggest.js';
 
 export interface DoctorReport {
@@ -25,17 +25,18 @@ const MAX_SCANNED_FILES = 20_000;
 export function runDoctor(cwd: string, settings: SafeJobsSettings): DoctorReport {
   const location = locateProject(join(cwd, 'package.json'), cwd);
   const { current } = new Engine(location, settings).analyzeProject();
-  const { found, classes } = scanJobLike(new WorkingTreeSource(location.root, JOB_LIKE_TOKENS.source, location.isGit));
+  const { found, classes, calls } = scanJobLike(new WorkingTreeSource(location.root, JOB_LIKE_TOKENS.source, location.isGit));
   const unclaimed = found.filter((item) => !isClaimed(item, current, settings));
   const report: DoctorReport = { adapters: countByAdapter(current, settings), unclaimed };
-  const adapters = suggestAdapters(unclaimed, classes);
+  const adapters = suggestAdapters(unclaimed, classes, calls);
   if (adapters.length > 0) report.suggestion = { adapters };
   return report;
 }
 
-function scanJobLike(source: WorkingTreeSource): { found: JobLike[]; classes: ClassOutline[] } {
+function scanJobLike(source: WorkingTreeSource): { found: JobLike[]; classes: ClassOutline[]; calls: BindingCall[] } {
   const found: JobLike[] = [];
   const classes: ClassOutline[] = [];
+  const calls: BindingCall[] = [];
   let scanned = 0;
   for (const [path, text] of source.readCandidates()) {
     if (path.endsWith('.d.ts') || ++scanned > MAX_SCANNED_FILES) continue;
@@ -49,8 +50,9 @@ function scanJobLike(source: WorkingTreeSource): { found: JobLike[]; classes: Cl
     const result = findJobLike(path, program);
     found.push(...result.found);
     classes.push(...result.classes);
+    calls.push(...result.calls);
   }
-  return { found, classes };
+  return { found, classes, calls };
 }
 
 /** Whether an adapter already reads the code: a job or a site inside its lines, or a declared shape naming its base. */

@@ -22,6 +22,14 @@ export interface DefinitionLike extends Place {
   handler: string;
   schema?: string;
   payloadKey?: string;
+  /** `const exportJob = defineJob({...})`: the binding the definition call's result is kept in. */
+  variable?: string;
+}
+
+/** `exportJob.dispatch(payload)`: a method called on a binding, to pair with the definition kept there. */
+export interface BindingCall {
+  variable: string;
+  method: string;
 }
 
 /** `jobs.triggerJob({ name: 'x', payload })`: a request object naming a job. */
@@ -53,7 +61,7 @@ export interface ClassOutline {
 }
 
 /** The cheap text test that selects files worth parsing for job-like code. */
-export const JOB_LIKE_TOKENS = /satisfies|\bclass +[A-Za-z0-9_$]+|\bsuper *\(|[:)] *[A-Z][A-Za-z0-9_$]*(Job|Task|Worker)|\b(define|create)[A-Z][A-Za-z0-9_$]*(Job|Task) *\(|\. *[a-z][A-Za-z0-9_$]* *\( *\{/;
+export const JOB_LIKE_TOKENS = /satisfies|\bclass +[A-Za-z0-9_$]+|[A-Za-z0-9_$] *\( *\{|\bsuper *\(|[:)] *[A-Z][A-Za-z0-9_$]*(Job|Task|Worker)|\b(define|create)[A-Z][A-Za-z0-9_$]*(Job|Task) *\(|\. *[a-z][A-Za-z0-9_$]* *\( *\{/;
 
 const DEFINITION_TYPE = /(Job|Task|Worker)[A-Za-z]*(Definition|Config|Options|Spec)?$/;
 const DEFINITION_CALL = /^(define|create)[A-Za-z]*(Job|Task)$/;
@@ -69,11 +77,12 @@ const PRODUCER_BASE = /(Queue|Producer|Publisher)[A-Za-z]*$/;
 
 type Node = TSESTree.Node;
 
-export function findJobLike(file: string, program: TSESTree.Program): { found: JobLike[]; classes: ClassOutline[] } {
+export function findJobLike(file: string, program: TSESTree.Program): { found: JobLike[]; classes: ClassOutline[]; calls: BindingCall[] } {
   const found: JobLike[] = [];
   const classes: ClassOutline[] = [];
+  const calls: BindingCall[] = [];
   simpleTraverse(program, {
-    enter(node) {
+    enter(node, parent) {
       switch (node.type) {
         case 'TSSatisfiesExpression':
         case 'TSAsExpression':
@@ -83,7 +92,7 @@ export function findJobLike(file: string, program: TSESTree.Program): { found: J
           if (node.id.type === 'Identifier' && node.id.typeAnnotation && node.init) addTyped(file, node.id.typeAnnotation.typeAnnotation, node.init, found);
           break;
         case 'CallExpression':
-          addCall(file, node, found);
+          addCall(file, node, parent, found, calls);
           break;
         case 'ClassDeclaration':
           if (node.id) classes.push({ name: node.id.name, ...(node.superClass?.type === 'Identifier' ? { base: node.superClass.name } : {}), methods: getMethods(node) });
@@ -92,7 +101,7 @@ export function findJobLike(file: string, program: TSESTree.Program): { found: J
       }
     },
   });
-  return { found, classes };
+  return { found, classes, calls };
 }
 
 function getMethods(node: TSESTree.ClassDeclaration): string[] {
@@ -112,14 +121,18 @@ function addTyped(file: string, annotation: TSESTree.TypeNode, value: Node, foun
   if (definition) found.push(definition);
 }
 
-function addCall(file: string, node: TSESTree.CallExpression, found: JobLike[]): void {
+function addCall(file: string, node: TSESTree.CallExpression, parent: Node | undefined, found: JobLike[], calls: BindingCall[]): void {
   const callee = node.callee;
-  if (callee.type === 'Identifier' && DEFINITION_CALL.test(callee.name)) {
+  if (callee.type === 'Identifier') {
+    // A call named like a definer, or any call given an object with a name, a handler and a schema.
     const definition = node.arguments[0] && readDefinition(file, unwrap(node.arguments[0]), { call: callee.name });
-    if (definition) found.push(definition);
+    if (!definition || (!DEFINITION_CALL.test(callee.name) && !definition.schema)) return;
+    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') definition.variable = parent.id.name;
+    found.push(definition);
     return;
   }
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !ENQUEUE_METHOD.test(callee.property.name)) return;
+  if (callee.object.type === 'Identifier') calls.push({ variable: callee.object.name, method: callee.property.name });
   node.arguments.forEach((arg, index) => {
     if (arg.type !== 'ObjectExpression') return;
     const nameKey = REQUEST_NAME_KEYS.find((key) => isNameValue(getObjectProperty(arg, key)));
@@ -131,13 +144,13 @@ function addCall(file: string, node: TSESTree.CallExpression, found: JobLike[]):
 function readDefinition(file: string, node: Node, by: DefinitionLike['by']): DefinitionLike | undefined {
   if (node.type !== 'ObjectExpression') return undefined;
   const name = NAME_PATHS.find((path) => isNameValue(getObjectPath(node, path)));
-  const handler = HANDLER_KEYS.find((key) => isFunction(getObjectProperty(node, key)));
+  const handler = HANDLER_KEYS.find((key) => isHandlerValue(getObjectProperty(node, key)));
   if (!name || !handler) return undefined;
   const definition: DefinitionLike = { kind: 'definition', file, line: node.loc.start.line, endLine: node.loc.end.line, by, name, handler };
   const schema = SCHEMA_PATHS.find((path) => isSchemaValue(getObjectPath(node, path)));
   if (schema) definition.schema = schema;
-  const fn = getObjectProperty(node, handler) as TSESTree.FunctionLike;
-  const first = fn.params[0];
+  const fn = getObjectProperty(node, handler);
+  const first = isFunction(fn) ? (fn as TSESTree.FunctionLike).params[0] : undefined;
   const pattern = first?.type === 'AssignmentPattern' ? first.left : first;
   if (pattern?.type === 'ObjectPattern') {
     const keys = pattern.properties.flatMap((property) => (property.type === 'Property' && property.key.type === 'Identifier' ? [property.key.name] : []));
@@ -181,6 +194,11 @@ function isSchemaValue(node: Node | undefined): boolean {
 
 function isFunction(node: Node | undefined): boolean {
   return node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
+}
+
+/** A handler written inline, or a function by reference (`handle: processExport`). */
+function isHandlerValue(node: Node | undefined): boolean {
+  return isFunction(node) || node?.type === 'Identifier' || (node?.type === 'MemberExpression' && !node.computed);
 }
 
 function unwrap(node: Node): Node {

@@ -4,7 +4,7 @@
  * their `super(...)` topic. Every value is a name read from the code (identifiers and key paths
  * only), so the block is data a user can paste and edit, never code.
  */
-import type { ClassOutline, DefinitionLike, JobLike, RequestLike, TopicClassLike } from './job-like.js';
+import type { BindingCall, ClassOutline, DefinitionLike, JobLike, RequestLike, TopicClassLike } from './job-like.js';
 
 const HANDLER_METHOD = /^(getWorkerProcessor|getProcessor|process|handle|perform|run|execute)$|Processor$/;
 const PRODUCER_METHOD = /^(add|addBulk|enqueue|enqueueMany|push|publish|send|schedule)$/;
@@ -12,13 +12,13 @@ const BATCH_METHOD = /(Bulk|Many)$/;
 
 export type SuggestedAdapter = Record<string, unknown> & { type: string; name: string };
 
-export function suggestAdapters(unclaimed: readonly JobLike[], classes: readonly ClassOutline[]): SuggestedAdapter[] {
+export function suggestAdapters(unclaimed: readonly JobLike[], classes: readonly ClassOutline[], calls: readonly BindingCall[] = []): SuggestedAdapter[] {
   const adapters: SuggestedAdapter[] = [];
   const topics = unclaimed.filter((item): item is TopicClassLike => item.kind === 'topic-class');
   const producers = topics.filter((item) => item.role === 'producer');
   // Calls of a queue service's own methods are its producer sites, named by its topic: not requests named by their `name`.
   const producerMethods = new Set(getProducerMethods(producers, classes));
-  const definitions = getDefinitionShapes(unclaimed.filter((item): item is DefinitionLike => item.kind === 'definition'));
+  const definitions = getDefinitionShapes(unclaimed.filter((item): item is DefinitionLike => item.kind === 'definition'), calls);
   const requests = getRequestShapes(unclaimed.filter((item): item is RequestLike => item.kind === 'request' && !producerMethods.has(item.method)));
   if (definitions.length > 0 || requests.length > 0) {
     const registry: SuggestedAdapter = { type: 'string-registry', name: 'in-house-jobs', handler: 'payload-argument' };
@@ -41,22 +41,28 @@ function getProducerMethods(producers: TopicClassLike[], classes: readonly Class
   return methods.length > 0 ? methods : ['add'];
 }
 
-function getDefinitionShapes(items: DefinitionLike[]): Array<Record<string, unknown>> {
-  const shapes = new Map<string, { types: Set<string>; calls: Set<string>; keys: Record<string, string> }>();
+/**
+ * Definition shapes grouped by their keys; a definition call whose result is kept in a binding
+ * gets the enqueue-like methods called on bindings of that name (`exportJob.dispatch(...)`).
+ */
+function getDefinitionShapes(items: DefinitionLike[], calls: readonly BindingCall[]): Array<Record<string, unknown>> {
+  const shapes = new Map<string, { types: Set<string>; calls: Set<string>; keys: Record<string, string>; dispatch: Map<string, 'single' | 'batch'> }>();
   for (const item of items) {
     const keys: Record<string, string> = { name: item.name, handler: item.handler };
     if (item.schema) keys.schema = item.schema;
     if (item.payloadKey) keys.payloadKey = item.payloadKey;
     const id = JSON.stringify(keys);
-    const shape = shapes.get(id) ?? { types: new Set<string>(), calls: new Set<string>(), keys };
+    const shape = shapes.get(id) ?? { types: new Set<string>(), calls: new Set<string>(), keys, dispatch: new Map() };
     shapes.set(id, shape);
     if ('type' in item.by) shape.types.add(item.by.type);
     else shape.calls.add(item.by.call);
+    for (const call of calls) if (item.variable !== undefined && call.variable === item.variable) shape.dispatch.set(call.method, BATCH_METHOD.test(call.method) || /Batch$/.test(call.method) ? 'batch' : 'single');
   }
-  return [...shapes.values()].map(({ types, calls, keys }) => ({
+  return [...shapes.values()].map(({ types, calls: callees, keys, dispatch }) => ({
     ...(types.size > 0 ? { types: [...types].sort() } : {}),
-    ...(calls.size > 0 ? { calls: [...calls].sort() } : {}),
+    ...(callees.size > 0 ? { calls: [...callees].sort() } : {}),
     ...keys,
+    ...(dispatch.size > 0 ? { dispatch: Object.fromEntries([...dispatch].sort(([a], [b]) => a.localeCompare(b))) } : {}),
   }));
 }
 

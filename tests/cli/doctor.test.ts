@@ -56,7 +56,7 @@ describe('safe-jobs doctor', () => {
     expect(text.code).toBe(0);
     expect(text.out).toContain('Job-like code no adapter claims:\n');
     expect(text.out).toContain("  src/invoice-job.ts:6  an object typed JobDefinition with its name at 'trigger.name' and its handler at 'handler'\n");
-    expect(text.out).toContain("  src/close.ts:3  a call .triggerJob() whose argument 1 names a job at 'name' with its payload at 'payload'\n");
+    expect(text.out).toContain("  src/close.ts:3  a call .triggerJob() whose first argument names a job at 'name' with its payload at 'payload' (nameArg 0)\n");
     expect(text.out).toContain('"definitions": [');
 
     const json = JSON.parse((await run(['doctor', '--format', 'json', '--cwd', repo.dir])).out) as { suggestion: { adapters: unknown[] } };
@@ -121,6 +121,24 @@ describe('safe-jobs doctor', () => {
     paste(repo, json.suggestion);
     const list = JSON.parse((await run(['list', '--format', 'json', '--cwd', repo.dir])).out) as { jobs: Array<{ wireName: string; file: string; sites: Array<{ file: string }> }> };
     expect(list.jobs.map((job) => [job.wireName, job.file, job.sites.map((site) => site.file)])).toEqual([['email', 'src/email.worker.ts', ['src/signup.ts']]]);
+  });
+
+  it('suggests the dispatch methods called on the object a definition call returns, and handlers by reference', async () => {
+    const repo = repoOf({
+      'package.json': '{ "name": "links", "private": true }\n',
+      'src/define.ts': 'export const toJobDefinition = <T extends object>(job: T) => ({ ...job, dispatch: async (_p: unknown) => {}, dispatchBatch: async (_p: unknown[]) => {} });\n',
+      'src/folder-deleted.ts':
+        "import { z } from 'zod';\nimport { toJobDefinition } from './define';\nimport { processFolderDeleted } from './process';\n\nexport const folderDeletedJob = toJobDefinition({\n  name: 'folder-deleted-job',\n  schema: z.object({ folderId: z.string() }),\n  handle: processFolderDeleted,\n});\n",
+      'src/process.ts': 'export const processFolderDeleted = async (input: { folderId: string }) => console.log(input);\n',
+      'src/delete.ts': "import { folderDeletedJob } from './folder-deleted';\n\nexport const remove = (ids: string[]) => folderDeletedJob.dispatchBatch(ids.map((folderId) => ({ folderId })));\nexport const removeOne = (folderId: string) => folderDeletedJob.dispatch({ folderId });\n",
+    });
+    const json = JSON.parse((await run(['doctor', '--format', 'json', '--cwd', repo.dir])).out) as { suggestion: { adapters: Array<Record<string, unknown>> } };
+    expect(json.suggestion.adapters[0]!.definitions).toEqual([
+      { calls: ['toJobDefinition'], name: 'name', handler: 'handle', schema: 'schema', dispatch: { dispatch: 'single', dispatchBatch: 'batch' } },
+    ]);
+    paste(repo, json.suggestion);
+    const list = JSON.parse((await run(['list', '--format', 'json', '--cwd', repo.dir])).out) as { jobs: Array<{ wireName: string; sites: Array<{ line: number }> }> };
+    expect(list.jobs.map((job) => [job.wireName, job.sites.map((site) => site.line)])).toEqual([['folder-deleted-job', [3, 4]]]);
   });
 
   it('says so when every job-like piece of code is claimed, and refuses formats it has not', async () => {
