@@ -24,7 +24,7 @@ export const RENAME_WITHOUT_ALIAS = {
   direction: 'old-payload-to-new-worker',
   messages: {
     renamedWithoutAlias:
-      "Job '{{job}}' replaces '{{oldName}}', which nothing handles any more: jobs queued as '{{oldName}}' by the deployed version ({{baseline}}; enqueued at {{sites}}) find no handler in these workers, and jobs enqueued as '{{job}}' reach old workers that do not know it. Rename in three deploys: (1) add '{{job}}' and keep '{{oldName}}' as an alias of it, enqueuers unchanged; (2) switch the enqueuers to '{{job}}'; (3) delete '{{oldName}}' once nothing deployed enqueues it.{{aliasHint}}",
+      "Job '{{job}}' replaces '{{oldName}}', which nothing handles any more: jobs queued as '{{oldName}}' by the deployed version ({{baseline}}; {{sites}}) find no handler in these workers, and jobs enqueued as '{{job}}' reach old workers that do not know it. Rename in three deploys: (1) add '{{job}}' and keep '{{oldName}}' as an alias of it, enqueuers unchanged; (2) switch the enqueuers to '{{job}}'; (3) delete '{{oldName}}' once nothing deployed enqueues it.{{aliasHint}}",
   },
   run: checkRenames,
 } as const satisfies CheckDescriptor;
@@ -86,7 +86,8 @@ function checkRenames(context: Comparison): Finding[] {
       at: current.location,
       data: {
         oldName: previous.wireName,
-        sites: previousSites.length > 0 ? formatSites(previousSites) : 'none',
+        // Jobs may still be queued, or scheduled elsewhere, where the plugin found no enqueue call.
+        sites: previousSites.length > 0 ? `enqueued at ${formatSites(previousSites)}` : 'no enqueue call of it was found',
         baseline: context.baselineLabel,
         aliasHint:
           current.namedBy === 'file'

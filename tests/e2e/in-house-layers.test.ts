@@ -293,7 +293,7 @@ describe('class workers named by their super(...) argument', () => {
     repo.write({ 'src/email.worker.js': js['src/email.worker.js']!.replace("super('email')", "super('emails')") });
     const messages = await lintFiles(repo.dir, ['.'], { settings });
     expect(summary(messages)).toEqual(['safe-jobs/no-rename-without-alias@src/email.worker.js:3']);
-    expect(messages[0]!.message).toMatch(/^Job 'emails' replaces 'email', which nothing handles any more: jobs queued as 'email' by the deployed version \(main at [0-9a-f]{7}; enqueued at none\)/);
+    expect(messages[0]!.message).toMatch(/^Job 'emails' replaces 'email', which nothing handles any more: jobs queued as 'email' by the deployed version \(main at [0-9a-f]{7}; no enqueue call of it was found\)/);
   });
 
   it('checks what producers send against the deployed handler', async () => {
