@@ -147,6 +147,24 @@ describe('queues reached through getters', () => {
   });
 });
 
+describe('names iterated over an array literal', () => {
+  it('reads each name a callback enqueues, and reports a case removed while the deployed version still sends it', async () => {
+    const worker = (cases: string) =>
+      `import { Worker } from 'bullmq';\nimport { GATHER_PROFILES, GATHER_QUOTES } from './names';\n\nnew Worker('statistics', async (job) => {\n  switch (job.name) {\n${cases}\n    default:\n      throw new Error('unknown job');\n  }\n});\n`;
+    const repo = deploy({
+      'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { bullmq: '^5.0.0' } }),
+      'src/names.ts': "export const GATHER_PROFILES = 'gather-profiles';\nexport const GATHER_QUOTES = 'gather-quotes';\n",
+      'src/worker.ts': worker('    case GATHER_PROFILES:\n      return 1;\n    case GATHER_QUOTES:\n      return 2;'),
+      'src/gather.ts':
+        "import { Queue } from 'bullmq';\nimport { GATHER_PROFILES, GATHER_QUOTES } from './names';\n\nconst statisticsQueue = new Queue('statistics');\n\nexport const gather = () => Promise.all([GATHER_PROFILES, GATHER_QUOTES].map((jobName) => statisticsQueue.add(jobName, {})));\n",
+    });
+    repo.write({ 'src/worker.ts': worker('    case GATHER_PROFILES:\n      return 1;') });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-deleted-enqueued-job@src/gather.ts:6']);
+    expect(messages[0]!.message).toMatch(/'gather-quotes'/);
+  });
+});
+
 describe('settings of a declared queue worker', () => {
   it.each([
     [{ type: 'queue-worker', name: 'x', registers: [{ methods: ['register'], queueArg: 0 }] }, /registers\.0\.processorArg/],

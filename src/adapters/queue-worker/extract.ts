@@ -8,7 +8,7 @@ import type { HandlerFact, HandlerRef, NamedEnqueueFact } from '../../model/fact
 import { getDecoratorName, isDecorator } from '../shared/bindings.js';
 import { getCalleeName } from '../shared/calls.js';
 import { getFunctionFact, getMethodOfThis } from '../shared/functions.js';
-import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type Node, type SyntaxContext } from '../shared/syntax.js';
+import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type Node, type SyntaxContext, getIteratedNames } from '../shared/syntax.js';
 import { getTypeSource } from '../shared/types.js';
 import type { QueueWorkerConfig } from './config.js';
 import type { ProcessorFact } from './facts.js';
@@ -112,14 +112,16 @@ function addBullProcessor(node: TSESTree.CallExpression, receiverPath: string[],
 function addJob(node: TSESTree.CallExpression, method: string, receiverPath: string[], config: QueueWorkerConfig, enqueues: NamedEnqueueFact[]): void {
   const [first, second] = node.arguments;
   if (!first || first.type === 'SpreadElement') return;
-  let name = getNameRef(first);
+  let names = first.type === 'Identifier' ? getIteratedNames(first, node) : undefined;
+  const name = names ? undefined : getNameRef(first);
   let data = second;
-  if (!name && config.defaultName !== undefined && first.type === 'ObjectExpression') {
-    name = { value: config.defaultName };
+  if (name) names = [name];
+  else if (!names && config.defaultName !== undefined && first.type === 'ObjectExpression') {
+    names = [{ value: config.defaultName }];
     data = first;
   }
-  if (!name) return;
-  addEnqueue(enqueues, { adapters: [config.name], method, names: [name], args: getSingleArgument(data), span: getSpan(node), receiverPath });
+  if (!names) return;
+  addEnqueue(enqueues, { adapters: [config.name], method, names, args: getSingleArgument(data), span: getSpan(node), receiverPath });
 }
 
 /** `queue.addBulk([{ name, data, opts }, ...])`: one site per job whose name is known. */

@@ -256,3 +256,36 @@ export function getObjectPath(node: TSESTree.ObjectExpression, path: string): TS
   }
   return current;
 }
+
+const ITERATORS = new Set(['forEach', 'map', 'flatMap']);
+
+/** Functions nested deeper than this between a call and the iteration that names it are not followed. */
+const MAX_ITERATION_DEPTH = 12;
+
+/**
+ * `[SEND, DIGEST].forEach((name) => queue.add(name, {}))`: the names a callback's parameter takes,
+ * when the parameter is iterated over an array literal of names. Walks up from the call being
+ * read (whose ancestors the traversal has entered, so their parent pointers are set).
+ */
+export function getIteratedNames(name: TSESTree.Identifier, call: TSESTree.Node): NameRef[] | undefined {
+  let current: TSESTree.Node | undefined = call.parent;
+  for (let depth = 0; current && depth < MAX_ITERATION_DEPTH; depth++, current = current.parent) {
+    if (current.type !== 'ArrowFunctionExpression' && current.type !== 'FunctionExpression') continue;
+    const first = current.params[0];
+    if (first?.type !== 'Identifier' || first.name !== name.name) {
+      // Another parameter of that name binds it here: it is not the iterated one.
+      if (current.params.some((param) => param.type === 'Identifier' && param.name === name.name)) return undefined;
+      continue;
+    }
+    const iteration = current.parent;
+    if (iteration?.type !== 'CallExpression' || iteration.arguments[0] !== current || iteration.callee.type !== 'MemberExpression') return undefined;
+    const method = iteration.callee.property;
+    if (iteration.callee.computed || method.type !== 'Identifier' || !ITERATORS.has(method.name)) return undefined;
+    let list: Node = iteration.callee.object;
+    while (list.type === 'TSAsExpression' || list.type === 'TSSatisfiesExpression') list = list.expression;
+    if (list.type !== 'ArrayExpression' || list.elements.length === 0) return undefined;
+    const names = list.elements.map((element) => (element && element.type !== 'SpreadElement' ? getNameRef(element) : undefined));
+    return names.every((entry) => entry !== undefined) ? (names as NameRef[]) : undefined;
+  }
+  return undefined;
+}

@@ -9,7 +9,7 @@ import type { HandlerRef, NameRef, NamedEnqueueFact } from '../../model/facts.js
 import { getCalleeName } from '../shared/calls.js';
 import { getFunctionFact, getMethodOfThis } from '../shared/functions.js';
 import { getPayloadArguments, type NamedEnqueueShape } from '../shared/named-enqueue.js';
-import { getNameRef, getObjectPath, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
+import { getIteratedNames, getNameRef, getObjectPath, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
 import { getTypeSource } from '../shared/types.js';
 import { getObjectFact } from '../shared/values.js';
 import type { StringRegistryConfig } from './config.js';
@@ -120,7 +120,8 @@ function addNamedEnqueue(
   enqueues: NamedEnqueueFact[],
 ): void {
   if (node.arguments.length <= shape.nameArg) return;
-  const names = getNames(node.arguments[shape.nameArg]);
+  const nameArg = node.arguments[shape.nameArg];
+  const names = (nameArg?.type === 'Identifier' ? getIteratedNames(nameArg, node) : undefined) ?? getNames(nameArg);
   if (!names) return;
   const span = getSpan(node);
   // Two adapters read the same call alike only when they find the same names in it (`schedule(when, name)` is not `schedule(name, cron)`).
