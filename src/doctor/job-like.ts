@@ -5,7 +5,7 @@
  * this finds is a guess for `safe-jobs doctor` to show, never a job or a finding.
  */
 import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
-import { getObjectPath, getObjectProperty } from '../adapters/shared/syntax.js';
+import { getObjectPath, getObjectProperty, getTypeReferenceName, withoutTypeAssertions } from '../adapters/shared/syntax.js';
 
 export interface Place {
   file: string;
@@ -108,16 +108,10 @@ function getMethods(node: TSESTree.ClassDeclaration): string[] {
   return node.body.body.flatMap((element) => (element.type === 'MethodDefinition' && element.kind === 'method' && element.key.type === 'Identifier' ? [element.key.name] : []));
 }
 
-function getTypeName(annotation: TSESTree.TypeNode): string | undefined {
-  if (annotation.type !== 'TSTypeReference') return undefined;
-  const name = annotation.typeName;
-  return name.type === 'Identifier' ? name.name : name.type === 'TSQualifiedName' ? name.right.name : undefined;
-}
-
 function addTyped(file: string, annotation: TSESTree.TypeNode, value: Node, found: JobLike[]): void {
-  const type = getTypeName(annotation);
+  const type = getTypeReferenceName(annotation);
   if (!type || !DEFINITION_TYPE.test(type)) return;
-  const definition = readDefinition(file, unwrap(value), { type });
+  const definition = readDefinition(file, withoutTypeAssertions(value), { type });
   if (definition) found.push(definition);
 }
 
@@ -125,7 +119,7 @@ function addCall(file: string, node: TSESTree.CallExpression, parent: Node | und
   const callee = node.callee;
   if (callee.type === 'Identifier') {
     // A call named like a definer, or any call given an object with a name, a handler and a schema.
-    const definition = node.arguments[0] && readDefinition(file, unwrap(node.arguments[0]), { call: callee.name });
+    const definition = node.arguments[0] && readDefinition(file, withoutTypeAssertions(node.arguments[0]), { call: callee.name });
     if (!definition || (!DEFINITION_CALL.test(callee.name) && !definition.schema)) return;
     if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') definition.variable = parent.id.name;
     found.push(definition);
@@ -201,8 +195,3 @@ function isHandlerValue(node: Node | undefined): boolean {
   return isFunction(node) || node?.type === 'Identifier' || (node?.type === 'MemberExpression' && !node.computed);
 }
 
-function unwrap(node: Node): Node {
-  let current = node;
-  while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression') current = current.expression;
-  return current;
-}

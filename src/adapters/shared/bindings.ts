@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { BindingFact, FileFacts, NameRef } from '../../model/facts.js';
 import { getCalleeName } from './calls.js';
-import { getNameRef, getObjectProperty, getReceiverPath, type Node } from './syntax.js';
+import { getNameRef, getObjectProperty, getReceiverPath, getTypeReferenceName, type Node, withoutTypeAssertions } from './syntax.js';
 import { setOwn } from '../../model/records.js';
 
 /** The receiver objects every kind together asks about. */
@@ -82,10 +82,10 @@ function addBinding(
 ): void {
   const types: string[] = [];
   let name: NameRef | undefined;
-  const typeName = getTypeName(annotation?.typeAnnotation);
+  const typeName = getTypeReferenceName(annotation?.typeAnnotation);
   if (typeName && (reading.types.has(typeName) || (anyType && /^[A-Z]/.test(typeName)))) types.push(typeName);
   let value = init;
-  while (value && (value.type === 'TSAsExpression' || value.type === 'TSNonNullExpression' || value.type === 'TSSatisfiesExpression')) value = value.expression;
+  if (value) value = withoutTypeAssertions(value);
   // `const queue = getExportQueue()`: named like a receiver, made by a getter whose result is found across files.
   if (value?.type === 'CallExpression' && value.arguments.length === 0 && types.length === 0 && isReceiverName(key, reading)) {
     const madeBy = getReceiverPath(value);
@@ -111,14 +111,6 @@ function addBinding(
   const binding: BindingFact = { types };
   if (name) binding.name = name;
   setOwn(bindings, key, binding);
-}
-
-function getTypeName(node: TSESTree.TypeNode | undefined): string | undefined {
-  if (node?.type !== 'TSTypeReference') return undefined;
-  const name = node.typeName;
-  if (name.type === 'Identifier') return name.name;
-  if (name.type === 'TSQualifiedName') return name.right.name;
-  return undefined;
 }
 
 export function isDecorator(decorator: TSESTree.Decorator, names: string[]): boolean {

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ClassFact, HandlerFact, NameRef } from '../../model/facts.js';
 import { getFunctionFact } from './functions.js';
-import { getNameRef, getSpan, getStaticString, getSuperClassName, isExported, isFunctionNode, type Node, type SyntaxContext } from './syntax.js';
+import { getNameRef, getSpan, getStaticKey, getSuperClassName, isExported, isFunctionNode, type Node, type SyntaxContext } from './syntax.js';
 import { getTypeSource } from './types.js';
 import { setOwn } from '../../model/records.js';
 
@@ -87,7 +87,7 @@ function getStaticNames(node: TSESTree.ObjectExpression): Record<string, NameRef
   const names: Record<string, NameRef> = {};
   for (const property of node.properties) {
     if (property.type !== 'Property' || property.computed) continue;
-    const key = property.key.type === 'Identifier' ? property.key.name : getStaticString(property.key);
+    const key = getStaticKey(property);
     const name = getNameRef(property.value);
     if (key !== undefined && name) setOwn(names, key, name);
   }

@@ -6,7 +6,7 @@
  * evaluated across files by the resolver; an argument that cannot be read makes no fact.
  */
 import type { DerivedSchemaOp, ValueFact } from '../../model/facts.js';
-import { getReferencePath, getStaticString, type Node } from './syntax.js';
+import { getReferencePath, getStaticKey, type Node } from './syntax.js';
 import { getZodObjectFields, getZodShapeFields } from './zod-schema.js';
 
 const SAME_SHAPE = new Set(['strict', 'passthrough', 'strip', 'nonstrict', 'refine', 'superRefine', 'describe', 'transform', 'brand', 'readonly', 'catchall']);
@@ -64,7 +64,7 @@ function getMaskKeys(node: Node | undefined): string[] | undefined {
   const keys: string[] = [];
   for (const property of node.properties) {
     if (property.type !== 'Property' || property.computed) return undefined;
-    const key = property.key.type === 'Identifier' ? property.key.name : getStaticString(property.key);
+    const key = getStaticKey(property);
     if (key === undefined) return undefined;
     keys.push(key);
   }

@@ -132,6 +132,28 @@ function getNestedKeys(object: TSESTree.ObjectExpression, prefix: string, out: R
   return out;
 }
 
+/** A property's key when it is known without running the code: `a`, `'a'`, `['a']`; undefined for `[expr]`. */
+export function getStaticKey(property: TSESTree.Property): string | undefined {
+  if (!property.computed && property.key.type === 'Identifier') return property.key.name;
+  return getStaticString(property.key);
+}
+
+/** `x as T`, `x satisfies T`, `x!`: the expression beneath the type assertions. */
+export function withoutTypeAssertions(node: TSESTree.Expression): TSESTree.Expression;
+export function withoutTypeAssertions(node: Node): Node;
+export function withoutTypeAssertions(node: Node): Node {
+  let current = node;
+  while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'TSNonNullExpression') current = current.expression;
+  return current;
+}
+
+/** `Queue` in `q: Queue<Data>` and `bullmq.Queue`: the last name of a type reference. */
+export function getTypeReferenceName(node: TSESTree.TypeNode | undefined): string | undefined {
+  if (node?.type !== 'TSTypeReference') return undefined;
+  const path = getEntityPath(node.typeName);
+  return path?.[path.length - 1];
+}
+
 export function getPropertyKeyName(key: TSESTree.Property['key']): string {
   if (key.type === 'Identifier') return key.name;
   if (key.type === 'Literal') return String(key.value);
@@ -172,7 +194,6 @@ export function isNamedMember(node: Node, object: string, property: string): boo
   );
 }
 
-/** `a`, `a.b.c`, `a['b']`: a chain of names, or undefined. */
 /** A type-level name as a path: `Schema` → ['Schema'], `ns.Schema` → ['ns', 'Schema']; undefined for `import('x')` types. */
 export function getEntityPath(node: TSESTree.EntityName | TSESTree.TSImportType): string[] | undefined {
   if (node.type === 'Identifier') return [node.name];
@@ -183,6 +204,7 @@ export function getEntityPath(node: TSESTree.EntityName | TSESTree.TSImportType)
   return undefined;
 }
 
+/** `a`, `a.b.c`, `a['b']`: a chain of names, or undefined. */
 export function getReferencePath(node: Node): string[] | undefined {
   if (node.type === 'Identifier') return [node.name];
   if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSNonNullExpression') {
@@ -248,8 +270,7 @@ export function getObjectProperty(node: TSESTree.ObjectExpression, key: string):
 export function getObjectPath(node: TSESTree.ObjectExpression, path: string): TSESTree.Expression | undefined {
   let current: TSESTree.Expression | undefined = node;
   for (const key of path.split('.')) {
-    let inner: Node | undefined = current;
-    while (inner && (inner.type === 'TSAsExpression' || inner.type === 'TSSatisfiesExpression' || inner.type === 'TSNonNullExpression')) inner = inner.expression;
+    const inner = current && withoutTypeAssertions(current);
     if (inner?.type !== 'ObjectExpression') return undefined;
     // A method shorthand (`async handler({ payload }) {}`) is a property whose value is the function.
     current = getObjectProperty(inner, key);
@@ -281,8 +302,7 @@ export function getIteratedNames(name: TSESTree.Identifier, call: TSESTree.Node)
     if (iteration?.type !== 'CallExpression' || iteration.arguments[0] !== current || iteration.callee.type !== 'MemberExpression') return undefined;
     const method = iteration.callee.property;
     if (iteration.callee.computed || method.type !== 'Identifier' || !ITERATORS.has(method.name)) return undefined;
-    let list: Node = iteration.callee.object;
-    while (list.type === 'TSAsExpression' || list.type === 'TSSatisfiesExpression') list = list.expression;
+    const list = withoutTypeAssertions(iteration.callee.object);
     if (list.type !== 'ArrayExpression' || list.elements.length === 0) return undefined;
     const names = list.elements.map((element) => (element && element.type !== 'SpreadElement' ? getNameRef(element) : undefined));
     return names.every((entry) => entry !== undefined) ? (names as NameRef[]) : undefined;

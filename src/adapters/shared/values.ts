@@ -8,7 +8,7 @@ import type { NameRef, SourceSpan, ValueFact } from '../../model/facts.js';
 import { getDerivedSchema } from './derived-schema.js';
 import { getZodObjectFields } from './zod-schema.js';
 import { getFunctionFact, getMethodOfThis } from './functions.js';
-import { getNameRef, getReferencePath, getSpan, getStaticString, isFunctionNode, isNamedMember, type Node, type SyntaxContext } from './syntax.js';
+import { getNameRef, getReferencePath, getSpan, getStaticKey, getStaticString, isFunctionNode, isNamedMember, type Node, type SyntaxContext } from './syntax.js';
 import { getTypeSource } from './types.js';
 import { setOwn } from '../../model/records.js';
 
@@ -134,7 +134,7 @@ export function getObjectFact(node: Node | undefined, ctx: SyntaxContext, depth:
   const keySpans: Record<string, SourceSpan> = {};
   for (const property of node.properties) {
     if (property.type !== 'Property' || property.kind !== 'init') continue;
-    const key = getPropertyKey(property);
+    const key = getStaticKey(property);
     if (key === undefined) continue;
     const value = getValueFact(property.value, key, ctx, depth + 1, frozen);
     if (!value) continue;
@@ -142,9 +142,4 @@ export function getObjectFact(node: Node | undefined, ctx: SyntaxContext, depth:
     setOwn(keySpans, key, getSpan(property.key));
   }
   return { kind: 'object', frozen, props, keySpans };
-}
-
-function getPropertyKey(property: TSESTree.Property): string | undefined {
-  if (!property.computed && property.key.type === 'Identifier') return property.key.name;
-  return getStaticString(property.key);
 }

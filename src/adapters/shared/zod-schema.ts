@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TypeShape } from '../../model/type-shape.js';
 import { splitTopLevel } from '../../util/split-top-level.js';
 import type { Member } from '../../model/facts.js';
-import { getSpan, getStaticString, type Node } from './syntax.js';
+import { getSpan, getStaticKey, getStaticString, type Node } from './syntax.js';
 
 const BASE_TYPES: Record<string, string> = {
   string: 'string',
@@ -42,7 +42,7 @@ export function getZodShapeFields(shape: Node | undefined): Member[] | undefined
   const fields: Member[] = [];
   for (const property of shape.properties) {
     if (property.type !== 'Property' || property.computed) continue;
-    const name = property.key.type === 'Identifier' ? property.key.name : getStaticString(property.key);
+    const name = getStaticKey(property);
     if (name === undefined) continue;
     fields.push(getZodField(name, property));
   }
@@ -123,7 +123,7 @@ function getNestedObject(call: TSESTree.CallExpression, nesting: number): { type
   const texts: string[] = [];
   for (const property of shape.properties) {
     if (property.type !== 'Property' || property.computed) return undefined;
-    const name = property.key.type === 'Identifier' ? property.key.name : getStaticString(property.key);
+    const name = getStaticKey(property);
     if (name === undefined || name === '__proto__') return undefined;
     const member = readChain(property.value as TSESTree.Expression, nesting);
     const optional = member.optionality !== 'required';

@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node } from '../shared/syntax.js';
 import { getFunctionFact, getPayloadSource } from '../shared/functions.js';
-import { getEntityPath, getNameRef, getObjectPath, getReferencePath, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
+import { getNameRef, getObjectPath, getReferencePath, getTypeReferenceName, withoutTypeAssertions, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
 import type { ObjectDefinitionShape, StringRegistryConfig } from './config.js';
 import type { ObjectDefinitionFact } from './facts.js';
 import { getValueFact } from '../shared/values.js';
@@ -65,7 +65,7 @@ export function addDefinitionCall(node: TSESTree.CallExpression | TSESTree.NewEx
   if (!shapes) return;
   for (const arg of node.arguments) {
     if (arg.type === 'SpreadElement') continue;
-    const inner = unwrap(arg);
+    const inner = withoutTypeAssertions(arg);
     if (inner.type === 'ArrayExpression') for (const element of inner.elements) addObject(element, shapes, out, ctx);
     else addObject(inner, shapes, out, ctx);
   }
@@ -79,7 +79,7 @@ function addByType(annotation: TSESTree.TypeNode, value: TSESTree.Expression, in
   }
   const element = annotation.type === 'TSArrayType' ? annotation.elementType : getArrayTypeArgument(annotation);
   const shapes = element && getShapesOfType(element, index);
-  const list = unwrap(value);
+  const list = withoutTypeAssertions(value);
   if (shapes && list.type === 'ArrayExpression') for (const item of list.elements) addObject(item, shapes, out, ctx);
 }
 
@@ -98,20 +98,12 @@ function unwrapPromise(annotation: TSESTree.TypeNode): TSESTree.TypeNode {
 
 /** `JobDefinition<...>`, `jobs.JobDefinition`: the shapes declared for its last name. */
 function getShapesOfType(annotation: TSESTree.TypeNode, index: DefinitionIndex): Array<{ adapter: string; shape: ObjectDefinitionShape }> | undefined {
-  if (annotation.type !== 'TSTypeReference') return undefined;
-  const path = getEntityPath(annotation.typeName);
-  return path ? index.byType.get(path[path.length - 1]!) : undefined;
-}
-
-/** `{...} as const`, `({...})`, `{...} satisfies T`: the object or array beneath. */
-function unwrap(node: Node): Node {
-  let current = node;
-  while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'TSNonNullExpression') current = current.expression;
-  return current;
+  const name = getTypeReferenceName(annotation);
+  return name === undefined ? undefined : index.byType.get(name);
 }
 
 function addObject(node: Node | null, shapes: ReadonlyArray<{ adapter: string; shape: ObjectDefinitionShape }>, out: ObjectDefinitionFact[], ctx: SyntaxContext): void {
-  const object = node && unwrap(node);
+  const object = node && withoutTypeAssertions(node);
   if (object?.type !== 'ObjectExpression') return;
   for (const { adapter, shape } of shapes) {
     const nameNode = getObjectPath(object, shape.name);
