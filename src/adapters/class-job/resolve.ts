@@ -67,14 +67,23 @@ function addProducerSite(file: string, call: ProducerCallFact, configs: readonly
 
 /** The wire name a producer class sends to: its name source, when its chain reaches one of the bases. */
 function getProducerWireName(start: ResolvedClass, bases: string[], config: ClassJobConfig, resolver: ProjectResolver): string | undefined {
-  const isBase = (name: string) => isBaseName(name, { ...config, baseClasses: bases, baseClassSuffixes: [] });
+  const isBase = (name: string) => isBaseName(name, bases);
   const chain = getChain(start, resolver);
-  const reachesBase = chain.classes.slice(1).some((at) => isBase(at.cls.name)) || (chain.external !== undefined && isBase(chain.external));
-  return reachesBase ? readName(chain, config.wireName, isBase, resolver) : undefined;
+  return reachesBase(chain, isBase) ? readName(chain, config.wireName, isBase, resolver) : undefined;
+}
+
+/** Whether a class above the start of the chain, or the external name it ends at, is a base. */
+function reachesBase(chain: Chain, isBase: (name: string) => boolean): boolean {
+  return chain.classes.slice(1).some((at) => isBase(at.cls.name)) || (chain.external !== undefined && isBase(chain.external));
+}
+
+interface Chain {
+  classes: ResolvedClass[];
+  external?: string;
 }
 
 /** The classes of a superclass chain in the project, from the start, and the external name it ends at. */
-function getChain(start: ResolvedClass, resolver: ProjectResolver): { classes: ResolvedClass[]; external?: string } {
+function getChain(start: ResolvedClass, resolver: ProjectResolver): Chain {
   const classes: ResolvedClass[] = [];
   let current: ClassRef = start;
   for (let depth = 0; depth < MAX_CHAIN; depth++) {
@@ -92,7 +101,7 @@ function getChain(start: ResolvedClass, resolver: ProjectResolver): { classes: R
  * of the class that extends the base directly (a subclass's own `super(...)` calls its parent's
  * constructor, whose first parameter may be anything).
  */
-function readName(chain: { classes: ResolvedClass[]; external?: string }, source: StaticSource | undefined, isBase: (name: string) => boolean, resolver: ProjectResolver): string | undefined {
+function readName(chain: Chain, source: StaticSource | undefined, isBase: (name: string) => boolean, resolver: ProjectResolver): string | undefined {
   const classes = chain.classes;
   const own = classes[0] && readStatic(classes[0], source, resolver);
   if (own !== undefined || !source?.superArgument) return own;
@@ -124,38 +133,28 @@ function getEnqueuedWireName(file: string, callee: string, context: ResolveConte
   return 'cls' in target ? getClassJobs(context).get(target.cls) : context.resolver.getDeletedClassName(file, callee);
 }
 
-function isBaseName(name: string, config: ClassJobConfig): boolean {
+function isBaseName(name: string, bases: readonly string[], suffixes: readonly string[] = []): boolean {
   const lastSegment = name.slice(name.lastIndexOf('.') + 1);
-  if (config.baseClasses.includes(name) || config.baseClasses.includes(lastSegment)) return true;
-  return (config.baseClassSuffixes ?? []).some((suffix) => lastSegment.endsWith(suffix));
+  if (bases.includes(name) || bases.includes(lastSegment)) return true;
+  return suffixes.some((suffix) => lastSegment.endsWith(suffix));
 }
 
 function getClassJobContract(start: ResolvedClass, resolver: ProjectResolver, config: ClassJobConfig): JobContract | undefined {
   if (start.cls.isAbstract || !start.cls.superClass) return undefined;
+  const isBase = (name: string) => isBaseName(name, config.baseClasses, config.baseClassSuffixes);
+  const chain = getChain(start, resolver);
   let handler: { file: string; fn: HandlerFact } | undefined;
   let queue: string | undefined;
   let typeArgument: { file: string; source: PayloadSource } | undefined;
-  let reachesBase = false;
-  let current: ClassRef = start;
-  const seen = new Set<ClassFact>();
-  for (let depth = 0; depth < MAX_CHAIN; depth++) {
-    if (!('cls' in current)) {
-      reachesBase ||= isBaseName(current.external, config);
-      break;
-    }
-    if (seen.has(current.cls)) break;
-    seen.add(current.cls);
-    if (current !== start) reachesBase ||= isBaseName(current.cls.name, config);
+  for (const current of chain.classes) {
     const own = current.cls.handlers.find((candidate) => config.handlerMethods.includes(candidate.method));
     if (own) handler ??= { file: current.file, fn: own };
     queue ??= readStatic(current, config.queue, resolver);
     if (current.cls.superTypeArgument) typeArgument ??= { file: current.file, source: current.cls.superTypeArgument };
-    if (!current.cls.superClass) break;
-    current = resolver.resolveClass(current.file, current.cls.superClass);
   }
-  if (!reachesBase || !handler) return undefined;
+  if (!reachesBase(chain, isBase) || !handler) return undefined;
   const byFile = config.wireName?.fileName && start.cls.isDefaultExport ? getFileName(start.file) : undefined;
-  const named = byFile ?? (config.wireName?.superArgument ? readName(getChain(start, resolver), config.wireName, (name) => isBaseName(name, config), resolver) : readStatic(start, config.wireName, resolver));
+  const named = byFile ?? (config.wireName?.superArgument ? readName(chain, config.wireName, isBase, resolver) : readStatic(start, config.wireName, resolver));
   // A class named by a `super(...)` argument that passes none (or a dynamic one) has no wire name of its own.
   if (named === undefined && config.wireName?.superArgument) return undefined;
   const contract: JobContract = {
