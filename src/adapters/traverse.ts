@@ -13,7 +13,7 @@ import { addBindings, addConstruction } from './shared/bindings.js';
 import { getCallName } from './shared/calls.js';
 import { getClassFact } from './shared/classes.js';
 import { addExportAliases, addImportBindings, addReExports, addRequireBindings, type SyntaxContext } from './shared/syntax.js';
-import { getInterfaceFact, getTypeAliasFact } from './shared/types.js';
+import { getEnumTypeFact, getInterfaceFact, getTypeAliasFact } from './shared/types.js';
 import { addModuleValues } from './shared/values.js';
 
 type Handler = (node: TSESTree.Node, parent: TSESTree.Node | undefined) => void;
@@ -152,8 +152,11 @@ function readShared(node: TSESTree.Node, parent: TSESTree.Node | undefined, stat
       if (bindings) addBindings(node, state.set.receiverReading, bindings);
       break;
     case 'VariableDeclaration':
+      addModuleValues(node, state.values, syntax);
+      break;
     case 'TSEnumDeclaration':
       addModuleValues(node, state.values, syntax);
+      if (!node.declare) facts.types.push(getEnumTypeFact(node, parent));
       break;
     case 'FunctionDeclaration':
       addModuleValues(node, state.values, syntax);

@@ -59,7 +59,13 @@ export interface TypeRef {
  * the type a zod schema infers (`z.infer<typeof Schema>`, `z.input`, `z.output`), the schema by
  * reference to a module-level value.
  */
-export type PayloadSource = { inline: Member[] } | { ref: TypeRef } | { schema: string[] } | { indexed: { type: string; key: NameRef } };
+export type PayloadSource =
+  | { inline: Member[] }
+  | { ref: TypeRef }
+  | { schema: string[] }
+  | { indexed: { type: string; key: NameRef } }
+  /** `Omit<Base, 'x'> & { y?: string }`, `Scoped<Props>`: a structure to evaluate with the project, whose fields stand at `span`. */
+  | { shape: TypeShape; span: SourceSpan };
 
 export interface HandlerFact {
   method: string;
@@ -181,6 +187,17 @@ export interface TypeDeclFact {
    * (`TQueueJobTypes[QueueName.Export]`): each key as written, with where its type's fields come from.
    */
   entries?: Array<{ key: NameRef; source: PayloadSource }>;
+  /** Type parameters (`type Scoped<T> = ...`, `interface Envelope<T>`), replaced by a reference's arguments. */
+  params?: string[];
+  /**
+   * The declared type's structure when it is not read as fields: `type Format = 'csv' | 'json'`,
+   * `type Scoped<T> = T & { teamId: string }`, an enum (the union of its values).
+   */
+  shape?: TypeShape;
+  /** An enum's members by name, for `Format.Csv` written as a type. */
+  members?: Record<string, TypeShape>;
+  /** Where a declaration read by its `shape` stands: the place of the fields it yields. */
+  span?: SourceSpan;
 }
 
 export interface ArgumentsFact {

@@ -26,11 +26,12 @@ const shapeSchema: z.ZodType<TypeShape> = z.lazy(() =>
     z.object({ k: z.enum(['opaque', 'any', 'unknown']) }),
     z.object({ k: z.literal('prim'), name: z.enum(['string', 'number', 'boolean', 'null', 'bigint', 'symbol', 'object', 'never']) }),
     z.object({ k: z.literal('lit'), value: z.union([z.string(), z.number(), z.boolean()]) }),
-    z.object({ k: z.enum(['union', 'tuple']), of: z.array(shapeSchema).max(256) }),
+    z.object({ k: z.enum(['union', 'tuple', 'and']), of: z.array(shapeSchema).max(256) }),
     z.object({ k: z.literal('array'), of: shapeSchema }),
     z.object({ k: z.literal('record'), value: shapeSchema }),
     z.object({ k: z.literal('object'), fields: z.record(z.string(), z.object({ type: shapeSchema, optional: z.boolean() })) }),
     z.object({ k: z.literal('ref'), name: z.string(), args: z.array(shapeSchema).max(32).optional() }),
+    z.object({ k: z.literal('schema'), path: z.array(z.string()).min(1).max(32) }),
   ]),
 ) as z.ZodType<TypeShape>;
 

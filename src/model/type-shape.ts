@@ -23,7 +23,11 @@ export type TypeShape =
   | { k: 'record'; value: TypeShape }
   | { k: 'object'; fields: Record<string, { type: TypeShape; optional: boolean }> }
   /** A named type not evaluated here; two references to one name with the same arguments are the same type. */
-  | { k: 'ref'; name: string; args?: TypeShape[] };
+  | { k: 'ref'; name: string; args?: TypeShape[] }
+  /** The type a zod schema held by a module-level value infers (`z.infer<typeof Team>`, `team: Team` in a schema), by its reference path. */
+  | { k: 'schema'; path: string[] }
+  /** An intersection with a part not evaluated yet (`Base & { note?: string }`): unknown until its parts are objects. */
+  | { k: 'and'; of: TypeShape[] };
 
 /** Global types whose values JSON cannot confuse with a primitive: `Date` to `string` is a change. */
 const NOMINAL = new Set(['Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Buffer', 'URL', 'Uint8Array', 'Promise']);
@@ -51,6 +55,10 @@ export function isAssignable(source: TypeShape, target: TypeShape, depth = 0): b
 }
 
 function isAssignableMember(source: TypeShape, target: TypeShape, depth: number): boolean | undefined {
+  if (source.k === 'and' || target.k === 'and') return undefined;
+  if (source.k === 'schema' || target.k === 'schema') {
+    return source.k === 'schema' && target.k === 'schema' && source.path.join('.') === target.path.join('.') ? true : undefined;
+  }
   if (source.k === 'ref' || target.k === 'ref') return isAssignableRef(source, target, depth);
   switch (target.k) {
     case 'prim':
@@ -154,5 +162,106 @@ export function getRejectedExample(source: TypeShape, target: TypeShape, depth =
       return source.name === 'Date' ? 'new Date()' : undefined;
     default:
       return undefined;
+  }
+}
+
+type Fields = Extract<TypeShape, { k: 'object' }>['fields'];
+
+/**
+ * `A & B`: one object with the fields of both when every part is an object; an `and` to
+ * evaluate later when a part is a name not resolved yet; unknown otherwise.
+ */
+export function intersect(members: TypeShape[]): TypeShape {
+  const fields: Fields = {};
+  for (const member of members) {
+    if (member.k === 'ref' || member.k === 'and' || member.k === 'schema') return { k: 'and', of: members };
+    if (member.k !== 'object') return { k: 'opaque' };
+    for (const [name, field] of Object.entries(member.fields)) {
+      // The same field on both sides: a value must satisfy both, which only a single declaration says simply.
+      if (Object.hasOwn(fields, name)) return { k: 'opaque' };
+      fields[name] = field;
+    }
+  }
+  return { k: 'object', fields };
+}
+
+const UTILITIES = new Set(['Readonly', 'NonNullable', 'Partial', 'Required', 'Pick', 'Omit']);
+
+/**
+ * The utility types that reshape an object (`Partial`, `Required`, `Readonly`, `Pick`, `Omit`,
+ * `NonNullable`) applied to their arguments: the result when the argument is evaluated, the
+ * reference itself when it is a name to resolve first, undefined for any other name.
+ */
+export function applyUtility(name: string, args: TypeShape[]): TypeShape | undefined {
+  if (!UTILITIES.has(name)) return undefined;
+  const [first, second] = args;
+  if (!first) return { k: 'opaque' };
+  if (first.k === 'ref' || first.k === 'and' || first.k === 'schema') return { k: 'ref', name, args };
+  switch (name) {
+    case 'Readonly':
+      return first;
+    case 'NonNullable':
+      return withoutNull(first);
+    case 'Partial':
+    case 'Required':
+      return first.k === 'object' ? { k: 'object', fields: withOptionality(first.fields, name === 'Partial') } : { k: 'opaque' };
+    default: {
+      const keys = second ? getLiteralKeys(second) : undefined;
+      if (first.k !== 'object' || !keys) return { k: 'opaque' };
+      const kept = Object.entries(first.fields).filter(([field]) => keys.has(field) === (name === 'Pick'));
+      return { k: 'object', fields: Object.fromEntries(kept) };
+    }
+  }
+}
+
+function withOptionality(fields: Fields, optional: boolean): Fields {
+  return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, { type: field.type, optional }]));
+}
+
+/** The string literal keys a shape stands for (`'a' | 'b'`), or undefined when it is anything else. */
+export function getLiteralKeys(shape: TypeShape): Set<string> | undefined {
+  const members = shape.k === 'union' ? shape.of : [shape];
+  return members.every((member) => member.k === 'lit' && typeof member.value === 'string')
+    ? new Set(members.map((member) => String((member as { value: string }).value)))
+    : undefined;
+}
+
+function withoutNull(shape: TypeShape): TypeShape {
+  if (shape.k === 'union') return { k: 'union', of: shape.of.filter((member) => !(member.k === 'prim' && member.name === 'null')) };
+  return shape.k === 'prim' && shape.name === 'null' ? { k: 'prim', name: 'never' } : shape;
+}
+
+/** A shape written as TypeScript writes the type, for messages: `{ id: string; note?: 'a'|'b' }`. */
+export function formatShape(shape: TypeShape, depth = 0): string {
+  if (depth > MAX_DEPTH) return 'unknown';
+  const inner = (member: TypeShape) => formatShape(member, depth + 1);
+  switch (shape.k) {
+    case 'opaque':
+    case 'unknown':
+      return 'unknown';
+    case 'any':
+      return 'any';
+    case 'prim':
+      return shape.name;
+    case 'lit':
+      return typeof shape.value === 'string' ? `'${shape.value}'` : String(shape.value);
+    case 'union':
+      return shape.of.map(inner).join('|');
+    case 'array': {
+      const element = inner(shape.of);
+      return /[|&]/.test(element) ? `(${element})[]` : `${element}[]`;
+    }
+    case 'tuple':
+      return `[${shape.of.map(inner).join(', ')}]`;
+    case 'record':
+      return `Record<string, ${inner(shape.value)}>`;
+    case 'object':
+      return `{ ${Object.entries(shape.fields).map(([name, field]) => `${name}${field.optional ? '?' : ''}: ${inner(field.type)}`).join('; ')} }`;
+    case 'ref':
+      return shape.args ? `${shape.name}<${shape.args.map(inner).join(', ')}>` : shape.name;
+    case 'schema':
+      return `z.infer<typeof ${shape.path.join('.')}>`;
+    case 'and':
+      return shape.of.map(inner).join(' & ');
   }
 }

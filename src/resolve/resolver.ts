@@ -10,7 +10,7 @@ import type { ClassFact, FileFacts, HandlerFact, ImportBinding, NameRef, Payload
 import { getOwn } from '../model/records.js';
 import { ModuleResolver, type ModuleTarget } from './module-resolver.js';
 import { evaluateDerivedSchema } from './derived-schemas.js';
-import { expandFieldShapes } from './payload-shapes.js';
+import { expandFieldShapes, getShapeFields, type ShapeLookup } from './payload-shapes.js';
 
 export interface ResolvedClass {
   file: string;
@@ -104,16 +104,37 @@ export class ProjectResolver {
     return payload && { file: payload.file, fields: expandFieldShapes(payload.fields, payload.file, this.lookupType) };
   }
 
-  /** A named type's fields, for the structure of nested payload members. */
-  private readonly lookupType = (file: string, name: string) => this.resolveFields(file, { ref: { name } }, 0);
+  /** Members whose types name project types (`format: ExportFormat`, `team: Team` in a schema), with those names replaced by their structure. */
+  expandFields<T extends PayloadField>(file: string, fields: T[]): T[] {
+    return expandFieldShapes(fields, file, this.lookupType) as T[];
+  }
+
+  /** What the structure of nested payload members is read from. */
+  private readonly lookupType: ShapeLookup = {
+    type: (file, name) => this.resolveType(file, name),
+    fields: (file, decl) => this.getFields(file, decl, 0, new Set()),
+    schema: (file, path) => {
+      const value = this.resolveValue(file, path);
+      const schema = value && this.deref(value);
+      return schema?.value.kind === 'schema' ? { file: schema.file, fields: schema.value.fields } : undefined;
+    },
+  };
 
   private resolveFields(file: string, source: PayloadSource | undefined, depth: number): { file: string; fields: PayloadField[] } | undefined {
     if (!source || depth > MAX_REFS) return undefined;
     if ('inline' in source) return { file, fields: source.inline };
     if ('schema' in source) return this.resolveSchema(file, source.schema);
     if ('indexed' in source) return this.resolveEntry(file, source.indexed.type, source.indexed.key, depth);
+    if ('shape' in source) {
+      const fields = getShapeFields(file, { name: '', fields: [], isExported: false, shape: source.shape, span: source.span }, this.lookupType);
+      return fields && { file, fields };
+    }
     const resolved = this.resolveType(file, source.ref.name);
     if (resolved?.decl.schema) return this.resolveSchema(resolved.file, resolved.decl.schema);
+    if (resolved?.decl.shape) {
+      const fields = getShapeFields(resolved.file, resolved.decl, this.lookupType);
+      return fields && { file: resolved.file, fields };
+    }
     return resolved ? { file: resolved.file, fields: this.getFields(resolved.file, resolved.decl, 0, new Set()) } : undefined;
   }
 
@@ -140,7 +161,8 @@ export class ProjectResolver {
     for (const base of decl.bases) {
       const resolved = this.resolveType(file, base);
       if (!resolved) continue;
-      for (const field of this.getFields(resolved.file, resolved.decl, depth + 1, seen)) byName.set(field.name, { ...field, file: field.file ?? resolved.file });
+      const inherited = resolved.decl.shape ? (getShapeFields(resolved.file, resolved.decl, this.lookupType) ?? []) : this.getFields(resolved.file, resolved.decl, depth + 1, seen);
+      for (const field of inherited) byName.set(field.name, { ...field, file: field.file ?? resolved.file });
     }
     for (const field of decl.fields) byName.set(field.name, field);
     return [...byName.values()];

@@ -140,3 +140,134 @@ describe('zod schemas made from other schemas', () => {
     expect(await lintFiles(repo.dir)).toEqual([]);
   });
 });
+
+describe('payload members typed by names the project declares: enums, unions, schemas, utility types and generics', () => {
+  const job = (imports: string, props: string) =>
+    `import { ApplicationJob } from './application-job';\n${imports}\n\ntype Props = {\n${props}\n};\n\nexport class ExportJob extends ApplicationJob {\n  perform(props: Props) {\n    console.log(props);\n  }\n}\n`;
+  const app = (types: string, imports: string, props: string): Files => ({
+    'package.json': '{ "name": "app", "private": true }\n',
+    'src/application-job.ts': APPLICATION_JOB,
+    'src/types.ts': types,
+    'src/export-job.ts': job(imports, props),
+    'src/run.ts': "import { ExportJob } from './export-job';\n\nexport const run = (props: never) => ExportJob.performLater(props);\n",
+  });
+
+  it('reports a member removed from an enum of another file that a field is typed by, with an old value the new type rejects; a member added is silent', async () => {
+    const enumOf = (members: string) => `export enum ExportFormat {\n${members}\n}\n`;
+    const deployed = () => deploy(app(enumOf("  Csv = 'csv',\n  Json = 'json',"), "import { ExportFormat } from './types';", '  format: ExportFormat;'));
+    const widened = deployed();
+    widened.write({ 'src/types.ts': enumOf("  Csv = 'csv',\n  Json = 'json',\n  Pdf = 'pdf',") });
+    expect(await lintFiles(widened.dir)).toEqual([]);
+    const repo = deployed();
+    repo.write({ 'src/types.ts': enumOf("  Csv = 'csv',") });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/export-job.ts:5']);
+    expect(messages[0]!.message).toContain('(for example "json")');
+  });
+
+  it('reads numeric enums as TypeScript numbers them, and an enum member written as a type', async () => {
+    const repo = deploy(app('export enum Priority {\n  Low,\n  High,\n}\n', "import { Priority } from './types';", '  priority: Priority;'));
+    repo.write({ 'src/export-job.ts': job("import { Priority } from './types';", '  priority: Priority.High;') });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/export-job.ts:5']);
+    expect(messages[0]!.message).toContain('(for example 0)');
+  });
+
+  it('reports a literal removed from a union alias of another file, and is silent when the alias is replaced by the same union written inline', async () => {
+    const deployed = () => deploy(app("export type ExportFormat = 'csv' | 'json';\n", "import type { ExportFormat } from './types';", '  format: ExportFormat;'));
+    const inline = deployed();
+    inline.write({ 'src/export-job.ts': job('', "  format: 'json' | 'csv';") });
+    expect(await lintFiles(inline.dir)).toEqual([]);
+    const repo = deployed();
+    repo.write({ 'src/types.ts': "export type ExportFormat = 'csv';\n", 'src/export-job.ts': job("import type { ExportFormat } from './types';", '  format: ExportFormat;') });
+    expect(summary(await lintFiles(repo.dir))).toEqual(['safe-jobs/no-incompatible-param-change@src/export-job.ts:5']);
+  });
+
+  it('reports a required field added to a base reached through Omit<Base, ...> & { ... }', async () => {
+    const base = (fields: string) => `export interface Base {\n${fields}\n}\n`;
+    const deployed = () => deploy(app(base('  teamId: string;\n  internal: string;'), "import type { Base } from './types';", "  export: Omit<Base, 'internal'> & { format: string };"));
+    const repo = deployed();
+    repo.write({ 'src/types.ts': base('  teamId: string;\n  internal: string;\n  organisationId: string;') });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-new-required-param@src/export-job.ts:5']);
+    expect(messages[0]!.message).toContain("'export.organisationId'");
+    const optional = deployed();
+    optional.write({ 'src/types.ts': base('  teamId: string;\n  internal: string;\n  organisationId?: string;') });
+    expect(await lintFiles(optional.dir)).toEqual([]);
+    const omitted = deployed();
+    omitted.write({ 'src/types.ts': base('  teamId: string;\n  internal: number;') });
+    expect(await lintFiles(omitted.dir)).toEqual([]);
+  });
+
+  it('reads a generic alias with its argument in place of its parameter', async () => {
+    const scoped = (fields: string) => `export type Scoped<T> = T & {\n${fields}\n};\n`;
+    const deployed = () => deploy(app(scoped('  teamId: string;'), "import type { Scoped } from './types';", '  export: Scoped<{ format: string }>;'));
+    const repo = deployed();
+    repo.write({ 'src/types.ts': scoped('  teamId: string;\n  organisationId: string;') });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-new-required-param@src/export-job.ts:5']);
+    expect(messages[0]!.message).toContain("'export.organisationId'");
+    const retyped = deployed();
+    retyped.write({ 'src/export-job.ts': job("import type { Scoped } from './types';", '  export: Scoped<{ format: number }>;') });
+    expect(summary(await lintFiles(retyped.dir))).toEqual(['safe-jobs/no-incompatible-param-change@src/export-job.ts:5']);
+  });
+
+  it('stays silent where a generic has defaults it does not read, or a name cannot be resolved', async () => {
+    const repo = deploy(app("export type Scoped<T, K = 'team'> = T & { scope: K };\n", "import type { Scoped } from './types';\nimport type { External } from 'some-package';", '  export: Scoped<{ format: string }>;\n  other: External;'));
+    repo.write({ 'src/types.ts': "export type Scoped<T, K = 'org'> = T & { scope: K };\n" });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+});
+
+describe('zod schemas whose fields are other schemas', () => {
+  const schemas = (team: string) => `import { z } from 'zod';\n\nexport const Team = z.object({\n${team}\n});\n\nexport const ExportSchema = z.object({\n  team: Team,\n  owner: Team.optional(),\n  format: z.string(),\n});\n`;
+  const app = (team: string): Files => ({
+    'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { '@trigger.dev/sdk': '^3.0.0' } }),
+    'src/schemas.ts': schemas(team),
+    'src/export.ts': "import { schemaTask } from '@trigger.dev/sdk/v3';\nimport { ExportSchema } from './schemas';\n\nexport const exportTask = schemaTask({\n  id: 'export',\n  schema: ExportSchema,\n  run: async (payload) => {\n    console.log(payload);\n  },\n});\n",
+  });
+
+  it('reports a required field added to a schema a field refers to, by its path (an optional object too: when present, it lacks the field), and is silent for an optional one', async () => {
+    const repo = deploy(app('  id: z.string(),'));
+    repo.write({ 'src/schemas.ts': schemas('  id: z.string(),\n  plan: z.string(),') });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-new-required-param@src/schemas.ts:9', 'safe-jobs/no-new-required-param@src/schemas.ts:10']);
+    expect(messages.map((message) => message.message.match(/'(\w+\.\w+)'/)?.[1])).toEqual(['team.plan', 'owner.plan']);
+    const optional = deploy(app('  id: z.string(),'));
+    optional.write({ 'src/schemas.ts': schemas('  id: z.string(),\n  plan: z.string().optional(),') });
+    expect(await lintFiles(optional.dir)).toEqual([]);
+  });
+});
+
+describe('a payload typed by a utility type or a generic of project types', () => {
+  const base = (fields: string) => `export interface Base {\n${fields}\n}\n\nexport type Scoped<T> = T & { teamId: string };\n`;
+  const job = (type: string) =>
+    `import { ApplicationJob } from './application-job';\nimport type { Base, Scoped } from './types';\n\nexport class ExportJob extends ApplicationJob {\n  perform(props: ${type}) {\n    console.log(props);\n  }\n}\n`;
+  const app = (type: string): Files => ({
+    'package.json': '{ "name": "app", "private": true }\n',
+    'src/application-job.ts': APPLICATION_JOB,
+    'src/types.ts': base('  format: string;\n  internal: string;'),
+    'src/export-job.ts': job(type),
+    'src/run.ts': "import { ExportJob } from './export-job';\n\nexport const run = (props: never) => ExportJob.performLater(props);\n",
+  });
+
+  it.each([["Omit<Base, 'internal'> & { note?: string }"], ['Scoped<Base>'], ["Pick<Base, 'format' | 'internal'>"]])('reads the fields of %s: a required field added to Base is reported on the parameter', async (type) => {
+    const repo = deploy(app(type));
+    repo.write({ 'src/types.ts': base('  format: string;\n  internal: string;\n  organisationId: string;') });
+    const messages = await lintFiles(repo.dir);
+    const expected = type.startsWith('Pick') ? [] : ['safe-jobs/no-new-required-param@src/export-job.ts:5'];
+    expect(summary(messages)).toEqual(expected);
+    if (expected.length > 0) expect(messages[0]!.message).toMatch(/^Job 'ExportJob' now requires payload field 'organisationId'/);
+  });
+
+  it('compares a payload that moves from an interface to the same fields through Omit as the same payload', async () => {
+    const repo = deploy(app('Base'));
+    repo.write({ 'src/export-job.ts': job("Omit<Base, 'internal'> & { internal: string }") });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+    const removed = deploy(app('Base'));
+    removed.write({ 'src/export-job.ts': job("Omit<Base, 'internal'>") });
+    const messages = await lintFiles(removed.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/export-job.ts:4']);
+    expect(messages[0]!.message).toMatch(/^Job 'ExportJob' no longer has payload field 'internal'/);
+  });
+});

@@ -66,7 +66,7 @@ function getEventType(file: string, path: string[], config: EventFunctionConfig,
   const name = resolver.resolveName(value.file, value.value.name);
   if (name === undefined) return undefined;
   const schema = value.value.schemaPath && resolver.resolveValue(value.file, value.value.schemaPath);
-  const payload = schema?.value.kind === 'schema' ? { file: schema.file, fields: schema.value.fields } : resolver.resolvePayload(value.file, value.value.payload);
+  const payload = schema?.value.kind === 'schema' ? { file: schema.file, fields: resolver.expandFields(schema.file, schema.value.fields) } : resolver.resolvePayload(value.file, value.value.payload);
   return payload ? { name, payload: { file: payload.file, fields: withFile(payload.fields, payload.file) } } : { name };
 }
 

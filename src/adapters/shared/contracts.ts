@@ -15,7 +15,7 @@ export function setSignature(
   resolver: ProjectResolver,
   typeArgument?: { file: string; source: PayloadSource },
 ): void {
-  contract.params = withFile(handler.fn.params, handler.file);
+  contract.params = withFile(resolver.expandFields(handler.file, handler.fn.params), handler.file);
   if (handler.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
   let payload = resolver.resolvePayload(handler.file, handler.fn.payload);
   if (!payload && typeArgument && isUntypedSingleParam(handler.fn)) payload = resolver.resolvePayload(typeArgument.file, typeArgument.source);
@@ -33,5 +33,5 @@ function isUntypedSingleParam(handler: HandlerFact): boolean {
 /** The fields of a schema held as a value (a reference, a derived schema), where it resolves to a zod object schema. */
 export function resolveSchema(file: string, schema: ValueFact | null, context: { resolver: ProjectResolver }): { file: string; fields: Array<Member & { file?: string }> } | undefined {
   const resolved = schema && context.resolver.deref({ file, value: schema });
-  return resolved?.value.kind === 'schema' ? { file: resolved.file, fields: resolved.value.fields } : undefined;
+  return resolved?.value.kind === 'schema' ? { file: resolved.file, fields: context.resolver.expandFields(resolved.file, resolved.value.fields) } : undefined;
 }

@@ -5,8 +5,9 @@
  * literals; other references by name. Anything else is opaque: unknown, never a finding.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { Primitive, TypeShape } from '../../model/type-shape.js';
+import { applyUtility, getLiteralKeys, intersect, type Primitive, type TypeShape } from '../../model/type-shape.js';
 import { getEntityPath } from './syntax.js';
+import { getInferredSchemaPath } from './inferred-schema.js';
 
 const OPAQUE: TypeShape = { k: 'opaque' };
 const MAX_DEPTH = 10;
@@ -54,7 +55,7 @@ export function getTypeShape(node: TSESTree.TypeNode, depth = 0): TypeShape {
     case 'TSTypeLiteral':
       return getLiteralObjectShape(node.members, depth);
     case 'TSIntersectionType':
-      return getIntersectionShape(node.types.map((member) => getTypeShape(member, depth + 1)));
+      return intersect(node.types.map((member) => getTypeShape(member, depth + 1)));
     case 'TSTypeReference':
       return getReferenceShape(node, depth);
     default:
@@ -97,66 +98,24 @@ function admitsUndefined(node: TSESTree.TypeNode): boolean {
   return node.type === 'TSUnionType' && node.types.some(admitsUndefined);
 }
 
-/** `A & B` of object shapes is one object with the fields of both; any other intersection is unknown. */
-function getIntersectionShape(members: TypeShape[]): TypeShape {
-  const fields: Extract<TypeShape, { k: 'object' }>['fields'] = {};
-  for (const member of members) {
-    if (member.k !== 'object') return OPAQUE;
-    for (const [name, field] of Object.entries(member.fields)) {
-      // The same field on both sides: a value must satisfy both, which only a single declaration says simply.
-      if (Object.hasOwn(fields, name)) return OPAQUE;
-      fields[name] = field;
-    }
-  }
-  return { k: 'object', fields };
-}
-
 function getReferenceShape(node: TSESTree.TSTypeReference, depth: number): TypeShape {
+  const schema = getInferredSchemaPath(node);
+  if (schema) return { k: 'schema', path: schema };
   const name = getEntityPath(node.typeName)?.join('.');
   if (name === undefined) return OPAQUE;
   const args = (node.typeArguments?.params ?? []).map((param) => getTypeShape(param, depth + 1));
-  const [first, second] = args;
-  switch (args.length === 0 ? '' : name) {
+  if (args.length === 0) return { k: 'ref', name };
+  switch (name) {
     case 'Array':
     case 'ReadonlyArray':
-      return args.length === 1 ? { k: 'array', of: first! } : OPAQUE;
+      return args.length === 1 ? { k: 'array', of: args[0]! } : OPAQUE;
     case 'Record':
-      return args.length === 2 && isKeyShape(first!) ? { k: 'record', value: second! } : OPAQUE;
-    case 'Readonly':
-      return first!;
-    case 'NonNullable':
-      return withoutNull(first!);
-    case 'Partial':
-    case 'Required':
-      return first!.k === 'object' ? { k: 'object', fields: withOptionality(first!.fields, name === 'Partial') } : OPAQUE;
-    case 'Pick':
-    case 'Omit': {
-      const keys = second ? getLiteralKeys(second) : undefined;
-      if (first!.k !== 'object' || !keys) return OPAQUE;
-      const kept = Object.entries(first!.fields).filter(([field]) => keys.has(field) === (name === 'Pick'));
-      return { k: 'object', fields: Object.fromEntries(kept) };
-    }
+      return args.length === 2 && isKeyShape(args[0]!) ? { k: 'record', value: args[1]! } : OPAQUE;
   }
-  // A named type: compared by name and arguments, never evaluated here.
-  return args.length > 0 ? { k: 'ref', name, args } : { k: 'ref', name };
-}
-
-function withOptionality(fields: Extract<TypeShape, { k: 'object' }>['fields'], optional: boolean): Extract<TypeShape, { k: 'object' }>['fields'] {
-  return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, { type: field.type, optional }]));
+  // A named type: compared by name and arguments, evaluated where the project declares it (resolve/payload-shapes.ts).
+  return applyUtility(name, args) ?? { k: 'ref', name, args };
 }
 
 function isKeyShape(shape: TypeShape): boolean {
   return (shape.k === 'prim' && (shape.name === 'string' || shape.name === 'number')) || getLiteralKeys(shape) !== undefined;
-}
-
-function getLiteralKeys(shape: TypeShape): Set<string> | undefined {
-  const members = shape.k === 'union' ? shape.of : [shape];
-  return members.every((member) => member.k === 'lit' && typeof member.value === 'string')
-    ? new Set(members.map((member) => String((member as { value: string }).value)))
-    : undefined;
-}
-
-function withoutNull(shape: TypeShape): TypeShape {
-  if (shape.k === 'union') return { k: 'union', of: shape.of.filter((member) => !(member.k === 'prim' && member.name === 'null')) };
-  return shape.k === 'prim' && shape.name === 'null' ? prim('never') : shape;
 }

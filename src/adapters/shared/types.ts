@@ -7,27 +7,75 @@ import type { Member, NameRef, PayloadSource, TypeDeclFact } from '../../model/f
 import type { TypeShape } from '../../model/type-shape.js';
 import { getEntityPath, getNameRef, getSpan, isExported, type Node, type SyntaxContext } from './syntax.js';
 import { getTypeShape } from './type-shapes.js';
+import { getInferredSchemaPath } from './inferred-schema.js';
 
 /**
- * `type A = { ... }`, and `type A = B & C & { ... }` of plain names and literals; undefined for
- * any other alias (its fields are not read).
+ * `type A = { ... }`, and `type A = B & C & { ... }` of plain names and literals, read as fields;
+ * any other alias (a union, a generic, `Omit<Base, 'x'> & { ... }`) by its structure, which
+ * resolve/payload-shapes.ts evaluates where the names it uses are declared.
  */
 export function getTypeAliasFact(node: TSESTree.TSTypeAliasDeclaration, parent: Node | undefined, ctx: SyntaxContext): TypeDeclFact | undefined {
-  const schema = getInferredSchema(node.typeAnnotation);
+  const schema = getInferredSchemaPath(node.typeAnnotation);
   if (schema) return { name: node.id.name, fields: [], isExported: isExported(parent), schema };
-  const parts = node.typeAnnotation.type === 'TSIntersectionType' ? node.typeAnnotation.types : [node.typeAnnotation];
+  const params = node.typeParameters?.params.map((param) => param.name.name);
+  const fields = params ? undefined : getAliasFields(node.typeAnnotation, ctx);
+  const fact: TypeDeclFact = { name: node.id.name, fields: fields?.fields ?? [], isExported: isExported(parent) };
+  if (fields) {
+    if (fields.bases.length > 0) fact.bases = fields.bases;
+    const entries = fields.literals.flatMap((part) => getKeyedEntries(part.members, ctx));
+    if (entries.length > 0) fact.entries = entries;
+    return fact;
+  }
+  const shape = getTypeShape(node.typeAnnotation);
+  if (shape.k === 'opaque') return undefined;
+  fact.shape = shape;
+  fact.span = getSpan(node.id);
+  if (params) fact.params = params;
+  return fact;
+}
+
+/** The fields of `{ ... }` and `B & { ... }` (plain names only), with the literals they come from. */
+function getAliasFields(annotation: TSESTree.TypeNode, ctx: SyntaxContext): { fields: Member[]; bases: string[]; literals: TSESTree.TSTypeLiteral[] } | undefined {
+  const parts = annotation.type === 'TSIntersectionType' ? annotation.types : [annotation];
   const fields: Member[] = [];
   const bases: string[] = [];
+  const literals: TSESTree.TSTypeLiteral[] = [];
   for (const part of parts) {
-    if (part.type === 'TSTypeLiteral') fields.push(...getTypeMembers(part.members, ctx));
-    else if (part.type === 'TSTypeReference' && part.typeName.type === 'Identifier' && !part.typeArguments) bases.push(part.typeName.name);
+    if (part.type === 'TSTypeLiteral') {
+      fields.push(...getTypeMembers(part.members, ctx));
+      literals.push(part);
+    } else if (part.type === 'TSTypeReference' && part.typeName.type === 'Identifier' && !part.typeArguments) bases.push(part.typeName.name);
     else return undefined;
   }
-  const fact: TypeDeclFact = { name: node.id.name, fields, isExported: isExported(parent) };
-  if (bases.length > 0) fact.bases = bases;
-  const entries = parts.flatMap((part) => (part.type === 'TSTypeLiteral' ? getKeyedEntries(part.members, ctx) : []));
-  if (entries.length > 0) fact.entries = entries;
-  return fact;
+  // A lone name (`type A = B`) is an alias of B's structure, whatever B is (an object, a union, an enum).
+  return literals.length === 0 && bases.length === 1 && parts.length === 1 ? undefined : { fields, bases, literals };
+}
+
+/**
+ * `enum Format { Csv = 'csv', Json = 'json' }` as a type: the union of its values, numbered as
+ * TypeScript numbers them; unknown when a member's value is computed.
+ */
+export function getEnumTypeFact(node: TSESTree.TSEnumDeclaration, parent: Node | undefined): TypeDeclFact {
+  const members: Record<string, TypeShape> = {};
+  let next: number | undefined = 0;
+  let known = true;
+  for (const member of node.body.members) {
+    const key = member.id.type === 'Identifier' ? member.id.name : member.id.type === 'Literal' ? String(member.id.value) : undefined;
+    const value: string | number | undefined = member.initializer ? getEnumValue(member.initializer) : next;
+    next = typeof value === 'number' ? value + 1 : undefined;
+    if (key === undefined || value === undefined) known = false;
+    else members[key] = { k: 'lit', value };
+  }
+  const values = Object.values(members);
+  const shape: TypeShape = known ? (values.length === 1 ? values[0]! : { k: 'union', of: values }) : { k: 'opaque' };
+  return { name: node.id.name, fields: [], isExported: isExported(parent), shape, members, span: getSpan(node.id) };
+}
+
+function getEnumValue(node: TSESTree.Expression): string | number | undefined {
+  if (node.type === 'Literal' && (typeof node.value === 'string' || typeof node.value === 'number')) return node.value;
+  if (node.type === 'UnaryExpression' && node.operator === '-' && node.argument.type === 'Literal' && typeof node.argument.value === 'number') return -node.argument.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]!.value.cooked ?? undefined;
+  return undefined;
 }
 
 /** `[QueueName.Export]: { ... }`, `['export']: Payload`: members keyed by a name, read for indexed access. */
@@ -47,6 +95,8 @@ export function getInterfaceFact(node: TSESTree.TSInterfaceDeclaration, parent: 
   const fact: TypeDeclFact = { name: node.id.name, fields: getTypeMembers(node.body.body, ctx), isExported: isExported(parent) };
   const bases = node.extends.flatMap((heritage) => (heritage.expression.type === 'Identifier' && !heritage.typeArguments ? [heritage.expression.name] : []));
   if (bases.length > 0) fact.bases = bases;
+  const params = node.typeParameters?.params.map((param) => param.name.name);
+  if (params) fact.params = params;
   return fact;
 }
 
@@ -60,8 +110,11 @@ export function getTypeSource(node: TSESTree.TypeNode | undefined, ctx: SyntaxCo
     const key = getIndexKey(node.indexType);
     if (key) return { indexed: { type: node.objectType.typeName.name, key } };
   }
-  const schema = node && getInferredSchema(node);
-  return schema ? { schema } : undefined;
+  const schema = node && getInferredSchemaPath(node);
+  if (schema) return { schema };
+  // Generics and utility types over names (`Scoped<Props>`, `Omit<Base, 'x'> & { y?: string }`): evaluated with the project.
+  const shape = node && (node.type === 'TSTypeReference' || node.type === 'TSIntersectionType') ? getTypeShape(node) : undefined;
+  return shape && (shape.k === 'and' || (shape.k === 'ref' && shape.args)) ? { shape, span: getSpan(node!) } : undefined;
 }
 
 /** `QueueName.Export` or `'export'` as an index type: the name it stands for. */
@@ -70,17 +123,6 @@ function getIndexKey(node: TSESTree.TypeNode): NameRef | undefined {
   if (node.type !== 'TSTypeReference' || node.typeArguments) return undefined;
   const path = getEntityPath(node.typeName);
   return path ? { path } : undefined;
-}
-
-const ZOD_INFERENCES = new Set(['infer', 'input', 'output', 'TypeOf']);
-
-/** `z.infer<typeof Schema>` (and `z.input`, `z.output`, `z.TypeOf`, `Zod.infer<typeof ns.Schema>`): the schema's reference path. */
-function getInferredSchema(node: TSESTree.TypeNode): string[] | undefined {
-  if (node.type !== 'TSTypeReference' || node.typeName.type !== 'TSQualifiedName' || node.typeName.left.type !== 'Identifier') return undefined;
-  if (!ZOD_INFERENCES.has(node.typeName.right.name)) return undefined;
-  const argument = node.typeArguments?.params[0];
-  if (argument?.type !== 'TSTypeQuery' || node.typeArguments!.params.length !== 1) return undefined;
-  return getEntityPath(argument.exprName);
 }
 
 export function getTypeMembers(members: TSESTree.TypeElement[], ctx: SyntaxContext): Member[] {

@@ -73,12 +73,26 @@ const OPAQUE: TypeShape = { k: 'opaque' };
 /** Nested object schemas deeper than this are not read. */
 const MAX_NESTING = 6;
 
+/**
+ * Methods of a schema that keep the type it infers (apart from optionality and null): read
+ * through on a schema held by a value (`Team.optional()`, `Team.describe('...')`).
+ */
+const KEEPS_TYPE = new Set(['optional', 'nullable', 'nullish', 'default', 'catch', 'prefault', 'describe', 'readonly', 'refine', 'superRefine', 'meta']);
+
+/** Names a module usually imports zod under: `z.optional(...)` is a zod function, not a schema's method. */
+const ZOD_NAMESPACES = new Set(['z', 'zod']);
+
 /** Walks `z.string().min(1).optional()` from the outside in: modifiers first, the base type last. */
 function readChain(value: TSESTree.Expression, nesting: number): ZodType {
   let optionality: Member['optionality'] = 'required';
   let nullable = false;
   let current: TSESTree.Expression = value;
+  const withNull = (base: { type: string; shape: TypeShape }): ZodType =>
+    nullable ? { optionality, type: `${base.type}|null`, shape: { k: 'union', of: [base.shape, { k: 'prim', name: 'null' }] } } : { optionality, ...base };
   for (let depth = 0; depth < MAX_CHAIN; depth++) {
+    // `team: Team`, `team: schemas.Team.optional()`: the schema another value holds, resolved with the project.
+    const reference = getSchemaReference(current);
+    if (reference) return withNull(reference);
     if (current.type !== 'CallExpression' || current.callee.type !== 'MemberExpression' || current.callee.computed || current.callee.property.type !== 'Identifier') {
       return { optionality, shape: OPAQUE };
     }
@@ -87,15 +101,32 @@ function readChain(value: TSESTree.Expression, nesting: number): ZodType {
     if (method === 'optional' || method === 'nullish') optionality = optionality === 'default' ? 'default' : 'optional';
     if (method === 'default' || method === 'catch' || method === 'prefault') optionality = 'default';
     if (method === 'nullable' || method === 'nullish') nullable = true;
-    if (object.type === 'Identifier') {
+    if (object.type === 'Identifier' && (ZOD_NAMESPACES.has(object.name) || !KEEPS_TYPE.has(method))) {
       const base = getBaseType(method, current, nesting);
-      if (!base) return { optionality, shape: OPAQUE };
-      if (!nullable) return { optionality, ...base };
-      return { optionality, type: `${base.type}|null`, shape: { k: 'union', of: [base.shape, { k: 'prim', name: 'null' }] } };
+      return base ? withNull(base) : { optionality, shape: OPAQUE };
     }
+    if (!KEEPS_TYPE.has(method) && !isZodCall(object)) return { optionality, shape: OPAQUE };
     current = object;
   }
   return { optionality, shape: OPAQUE };
+}
+
+/** `Team` or `schemas.Team` (not the zod namespace itself): a schema held by a value. */
+function getSchemaReference(node: TSESTree.Expression): { type: string; shape: TypeShape } | undefined {
+  const path: string[] = [];
+  let current: TSESTree.Expression = node;
+  while (current.type === 'MemberExpression' && !current.computed && current.property.type === 'Identifier') {
+    path.unshift(current.property.name);
+    current = current.object;
+  }
+  if (current.type !== 'Identifier' || ZOD_NAMESPACES.has(current.name)) return undefined;
+  path.unshift(current.name);
+  return { type: `z.infer<typeof ${path.join('.')}>`, shape: { k: 'schema', path } };
+}
+
+/** Whether a chain goes on to a zod call (`z.string().min(1)`), rather than to a schema's own method. */
+function isZodCall(node: TSESTree.Expression): boolean {
+  return node.type === 'CallExpression';
 }
 
 function getBaseType(method: string, call: TSESTree.CallExpression, nesting: number): { type: string; shape: TypeShape } | undefined {

@@ -107,7 +107,7 @@ function setCatalogSchema(contract: JobContract, file: string, schemas: NonNulla
   contract.style = 'payload';
   contract.params = [];
   if (schema?.value.kind === 'schema') {
-    contract.fields = withFile(schema.value.fields, schema.file);
+    contract.fields = withFile(context.resolver.expandFields(schema.file, schema.value.fields), schema.file);
     delete contract.membersUnknown;
   } else {
     contract.fields = [];
