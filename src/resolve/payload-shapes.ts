@@ -10,8 +10,8 @@
 import type { Member, SourceSpan, TypeDeclFact } from '../model/facts.js';
 import { applyUtility, formatShape, intersect, type TypeShape } from '../model/type-shape.js';
 
-/** A payload field with the file that declares it (resolver.ts's PayloadField). */
-type PayloadField = Member & { file?: string };
+/** A payload field, with the file that declares it when that is not the payload type's own file. */
+export type PayloadField = Member & { file?: string };
 
 /** What expansion asks the project model. */
 export interface ShapeLookup {

@@ -10,7 +10,7 @@ import type { ClassFact, FileFacts, HandlerFact, ImportBinding, NameRef, Payload
 import { getOwn } from '../model/records.js';
 import { ModuleResolver, type ModuleTarget } from './module-resolver.js';
 import { evaluateDerivedSchema } from './derived-schemas.js';
-import { expandFieldShapes, getShapeFields, type ShapeLookup } from './payload-shapes.js';
+import { PayloadResolver } from './payload-resolver.js';
 
 export interface ResolvedClass {
   file: string;
@@ -27,8 +27,8 @@ export interface ResolvedValue {
 /** Chains of `const a = b` references longer than this are cycles. */
 const MAX_REFS = 8;
 
-/** A payload field, with the file that declares it when that is not the payload type's own file. */
-export type PayloadField = TypeDeclFact['fields'][number] & { file?: string };
+export type { PayloadField } from './payload-shapes.js';
+import type { PayloadField } from './payload-shapes.js';
 
 /** Told of each file of the version that the resolution needs and that is not loaded. */
 export type MissingModule = (path: string) => void;
@@ -45,6 +45,7 @@ const MAX_EXPORT_DEPTH = 12;
 export class ProjectResolver {
   private readonly classesByName = new Map<string, ResolvedClass[]>();
   private readonly exportsMemo = new Map<string, ExportSymbol | null>();
+  private readonly payloads = new PayloadResolver(this);
   readonly modules: ModuleResolver;
 
   /**
@@ -99,73 +100,13 @@ export class ProjectResolver {
    * The fields a payload source stands for, with the file that declares the type; a field
    * inherited from a base type (`extends`, `B & { ... }`) carries the file of its own declaration.
    */
-  resolvePayload(file: string, source: PayloadSource | undefined, depth = 0): { file: string; fields: PayloadField[] } | undefined {
-    const payload = this.resolveFields(file, source, depth);
-    return payload && { file: payload.file, fields: expandFieldShapes(payload.fields, payload.file, this.lookupType) };
+  resolvePayload(file: string, source: PayloadSource | undefined): { file: string; fields: PayloadField[] } | undefined {
+    return this.payloads.resolvePayload(file, source);
   }
 
   /** Members whose types name project types (`format: ExportFormat`, `team: Team` in a schema), with those names replaced by their structure. */
   expandFields<T extends PayloadField>(file: string, fields: T[]): T[] {
-    return expandFieldShapes(fields, file, this.lookupType) as T[];
-  }
-
-  /** What the structure of nested payload members is read from. */
-  private readonly lookupType: ShapeLookup = {
-    type: (file, name) => this.resolveType(file, name),
-    fields: (file, decl) => this.getFields(file, decl, 0, new Set()),
-    schema: (file, path) => {
-      const value = this.resolveValue(file, path);
-      const schema = value && this.deref(value);
-      return schema?.value.kind === 'schema' ? { file: schema.file, fields: schema.value.fields } : undefined;
-    },
-  };
-
-  private resolveFields(file: string, source: PayloadSource | undefined, depth: number): { file: string; fields: PayloadField[] } | undefined {
-    if (!source || depth > MAX_REFS) return undefined;
-    if ('inline' in source) return { file, fields: source.inline };
-    if ('schema' in source) return this.resolveSchema(file, source.schema);
-    if ('indexed' in source) return this.resolveEntry(file, source.indexed.type, source.indexed.key, depth);
-    if ('shape' in source) {
-      const fields = getShapeFields(file, { name: '', fields: [], isExported: false, shape: source.shape, span: source.span }, this.lookupType);
-      return fields && { file, fields };
-    }
-    const resolved = this.resolveType(file, source.ref.name);
-    if (resolved?.decl.schema) return this.resolveSchema(resolved.file, resolved.decl.schema);
-    if (resolved?.decl.shape) {
-      const fields = getShapeFields(resolved.file, resolved.decl, this.lookupType);
-      return fields && { file: resolved.file, fields };
-    }
-    return resolved ? { file: resolved.file, fields: this.getFields(resolved.file, resolved.decl, 0, new Set()) } : undefined;
-  }
-
-  /** `TQueueJobTypes[QueueName.Export]`: the entry of a type keyed by names, where both names resolve to the same string. */
-  private resolveEntry(file: string, type: string, key: NameRef, depth: number): { file: string; fields: PayloadField[] } | undefined {
-    const resolved = this.resolveType(file, type);
-    const wanted = this.resolveName(file, key);
-    if (!resolved?.decl.entries || wanted === undefined) return undefined;
-    const entry = resolved.decl.entries.find((candidate) => this.resolveName(resolved.file, candidate.key) === wanted);
-    return entry && this.resolveFields(resolved.file, entry.source, depth + 1);
-  }
-
-  /** The fields of a zod object schema a module-level value holds (`z.infer<typeof Schema>`). */
-  private resolveSchema(file: string, path: readonly string[]): { file: string; fields: PayloadField[] } | undefined {
-    const schema = this.resolveValue(file, path);
-    return schema?.value.kind === 'schema' ? { file: schema.file, fields: schema.value.fields } : undefined;
-  }
-
-  /** A type's own fields after those of its bases, a base found only where it can be resolved (cycles cut). */
-  private getFields(file: string, decl: TypeDeclFact, depth: number, seen: Set<TypeDeclFact>): PayloadField[] {
-    if (!decl.bases || depth > MAX_REFS || seen.has(decl)) return decl.fields;
-    seen.add(decl);
-    const byName = new Map<string, PayloadField>();
-    for (const base of decl.bases) {
-      const resolved = this.resolveType(file, base);
-      if (!resolved) continue;
-      const inherited = resolved.decl.shape ? (getShapeFields(resolved.file, resolved.decl, this.lookupType) ?? []) : this.getFields(resolved.file, resolved.decl, depth + 1, seen);
-      for (const field of inherited) byName.set(field.name, { ...field, file: field.file ?? resolved.file });
-    }
-    for (const field of decl.fields) byName.set(field.name, field);
-    return [...byName.values()];
+    return this.payloads.expandFields(file, fields);
   }
 
   /**
