@@ -29,6 +29,11 @@ ruleTester.run('no-silent-unknown-job', rule, {
     { ...at, name: 'a default handing the job to another processor', code: `declare function legacy(job: Job): Promise<unknown>;\n${worker("  switch (job.name) {\n    case 'welcome': return 1;\n    default: return legacy(job);\n  }")}` },
     { ...at, name: 'a processor that takes every job alike', code: worker('  return job.data.id;') },
     { ...at, name: 'a dispatch on something else', code: worker("  switch (job.data.kind) {\n    case 'a': return 1;\n  }") },
+    // Names tested in a way this reading cannot follow: which names are handled is unknown, so nothing is said about the others.
+    { ...at, name: 'a list test before a readable one', code: worker("  if (ALLOWED.includes(job.name)) { return 1; }\n  if (job.name === 'schedule') { return 2; }", 'job: Job') .replace('new Worker', 'const ALLOWED = [\'retry\'];\nnew Worker') },
+    { ...at, name: 'a list test after a readable one', code: worker("  if (job.name === 'welcome') return 1;\n  if (job.name.startsWith('legacy-')) return 2;") },
+    { ...at, name: 'an else branch that tests the name again', code: worker("  switch (job.name) {\n    case 'welcome': return 1;\n    default:\n      if (job.name.endsWith(':v2')) return 2;\n      return undefined;\n  }") },
+    { ...at, name: 'a switch on true over the name', code: worker("  switch (true) {\n    case job.name.startsWith('a'): return 1;\n  }\n  if (job.name === 'welcome') return 2;") },
     { ...at, name: 'not a BullMQ project', settings: { 'safe-jobs': { ...fixture.settings['safe-jobs'], frameworks: ['activejob'] } }, code: worker("  switch (job.name) {\n    case 'welcome': return 1;\n  }") },
   ],
   invalid: [

@@ -34,9 +34,12 @@ function findDispatch(statements: Statement[], names: JobNames, ctx: SyntaxConte
         break;
       case 'SwitchStatement':
         if (isJobName(statement.discriminant, names)) return getSwitchDispatch(statement, rest, names, ctx);
+        if (testsJobName([statement], names)) return undefined;
         break;
       case 'IfStatement':
         if (getTestNames(statement.test, names)) return getIfDispatch(statement, rest, names, ctx);
+        // `if (ALLOWED.includes(job.name))`: a dispatch this reading cannot follow; the processor takes every job alike.
+        if (mentionsJobName(statement.test, names)) return undefined;
         break;
       case 'TryStatement':
         if (depth < 1) {
@@ -144,12 +147,13 @@ function hasPlainCall(node: Node, local: string, depth = 0): boolean {
   return getChildren(node).some((child) => hasPlainCall(child, local, depth + 1));
 }
 
-function getSwitchDispatch(statement: TSESTree.SwitchStatement, rest: Statement[], names: JobNames, ctx: SyntaxContext): DispatchFact {
+function getSwitchDispatch(statement: TSESTree.SwitchStatement, rest: Statement[], names: JobNames, ctx: SyntaxContext): DispatchFact | undefined {
   const cases: DispatchCaseFact[] = [];
   let pending: Array<{ name: NameRef; span: TSESTree.Node }> = [];
   let unknown: DispatchFact['unknown'] | undefined;
   for (const clause of statement.cases) {
     if (!clause.test) {
+      if (testsJobName([...clause.consequent, ...rest], names)) return undefined;
       unknown = getBlockOutcome(clause.consequent, rest, names, 0);
       pending = [];
       continue;
@@ -160,11 +164,12 @@ function getSwitchDispatch(statement: TSESTree.SwitchStatement, rest: Statement[
     if (pending.length > 0) cases.push(getCase(pending, clause.consequent, names, ctx));
     pending = [];
   }
+  if (unknown === undefined && testsJobName(rest, names)) return undefined;
   return { kind: 'switch', unknown: unknown ?? getBlockOutcome([], rest, names, 0), span: getSpan(statement), cases };
 }
 
 /** `if (job.name === 'a') ... else if (job.name === 'b') ... else throw`, or a run of such `if`s before a `throw`. */
-function getIfDispatch(first: TSESTree.IfStatement, rest: Statement[], names: JobNames, ctx: SyntaxContext): DispatchFact {
+function getIfDispatch(first: TSESTree.IfStatement, rest: Statement[], names: JobNames, ctx: SyntaxContext): DispatchFact | undefined {
   const cases: DispatchCaseFact[] = [];
   let current: Statement | null | undefined = first;
   let remaining = rest;
@@ -172,6 +177,8 @@ function getIfDispatch(first: TSESTree.IfStatement, rest: Statement[], names: Jo
   for (let guard = 0; guard < 256 && current; guard++) {
     const tested: NameRef[] | undefined = current.type === 'IfStatement' ? getTestNames(current.test, names) : undefined;
     if (current.type !== 'IfStatement' || !tested) {
+      // What meets any other name tests the name again in a way this reading cannot follow: which names are handled is unknown.
+      if (testsJobName([current, ...remaining], names)) return undefined;
       unknown = getBlockOutcome([current], remaining, names, 0);
       break;
     }
@@ -185,10 +192,30 @@ function getIfDispatch(first: TSESTree.IfStatement, rest: Statement[], names: Jo
       remaining = remaining.slice(1);
     } else {
       current = undefined;
+      if (testsJobName(remaining, names)) return undefined;
       unknown = getBlockOutcome([], remaining, names, 0);
     }
   }
   return { kind: 'if', unknown: unknown ?? 'silent', span: getSpan(first), cases };
+}
+
+/** Whether statements test the job's name (in an `if`, a `switch`, a condition), outside nested functions. */
+function testsJobName(nodes: Node[], names: JobNames, depth = 0): boolean {
+  if (depth > 12) return false;
+  for (const node of nodes) {
+    if (isFunctionLike(node)) continue;
+    if ((node.type === 'IfStatement' || node.type === 'ConditionalExpression') && mentionsJobName(node.test, names)) return true;
+    if (node.type === 'SwitchStatement' && (mentionsJobName(node.discriminant, names) || node.cases.some((clause) => clause.test && mentionsJobName(clause.test, names)))) return true;
+    if (testsJobName(getChildren(node), names, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** Whether an expression reads the job's name anywhere (`ALLOWED.includes(job.name)`, `name.startsWith('x')`). */
+function mentionsJobName(node: Node, names: JobNames, depth = 0): boolean {
+  if (depth > 12) return false;
+  if (isJobName(node, names)) return true;
+  return !isFunctionLike(node) && getChildren(node).some((child) => mentionsJobName(child, names, depth + 1));
 }
 
 function getNameNode(statement: TSESTree.IfStatement, name: NameRef): TSESTree.Node | undefined {
