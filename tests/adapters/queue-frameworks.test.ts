@@ -42,13 +42,14 @@ describe('bullmq preset', () => {
     expect(jobsByName(set).get('welcome')).toMatchObject({ style: 'payload', serialization: 'json', handler: 'sendWelcome' });
   });
 
-  it('finds add, addBulk, upsertJobScheduler and FlowProducer#add, with the queue of the queue object or the flow node', () => {
+  it('finds add, addBulk (of a literal list or of a .map), upsertJobScheduler and FlowProducer#add, with the queue of the queue object or the flow node', () => {
     expect(sites(set)).toEqual([
       'welcome@email add src/enqueue.ts:5 ["userId"]',
       'password-reset@email addBulk src/enqueue.ts:6 ["userId","token"]',
       'reports@reports upsertJobScheduler src/enqueue.ts:7 ["reportId"]',
       'reports@reports add src/enqueue.ts:8 ["reportId"]',
       'welcome@email add src/enqueue.ts:8 ["userId"]',
+      'welcome@email addBulk src/enqueue.ts:14 ["userId","locale"]',
     ]);
   });
 

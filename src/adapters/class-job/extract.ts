@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ArgumentsFact, EnqueueFact, NameRef, SourceSpan } from '../../model/facts.js';
-import { getNameRef, getObjectProperty, getReceiverPath, getSingleArgument, getSpan, getSpreadArguments, type Node } from '../shared/syntax.js';
+import { getListItems, getNameRef, getObjectProperty, getReceiverPath, getSingleArgument, getSpan, getSpreadArguments, type Node } from '../shared/syntax.js';
 import type { ClassJobConfig, ProducerShape } from './config.js';
 import { getOwn } from '../../model/records.js';
 
@@ -51,7 +51,7 @@ const UNREADABLE: ArgumentsFact = { count: 0, hasSpread: true };
 function getProducerPayloads(node: TSESTree.CallExpression, shape: ProducerShape): Array<{ args: ArgumentsFact; span: SourceSpan }> | undefined {
   const arg = node.arguments[shape.arg];
   if (!arg || arg.type === 'SpreadElement') return undefined;
-  const items = shape.batch ? (arg.type === 'ArrayExpression' ? arg.elements : undefined) : [arg];
+  const items = shape.batch ? getListItems(arg) : [arg];
   if (!items) return [{ args: UNREADABLE, span: getSpan(node) }];
   const payloads: Array<{ args: ArgumentsFact; span: SourceSpan }> = [];
   for (const item of items) {

@@ -8,7 +8,7 @@ import type { HandlerFact, HandlerRef, NamedEnqueueFact } from '../../model/fact
 import { getDecoratorName, isDecorator } from '../shared/bindings.js';
 import { getCalleeName } from '../shared/calls.js';
 import { getFunctionFact, getMethodOfThis } from '../shared/functions.js';
-import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type Node, type SyntaxContext, getIteratedNames } from '../shared/syntax.js';
+import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type Node, type SyntaxContext, getIteratedNames, getListItems } from '../shared/syntax.js';
 import { getTypeSource } from '../shared/types.js';
 import type { QueueWorkerConfig } from './config.js';
 import type { ProcessorFact } from './facts.js';
@@ -126,9 +126,7 @@ function addJob(node: TSESTree.CallExpression, method: string, receiverPath: str
 
 /** `queue.addBulk([{ name, data, opts }, ...])`: one site per job whose name is known. */
 function addBulk(node: TSESTree.CallExpression, method: string, receiverPath: string[], config: QueueWorkerConfig, enqueues: NamedEnqueueFact[]): void {
-  const list = node.arguments[0];
-  if (list?.type !== 'ArrayExpression') return;
-  for (const element of list.elements) {
+  for (const element of getListItems(node.arguments[0]) ?? []) {
     if (element?.type !== 'ObjectExpression') continue;
     const name = getNameRef(getObjectProperty(element, 'name'));
     if (!name) continue;
@@ -151,7 +149,7 @@ function addScheduler(node: TSESTree.CallExpression, method: string, receiverPat
 /** `flow.add({ name, queueName, data, children: [...] })`, `flow.addBulk([...])`: a site per job of the tree. */
 function addFlows(node: TSESTree.CallExpression, method: string, receiverPath: string[], config: QueueWorkerConfig, enqueues: NamedEnqueueFact[]): void {
   const arg = node.arguments[0];
-  const roots = arg?.type === 'ArrayExpression' ? arg.elements : [arg];
+  const roots = getListItems(arg) ?? [arg];
   const visit = (job: Node | null | undefined, depth: number): void => {
     if (job?.type !== 'ObjectExpression' || depth > MAX_FLOW_DEPTH) return;
     const name = getNameRef(getObjectProperty(job, 'name'));
@@ -163,7 +161,7 @@ function addFlows(node: TSESTree.CallExpression, method: string, receiverPath: s
       addEnqueue(enqueues, fact);
     }
     const children = getObjectProperty(job, 'children');
-    if (children?.type === 'ArrayExpression') for (const child of children.elements) visit(child, depth + 1);
+    for (const child of getListItems(children) ?? []) visit(child, depth + 1);
   };
   for (const root of roots) visit(root, 0);
 }

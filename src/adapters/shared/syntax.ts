@@ -309,3 +309,30 @@ export function getIteratedNames(name: TSESTree.Identifier, call: TSESTree.Node)
   }
   return undefined;
 }
+
+/**
+ * The items of a list of requests: the elements of an array literal, or the object a `.map`
+ * (`.flatMap`) callback returns for each element (`ids.map((id) => ({ name: 'digest', data: { id } }))`),
+ * which stands for every item alike. Undefined when the list is written any other way.
+ */
+export function getListItems(node: Node | null | undefined): Array<TSESTree.Expression | TSESTree.SpreadElement | null> | undefined {
+  const list = node && withoutTypeAssertions(node);
+  if (!list) return undefined;
+  if (list.type === 'ArrayExpression') return list.elements;
+  if (list.type !== 'CallExpression' || list.callee.type !== 'MemberExpression' || list.callee.computed || list.callee.property.type !== 'Identifier') return undefined;
+  const method = list.callee.property.name;
+  const callback = list.arguments[0];
+  if ((method !== 'map' && method !== 'flatMap') || (callback?.type !== 'ArrowFunctionExpression' && callback?.type !== 'FunctionExpression')) return undefined;
+  const returned = getReturnedExpression(callback);
+  if (!returned) return undefined;
+  const value = withoutTypeAssertions(returned);
+  if (method === 'flatMap' && value.type === 'ArrayExpression') return value.elements;
+  return value.type === 'ObjectExpression' ? [value] : undefined;
+}
+
+/** What a callback returns: its expression body, or the argument of its only top-level `return`. */
+function getReturnedExpression(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): TSESTree.Expression | undefined {
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const returns = fn.body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === 'ReturnStatement');
+  return returns.length === 1 && returns[0]!.argument ? returns[0]!.argument : undefined;
+}

@@ -9,7 +9,7 @@ import type { HandlerRef, NameRef, NamedEnqueueFact } from '../../model/facts.js
 import { getCalleeName } from '../shared/calls.js';
 import { getFunctionFact, getMethodOfThis } from '../shared/functions.js';
 import { getPayloadArguments, type NamedEnqueueShape } from '../shared/named-enqueue.js';
-import { getIteratedNames, getNameRef, getObjectPath, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
+import { getIteratedNames, getListItems, getNameRef, getObjectPath, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
 import { getTypeSource } from '../shared/types.js';
 import { getObjectFact } from '../shared/values.js';
 import type { StringRegistryConfig } from './config.js';
@@ -54,7 +54,7 @@ function addDispatch(node: TSESTree.CallExpression, receiver: TSESTree.Expressio
   const path = getReferencePath(receiver);
   if (!path) return;
   const arg = node.arguments[0];
-  const payloads = kind === 'single' ? [arg] : arg?.type === 'ArrayExpression' ? arg.elements : undefined;
+  const payloads = kind === 'single' ? [arg] : getListItems(arg);
   for (const payload of payloads ?? [undefined]) {
     const span = getSpan(kind === 'batch' && payload ? payload : node);
     if (enqueues.some((fact) => fact.byBinding && fact.span.range[0] === span.range[0] && fact.span.range[1] === span.range[1])) continue;
@@ -159,7 +159,7 @@ function addRequestEnqueues(
 ): void {
   const arg = node.arguments[shape.nameArg];
   const keys = shape.requestKeys ?? { name: 'name', data: 'data' };
-  const requests = arg?.type === 'ArrayExpression' ? arg.elements : [arg];
+  const requests = getListItems(arg) ?? [arg];
   for (const request of requests) {
     if (request?.type !== 'ObjectExpression') continue;
     const name = getNameRef(getObjectPath(request, keys.name));

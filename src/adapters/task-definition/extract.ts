@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { NamedEnqueueFact } from '../../model/facts.js';
 import { getFunctionFact, getPayloadSource } from '../shared/functions.js';
-import { getNameRef, getObjectProperty, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
+import { getListItems, getNameRef, getObjectProperty, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
 import type { TaskDefinitionConfig } from './config.js';
 import type { TaskDefinitionFact } from './facts.js';
 import { getOwn } from '../../model/records.js';
@@ -90,11 +90,12 @@ function addPayloads(
     add(enqueues, { adapters: [config.name], method, names, args: getSingleArgument(arg), span: getSpan(node) }, byBinding);
     return;
   }
-  if (arg?.type !== 'ArrayExpression') {
+  const items = getListItems(arg);
+  if (!items) {
     add(enqueues, { adapters: [config.name], method, names, args: { count: 0, hasSpread: true }, span: getSpan(node) }, byBinding);
     return;
   }
-  for (const item of arg.elements) {
+  for (const item of items) {
     if (item?.type !== 'ObjectExpression') continue;
     add(enqueues, { adapters: [config.name], method, names, args: getSingleArgument(getObjectProperty(item, 'payload')), span: getSpan(item) }, byBinding);
   }
@@ -102,9 +103,7 @@ function addPayloads(
 
 /** `batch.trigger([{ id: 'hello', payload }])`, `batch.triggerByTask([{ task: hello, payload }])`. */
 function addItems(enqueues: NamedEnqueueFact[], config: TaskDefinitionConfig, method: string, node: TSESTree.CallExpression, key: 'id' | 'task', byBinding: boolean): void {
-  const list = node.arguments[0];
-  if (list?.type !== 'ArrayExpression') return;
-  for (const item of list.elements) {
+  for (const item of getListItems(node.arguments[0]) ?? []) {
     if (item?.type !== 'ObjectExpression') continue;
     const value = getObjectProperty(item, key);
     const path = byBinding && value ? getReferencePath(value) : undefined;
