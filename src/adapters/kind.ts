@@ -43,6 +43,12 @@ export interface AdapterConfigBase {
    * a new job before its workers are deployed is then harmless.
    */
   unknownJob?: 'waits';
+  /**
+   * Enqueue methods whose job runs on the version of the code that calls it (Trigger.dev's
+   * `triggerAndWait`: the child run is locked to its parent's version). A job only ever
+   * enqueued this way never meets the other version's payloads.
+   */
+  callerVersion?: string[];
 }
 
 /** A built-in configuration, and the packages whose presence in the nearest package.json enables it by default. */

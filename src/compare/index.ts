@@ -9,6 +9,7 @@ import { INCOMPATIBLE_PARAM_CHANGE } from './param-changes.js';
 import { QUEUE_CHANGE } from './queue-change.js';
 import { findRenames, RENAME_WITHOUT_ALIAS } from './renames.js';
 import { SILENT_UNKNOWN_JOB } from './silent-unknown-job.js';
+import { getVersionLockedJobs, withoutVersionLocked } from './version-locked.js';
 
 /** Every check, in the order their findings are reported. */
 const CHECKS: readonly CheckDescriptor[] = [
@@ -36,7 +37,8 @@ export function compareContracts(context: CompareContext): Finding[] {
   const renames = findRenames(removed, context);
   const deleted = removed.filter((job) => !renames.some((rename) => rename.previous === job.previous));
   const comparison: Comparison = { ...context, renames, deleted };
-  return CHECKS.flatMap((check) => (check.needsBaseline ? check.run(comparison) : []));
+  const findings = CHECKS.flatMap((check) => (check.needsBaseline ? check.run(comparison) : []));
+  return withoutVersionLocked(findings, getVersionLockedJobs(context.previous, context.current), context);
 }
 
 /** Whether the body of a job can change a finding: bodies pair renamed jobs, which takes a removed one. */

@@ -65,6 +65,8 @@ export interface EnqueueSite {
   framework?: string;
   /** The queue the call names, where it names one by a literal or constant. */
   queue?: string;
+  /** The job runs on the version of the code that makes this call (a child its parent waits for): see AdapterConfigBase.callerVersion. */
+  callerVersion?: true;
 }
 
 /** A processor that dispatches on the job's name (`switch (job.name)`): what a job under any other name meets. */

@@ -68,6 +68,7 @@ const site = z.object({
   adapter: z.string().optional(),
   framework: z.string().optional(),
   queue: z.string().optional(),
+  callerVersion: z.literal(true).optional(),
 });
 
 const snapshotSchema = z.object({

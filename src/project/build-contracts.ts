@@ -85,6 +85,8 @@ class ContractBuilder implements ResolveContext {
   addSite(site: EnqueueSite): void {
     const framework = this.getFramework(site.adapter);
     if (framework !== undefined) site.framework = framework;
+    const config = site.adapter === undefined ? undefined : this.set.byName.get(site.adapter)?.config;
+    if (config?.callerVersion?.includes(site.method)) site.callerVersion = true;
     this.sites.push(site);
   }
 

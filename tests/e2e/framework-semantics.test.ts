@@ -4,6 +4,7 @@
  * graphile-worker, Agenda), a call already deployed is not made premature by a change, and a
  * Temporal local activity runs in its workflow's worker, on its version. Real git repositories.
  */
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { summary, useDeployments } from '../helpers/deployed.js';
 import type { Files } from '../helpers/git-repo.js';
@@ -62,6 +63,38 @@ describe('no-premature-enqueue and what the framework does with an unknown job',
     });
     repo.write({ 'src/jobs.ts': "export const jobs = {\n  add: { perform: async (a: number, b: number) => a + b },\n  double: { perform: async (a: number) => 2 * a },\n};\n" });
     expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+});
+
+describe('Trigger.dev children locked to their parent\'s version', () => {
+  const child = (fields: string) => `import { task } from '@trigger.dev/sdk';\n\nexport const convert = task({\n  id: 'convert',\n  run: async (payload: { ${fields} }) => {\n    console.log(payload);\n  },\n});\n`;
+  const parent = (call: string) => `import { task } from '@trigger.dev/sdk';\nimport { convert } from './convert';\n\nexport const upload = task({\n  id: 'upload',\n  run: async (payload: { documentId: string }) => {\n    await ${call};\n  },\n});\n`;
+  const app = (call: string): Files => ({
+    'package.json': '{ "name": "app", "dependencies": { "@trigger.dev/sdk": "4.8.3" } }\n',
+    'src/convert.ts': child('documentId: string'),
+    'src/upload.ts': parent(call),
+  });
+
+  it.each([['convert.triggerAndWait({ documentId: payload.documentId })'], ['convert.batchTriggerAndWait([{ payload: { documentId: payload.documentId } }])']])(
+    'is silent for a new required field of a task only ever run by %s: old parents run old children, new parents new ones',
+    async (call) => {
+      const repo = deploy(app(call));
+      repo.write({ 'src/convert.ts': child('documentId: string; teamId: string'), 'src/upload.ts': parent(call.replace('documentId: payload.documentId', "documentId: payload.documentId, teamId: 't'")) });
+      expect(await lintFiles(repo.dir)).toEqual([]);
+    },
+  );
+
+  it('is silent when such a child is deleted together with its parent\'s call', async () => {
+    const repo = deploy(app('convert.triggerAndWait({ documentId: payload.documentId })'));
+    rmSync(repo.path('src/convert.ts'));
+    repo.write({ 'src/upload.ts': "import { task } from '@trigger.dev/sdk';\n\nexport const upload = task({\n  id: 'upload',\n  run: async (payload: { documentId: string }) => {\n    console.log(payload);\n  },\n});\n" });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+
+  it('still reports it when a plain trigger() reaches the task, in either version: that run starts on the latest version', async () => {
+    const repo = deploy({ ...app('convert.triggerAndWait({ documentId: payload.documentId })'), 'src/api.ts': "import { convert } from './convert';\n\nexport const start = (documentId: string) => convert.trigger({ documentId });\n" });
+    repo.write({ 'src/convert.ts': child('documentId: string; teamId: string') });
+    expect(summary(await lintFiles(repo.dir))).toEqual(['safe-jobs/no-new-required-param@src/convert.ts:5']);
   });
 });
 

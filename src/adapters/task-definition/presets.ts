@@ -16,6 +16,8 @@ const TRIGGER_DEV: TaskDefinitionConfig = {
   byTaskItems: { objects: ['batch'], methods: ['triggerByTask', 'triggerByTaskAndWait'] },
   serialization: 'json',
   unknownJob: 'waits',
+  // https://trigger.dev/docs/versioning#child-tasks-and-version-locking: waiting triggers lock the child to the parent's version.
+  callerVersion: ['triggerAndWait', 'batchTriggerAndWait', 'triggerByTaskAndWait'],
 };
 
 export const TASK_DEFINITION_PRESETS: ReadonlyArray<Preset<TaskDefinitionConfig>> = [{ config: TRIGGER_DEV, packages: ['@trigger.dev/sdk', 'trigger.dev'] }];
