@@ -4,6 +4,7 @@
  * base class a topic through `super(...)`. Read from one file's syntax, by name patterns; what
  * this finds is a guess for `safe-jobs doctor` to show, never a job or a finding.
  */
+import { getCalleeName } from '../adapters/shared/calls.js';
 import { simpleTraverse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { getObjectPath, getObjectProperty, getTypeReferenceName, withoutTypeAssertions } from '../adapters/shared/syntax.js';
 
@@ -64,12 +65,15 @@ export interface ClassOutline {
 export const JOB_LIKE_TOKENS = /satisfies|\bclass +[A-Za-z0-9_$]+|[A-Za-z0-9_$] *\( *\{|\bsuper *\(|[:)] *[A-Z][A-Za-z0-9_$]*(Job|Task|Worker)|\b(define|create)[A-Z][A-Za-z0-9_$]*(Job|Task) *\(|\. *[a-z][A-Za-z0-9_$]* *\( *\{/;
 
 const DEFINITION_TYPE = /(Job|Task|Worker)[A-Za-z]*(Definition|Config|Options|Spec)?$/;
-const DEFINITION_CALL = /^(define|create)[A-Za-z]*(Job|Task)$/;
+const DEFINITION_CALL = /^(define|create|register)[A-Za-z]*(Job|Task|Queue|Worker)$/;
 const NAME_PATHS = ['trigger.name', 'trigger.event', 'slug', 'id', 'name', 'jobName', 'type', 'event'];
 const HANDLER_KEYS = ['handler', 'run', 'perform', 'handle', 'process', 'execute'];
 const SCHEMA_PATHS = ['trigger.schema', 'schema', 'inputSchema', 'payloadSchema'];
 const PAYLOAD_KEYS = ['payload', 'input', 'data', 'args'];
-const ENQUEUE_METHOD = /^(trigger|enqueue|dispatch|schedule|queue|add|send|push|publish|emit)[A-Za-z]*$/;
+/** A verb that sends work, alone or naming what it sends (`addJob`, `enqueueTask`, `publishEvent`), not `addAdjustment`. */
+const ENQUEUE_METHOD = /^(trigger|enqueue|dispatch|schedule|queue|add|send|push|publish|emit)(Job|Jobs|Task|Tasks|Event|Events|Message|Messages|Bulk|Batch|ToQueue|JobToQueue|JobsToQueue|Later|Now|In|At)?$/;
+/** `push` on anything but a queue is an array's: `events.push({ type, data })` is no job. */
+const PUSH_RECEIVER = /(queue|bus|client|boss|producer|publisher|broker|jobs|tasks)$/i;
 const REQUEST_NAME_KEYS = ['name', 'job', 'task', 'type', 'event', 'jobName'];
 const REQUEST_DATA_KEYS = ['payload', 'data', 'input', 'args', 'params'];
 const WORKER_BASE = /(Worker|Processor|Consumer)[A-Za-z]*$/;
@@ -117,15 +121,18 @@ function addTyped(file: string, annotation: TSESTree.TypeNode, value: Node, foun
 
 function addCall(file: string, node: TSESTree.CallExpression, parent: Node | undefined, found: JobLike[], calls: BindingCall[]): void {
   const callee = node.callee;
-  if (callee.type === 'Identifier') {
-    // A call named like a definer, or any call given an object with a name, a handler and a schema.
-    const definition = node.arguments[0] && readDefinition(file, withoutTypeAssertions(node.arguments[0]), { call: callee.name });
-    if (!definition || (!DEFINITION_CALL.test(callee.name) && !definition.schema)) return;
-    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') definition.variable = parent.id.name;
+  const calleeName = getCalleeName(callee);
+  // A call named like a definer (`defineJob`, `jobQueueService.createQueue`), or any function given an object with a name, a handler and a schema.
+  const definition = calleeName && node.arguments[0] ? readDefinition(file, withoutTypeAssertions(node.arguments[0]), { call: calleeName }) : undefined;
+  if (definition && (DEFINITION_CALL.test(calleeName!) || (callee.type === 'Identifier' && definition.schema))) {
+    const holder = parent?.type === 'AwaitExpression' ? parent.parent : parent;
+    if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') definition.variable = holder.id.name;
     found.push(definition);
     return;
   }
+  if (callee.type === 'Identifier') return;
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !ENQUEUE_METHOD.test(callee.property.name)) return;
+  if (callee.property.name === 'push' && !PUSH_RECEIVER.test(getReceiverName(callee.object) ?? '')) return;
   if (callee.object.type === 'Identifier') calls.push({ variable: callee.object.name, method: callee.property.name });
   node.arguments.forEach((arg, index) => {
     if (arg.type !== 'ObjectExpression') return;
@@ -133,6 +140,12 @@ function addCall(file: string, node: TSESTree.CallExpression, parent: Node | und
     const dataKey = REQUEST_DATA_KEYS.find((key) => getObjectProperty(arg, key) !== undefined);
     if (nameKey && dataKey) found.push({ kind: 'request', file, line: node.loc.start.line, endLine: node.loc.end.line, method: (callee.property as TSESTree.Identifier).name, arg: index, nameKey, dataKey });
   });
+}
+
+/** `queue`, `this.jobQueue`, `services.bus`: the last name of a receiver. */
+function getReceiverName(node: TSESTree.Expression): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  return node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' ? node.property.name : undefined;
 }
 
 function readDefinition(file: string, node: Node, by: DefinitionLike['by']): DefinitionLike | undefined {

@@ -47,6 +47,8 @@ const DEFINITIONS_APP: Files = {
   'src/invoice-job.ts': DEFINITION('invoiceId: z.number()'),
   'src/close.ts': "import { jobs } from './client';\n\nexport const close = (invoiceId: number) => jobs.triggerJob({ name: 'invoice.send', payload: { invoiceId } });\n",
   'src/client.ts': 'export const jobs = { triggerJob: async (_request: { name: string; payload: unknown }) => {} };\n',
+  // Not jobs: an array's push and a method that only starts with a verb, though both take `{ type, data }`.
+  'src/ui.ts': "export const track = (events: unknown[], order: { addAdjustment(a: unknown): void }) => {\n  events.push({ type: 'click', data: {} });\n  order.addAdjustment({ type: 'promo', data: {} });\n};\n",
 };
 
 describe('safe-jobs doctor', () => {
@@ -121,6 +123,17 @@ describe('safe-jobs doctor', () => {
     paste(repo, json.suggestion);
     const list = JSON.parse((await run(['list', '--format', 'json', '--cwd', repo.dir])).out) as { jobs: Array<{ wireName: string; file: string; sites: Array<{ file: string }> }> };
     expect(list.jobs.map((job) => [job.wireName, job.file, job.sites.map((site) => site.file)])).toEqual([['email', 'src/email.worker.ts', ['src/signup.ts']]]);
+  });
+
+  it('finds definitions made by a method named like a definer (service.createQueue({ name, process }))', async () => {
+    const repo = repoOf({
+      'package.json': '{ "name": "shop", "private": true }\n',
+      'src/collections.ts':
+        "export class CollectionService {\n  constructor(private jobQueueService: { createQueue(options: unknown): Promise<unknown> }) {}\n  async init() {\n    await this.jobQueueService.createQueue({\n      name: 'apply-collection-filters',\n      process: async (job: { data: { collectionIds: string[] } }) => console.log(job.data),\n    });\n  }\n}\n",
+    });
+    const json = JSON.parse((await run(['doctor', '--format', 'json', '--cwd', repo.dir])).out) as { unclaimed: Array<{ file: string; line: number; kind: string }>; suggestion: { adapters: Array<Record<string, unknown>> } };
+    expect(json.unclaimed.map((item) => `${item.kind}@${item.file}:${item.line}`)).toEqual(['definition@src/collections.ts:4']);
+    expect(json.suggestion.adapters[0]!.definitions).toEqual([{ calls: ['createQueue'], name: 'name', handler: 'process' }]);
   });
 
   it('suggests the dispatch methods called on the object a definition call returns, and handlers by reference', async () => {
