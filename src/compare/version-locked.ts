@@ -1,7 +1,7 @@
 /**
  * Jobs that never meet the other version: every call that enqueues them, in the baseline and
- * in this version, runs them on the caller's own version (Trigger.dev's `triggerAndWait`
- * locks a child run to its parent's version). Old parents enqueue for old children, new
+ * in this version, runs them on the caller's own version (a framework that locks a child run
+ * its parent waits for to the parent's version: the adapter's `callerVersion`). Old parents enqueue for old children, new
  * parents for new ones; a change to such a job's contract breaks no run of a rolling deploy.
  */
 import { findJob, getJobKey, type ContractSet } from '../model/contract.js';

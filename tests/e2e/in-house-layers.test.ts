@@ -230,6 +230,35 @@ describe('definitions enqueued through the object their call returns', () => {
   });
 });
 
+describe('definitions typed by their call\'s type argument, or by the job their handler receives', () => {
+  const QUEUES = (handler?: string) => ({
+    type: 'string-registry',
+    name: 'job-queues',
+    ...(handler ? { handler } : {}),
+    definitions: [{ calls: ['createQueue'], name: 'name', handler: 'process' }],
+    enqueue: [],
+  });
+  const service = (definition: string) =>
+    `import type { ApplyFiltersData } from './types';\n\nexport class CollectionService {\n  constructor(private jobs: { createQueue<T>(options: unknown): Promise<unknown> }) {}\n  async init() {\n    await this.jobs.${definition};\n  }\n}\n`;
+  const types = (fields: string) => `export interface ApplyFiltersData {\n${fields}\n}\n`;
+  const app = (definition: string): Files => ({
+    'package.json': JSON.stringify({ name: 'shop', private: true }),
+    'src/types.ts': types('  collectionIds: string[];'),
+    'src/collections.ts': service(definition),
+  });
+
+  it.each([
+    ["createQueue<ApplyFiltersData>({ name: 'apply-filters', process: async (job) => console.log(job) })", undefined],
+    ["createQueue({ name: 'apply-filters', process: async (job: { data: ApplyFiltersData }) => console.log(job.data) })", 'job-data'],
+  ])('reads the payload of %s (handler %s), and reports a new required field of it', async (definition, handler) => {
+    const repo = deploy(app(definition));
+    repo.write({ 'src/types.ts': types('  collectionIds: string[];\n  channelId: string;') });
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { adapters: [QUEUES(handler)] } });
+    expect(summary(messages)).toEqual(['safe-jobs/no-new-required-param@src/types.ts:3']);
+    expect(messages[0]!.message).toMatch(/^Job 'apply-filters' now requires payload field 'channelId'/);
+  });
+});
+
 describe('request objects read through key paths', () => {
   it('reads the name and the payload at nested keys: { job: { name }, input }', async () => {
     const adapter = { ...DEFINITIONS, enqueue: [{ methods: ['dispatch'], nameArg: 0, payloadArg: 0, payload: 'request', requestKeys: { name: 'job.name', data: 'input' } }] };

@@ -10,6 +10,8 @@ import { getFunctionFact, getPayloadSource } from '../shared/functions.js';
 import { getNameRef, getObjectPath, getReferencePath, getTypeReferenceName, withoutTypeAssertions, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
 import type { ObjectDefinitionShape, StringRegistryConfig } from './config.js';
 import type { ObjectDefinitionFact } from './facts.js';
+import type { PayloadSource } from '../../model/facts.js';
+import { getTypeSource } from '../shared/types.js';
 import { getValueFact } from '../shared/values.js';
 
 /** The configurations' definition shapes that accept objects of a type name, or passed to a callee name. */
@@ -63,11 +65,12 @@ export function addTypedFactory(node: TSESTree.FunctionLike, index: DefinitionIn
 export function addDefinitionCall(node: TSESTree.CallExpression | TSESTree.NewExpression, callee: string, index: DefinitionIndex, out: ObjectDefinitionFact[], ctx: SyntaxContext): void {
   const shapes = index.byCall.get(callee);
   if (!shapes) return;
+  const typeArgument = getTypeSource(node.typeArguments?.params[0], ctx);
   for (const arg of node.arguments) {
     if (arg.type === 'SpreadElement') continue;
     const inner = withoutTypeAssertions(arg);
     if (inner.type === 'ArrayExpression') for (const element of inner.elements) addObject(element, shapes, out, ctx);
-    else addObject(inner, shapes, out, ctx);
+    else addObject(inner, shapes, out, ctx, typeArgument);
   }
 }
 
@@ -102,7 +105,13 @@ function getShapesOfType(annotation: TSESTree.TypeNode, index: DefinitionIndex):
   return name === undefined ? undefined : index.byType.get(name);
 }
 
-function addObject(node: Node | null, shapes: ReadonlyArray<{ adapter: string; shape: ObjectDefinitionShape }>, out: ObjectDefinitionFact[], ctx: SyntaxContext): void {
+function addObject(
+  node: Node | null,
+  shapes: ReadonlyArray<{ adapter: string; shape: ObjectDefinitionShape }>,
+  out: ObjectDefinitionFact[],
+  ctx: SyntaxContext,
+  typeArgument?: PayloadSource,
+): void {
   const object = node && withoutTypeAssertions(node);
   if (object?.type !== 'ObjectExpression') return;
   for (const { adapter, shape } of shapes) {
@@ -115,7 +124,9 @@ function addObject(node: Node | null, shapes: ReadonlyArray<{ adapter: string; s
       if (!existing.adapters.includes(adapter)) existing.adapters.push(adapter);
       continue;
     }
-    out.push(getDefinitionFact(object, adapter, shape, name, span, ctx));
+    const fact = getDefinitionFact(object, adapter, shape, name, span, ctx);
+    if (typeArgument) fact.typeArgument = typeArgument;
+    out.push(fact);
   }
 }
 

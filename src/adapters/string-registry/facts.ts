@@ -32,6 +32,8 @@ export interface ObjectDefinitionFact {
   payload?: PayloadSource;
   /** A schema not written inline (`schema: EmailPayload`, `Base.extend({...})`), resolved across files; null when it cannot be read. */
   schema?: ValueFact | null;
+  /** The definition call's type argument (`createQueue<ExportData>({...})`, `defineJob<Payload>({...})`): the payload's type. */
+  typeArgument?: PayloadSource;
   /** The name's value, where the job is reported. */
   span: SourceSpan;
 }

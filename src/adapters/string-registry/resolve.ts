@@ -12,6 +12,7 @@ import { addNamedSites, getBoundValues, isCallOnClass } from '../shared/sites.js
 import type { StringRegistryConfig } from './config.js';
 import type { ObjectDefinitionFact, RegistrationFact, RegistryFacts, RegistryMapFact } from './facts.js';
 import { getOwn } from '../../model/records.js';
+import type { PayloadField } from '../../resolve/resolver.js';
 
 const TYPE = 'string-registry';
 
@@ -172,11 +173,29 @@ function addObjectDefinition(file: string, fact: ObjectDefinitionFact, configs: 
   const contract: JobContract = { wireName, location: { file, span: fact.span }, handler: handler?.fn.method ?? 'handler', style: 'payload', params: [], fields: [], adapter: config.name };
   if (config.serialization) contract.serialization = config.serialization;
   if (handler?.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
-  const payload = fact.schema !== undefined ? resolveSchema(file, fact.schema, context) : context.resolver.resolvePayload(file, fact.payload);
+  const payload = fact.schema !== undefined ? resolveSchema(file, fact.schema, context) : getDefinitionPayload(file, fact, config, handler, context);
   // No schema and no typed payload parameter (or a handler that cannot be found): the members are unknown, never none.
   if (payload) contract.fields = withFile(payload.fields, payload.file);
   else contract.membersUnknown = true;
   context.addJob(contract);
+}
+
+/**
+ * A definition's payload without a schema: the definition call's type argument, else what the
+ * handler's parameter says: the payload itself, or (`handler: 'job-data'`) a job whose data it is.
+ */
+function getDefinitionPayload(
+  file: string,
+  fact: ObjectDefinitionFact,
+  config: StringRegistryConfig,
+  handler: { file: string; fn: HandlerFact } | undefined,
+  context: ResolveContext,
+): { file: string; fields: PayloadField[] } | undefined {
+  const resolver = context.resolver;
+  const typed = fact.typeArgument && resolver.resolvePayload(file, fact.typeArgument);
+  if (typed) return typed;
+  if (config.handler === 'job-data') return handler ? resolver.resolvePayload(handler.file, handler.fn.firstParamTypeArgument) : undefined;
+  return resolver.resolvePayload(file, fact.payload);
 }
 
 /**
