@@ -21,7 +21,7 @@ export function runCheck(cwd: string, settings: SafeJobsSettings, config: CliCon
     if (finding.rule === PREMATURE_ENQUEUE.id && isPrematureEnqueueAllowed(finding, prematureOptions)) return [];
     return [toReportedFinding(finding, severity)];
   });
-  return { baseline: analysis.baselineLabel, findings: sortFindings(findings) };
+  return { baseline: analysis.baselineLabel, findings: sortFindings(findings), jobCount: analysis.current.jobs.size };
 }
 
 /** The jobs the plugin detects, by wire name, each with its enqueue sites. */

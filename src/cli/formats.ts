@@ -32,9 +32,14 @@ export function toVisible(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => `\\u{${character.codePointAt(0)!.toString(16)}}`);
 }
 
+/** Nothing to compare is not a pass: said where a project's job layer is not described. */
+export const NO_JOBS =
+  'No jobs were found in this project, so nothing was compared. If it has background jobs, run `safe-jobs doctor`: it lists the job-like code no adapter describes, and the settings that would.';
+
 function toText(report: CheckReport, color: boolean): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const { errors, warnings } = countBySeverity(report.findings);
+  if (report.findings.length === 0 && report.jobCount === 0) return `${NO_JOBS}\n`;
   if (report.findings.length === 0) return `No incompatible job changes against ${toVisible(report.baseline)}.\n`;
   const lines: string[] = [];
   let job: string | undefined;

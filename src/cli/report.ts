@@ -21,6 +21,8 @@ export interface CheckReport {
   /** How the baseline was named, e.g. `origin/main (merge-base 1a2b3c4)`. */
   baseline: string;
   findings: ReportedFinding[];
+  /** Jobs found in this version: none means nothing was compared, which is no pass. */
+  jobCount?: number;
 }
 
 export function toReportedFinding(finding: Finding, severity: Exclude<Severity, 'off'>): ReportedFinding {

@@ -163,6 +163,18 @@ describe('safe-jobs check', () => {
     expect(clean.out).toMatch(/^No incompatible job changes against main at [0-9a-f]{7}\.\n$/);
   });
 
+  it('says that nothing was compared when it finds no job, and points to doctor, beside the machine formats too', async () => {
+    const repo = new TempRepo();
+    repos.push(repo);
+    repo.commit({ 'package.json': '{ "name": "app", "private": true }\n', 'src/index.ts': 'export const answer = 42;\n' });
+    const text = await run(['check', '--cwd', repo.dir]);
+    expect(text).toMatchObject({ code: 0, err: '' });
+    expect(text.out).toMatch(/^No jobs were found in this project, so nothing was compared\. If it has background jobs, run `safe-jobs doctor`/);
+    const json = await run(['check', '--format', 'json', '--cwd', repo.dir]);
+    expect(JSON.parse(json.out)).toMatchObject({ findings: [] });
+    expect(json.err).toMatch(/^safe-jobs: No jobs were found in this project/);
+  });
+
   it('reads settings from eslint.config.js', async () => {
     const repo = breakingChange();
     repo.write({ 'eslint.config.js': "export default [{ settings: { 'safe-jobs': { retiredJobs: ['CleanupJob'] } } }];\n" });
