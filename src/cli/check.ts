@@ -42,6 +42,7 @@ export function runListJson(cwd: string, settings: SafeJobsSettings): string {
     line: job.location.span.start.line,
     handler: job.handler,
     style: job.style,
+    membersUnknown: job.membersUnknown ?? false,
     members: (job.style === 'payload' ? job.fields : job.params).map((member) => ({ name: member.name, optionality: member.optionality, type: member.type ?? null })),
     sites: sites
       .filter((site) => isSameJob(site, job))
@@ -61,7 +62,8 @@ export function runList(cwd: string, settings: SafeJobsSettings): string {
       const name = member.optionality === 'rest' ? `...${member.name}` : `${member.name}${mark}`;
       return member.type ? `${name}: ${member.type}` : name;
     });
-    const signature = job.style === 'payload' ? `${job.handler}({ ${members.join('; ')} })` : `${job.handler}(${members.join(', ')})`;
+    const payload = members.length === 0 ? '{}' : `{ ${members.join('; ')} }`;
+    const signature = job.style !== 'payload' ? `${job.handler}(${members.join(', ')})` : job.membersUnknown ? `${job.handler}(…)  (its payload cannot be read: the fields are unknown, never compared)` : `${job.handler}(${payload})`;
     lines.push(`${job.wireName}  queue: ${job.queue ?? '(default)'}  ${job.location.file}:${job.location.span.start.line}`, `  ${signature}`);
     const sites = allSites.filter((site) => isSameJob(site, job));
     for (const site of sites) lines.push(`  enqueued at ${site.location.file}:${site.location.span.start.line} (${site.method}, ${site.args.count} argument(s))`);

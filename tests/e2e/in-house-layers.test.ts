@@ -118,7 +118,11 @@ describe('object-literal job definitions', () => {
     expect(await lintFiles(repo.dir, ['.'], { settings: { adapters: [adapter] } })).toEqual([]);
     // Without a handler at all it is still a job (its name is handled), with unknown members.
     repo.write({ 'src/export.ts': job("  cron: '0 * * * *',") });
-    expect(await lintFiles(repo.dir, ['.'], { settings: { adapters: [{ ...adapter, definitions: [DEFINITIONS.definitions[0]!, { calls: ['defineJob'], name: 'slug' }] }] } })).toEqual([]);
+    const scheduleOnly = { ...adapter, definitions: [DEFINITIONS.definitions[0]!, { calls: ['defineJob'], name: 'slug' }] };
+    expect(await lintFiles(repo.dir, ['.'], { settings: { adapters: [scheduleOnly] } })).toEqual([]);
+    // `list` tells unknown members apart from none.
+    repo.write({ 'package.json': JSON.stringify({ name: 'app', private: true, 'safe-jobs': { adapters: [scheduleOnly] } }) });
+    expect((await runCli(['list', '--cwd', repo.dir])).stdout).toContain('export  queue: (default)  src/export.ts:5\n  handler(…)  (its payload cannot be read: the fields are unknown, never compared)\n');
   });
 
   it('finds definitions passed to a definition call in JavaScript, with an inline schema', async () => {
