@@ -7,8 +7,8 @@ import type { CompareContext } from './context.js';
 import type { CheckDescriptor } from './descriptor.js';
 import { getMemberKind, makeFinding } from './findings.js';
 import { forEachJobPair, getMembers, type JobPair, type MemberPairing, pairMembers } from './pairs.js';
-import { getSitesOmittingDeployedMembers } from './producer-checks.js';
-import { getRejectedExample, isAssignable } from '../model/type-shape.js';
+import { getSitesOmittingDeployedMembers, getSitesSendingRejectedValues } from './producer-checks.js';
+import { getRejectedExample, isAssignable, type TypeShape } from '../model/type-shape.js';
 import { getNestedChanges, withoutAddedMembers } from './nested-members.js';
 import { isCompatibleTypeChange, isSameType } from './type-text.js';
 
@@ -31,6 +31,8 @@ export const INCOMPATIBLE_PARAM_CHANGE = {
       "This enqueues job '{{job}}' without payload field(s) {{missing}}, which the deployed workers ({{baseline}}) still require: until this release runs on every worker, old workers get jobs from this call with {{missing}} undefined. Keep sending {{missing}} here until the release that made it optional is deployed; stop in a later one.",
     omitsDeployedParam:
       "This enqueues job '{{job}}' without argument(s) {{missing}}, which the deployed workers ({{baseline}}) still require: until this release runs on every worker, old workers run jobs from this call with {{missing}} undefined. Keep passing {{missing}} here until the release that made it optional is deployed; stop in a later one.",
+    sendsRejectedValue:
+      "This enqueues job '{{job}}' with {{member}} {{value}}, which the deployed workers ({{baseline}}) do not accept: they type it '{{previousType}}'. Until this release runs on every worker, old workers get jobs from this call with a value their code does not expect. Release the wider type first, and send the new value from a later release.",
     payloadStyleChanged:
       "Job '{{job}}' switches from {{previousStyle}} to {{currentStyle}} since the deployed version ({{baseline}}): jobs queued by either version do not fit the other version's handler. Add a new job with the new signature, move the enqueuers to it in a later deploy, and delete this one once nothing deployed enqueues it.",
   },
@@ -58,7 +60,25 @@ function checkParamChanges(context: CompareContext): Finding[] {
       }),
     );
   }
+  for (const { site, current, member, value, previousType } of getSitesSendingRejectedValues(context)) {
+    findings.push(
+      makeFinding(INCOMPATIBLE_PARAM_CHANGE, {
+        messageId: 'sendsRejectedValue',
+        job: current,
+        direction: 'new-payload-to-old-worker',
+        at: site.location,
+        data: { member: `${current.style === 'payload' ? 'field' : 'argument'} '${member}' =`, value: formatLiteral(value), previousType, baseline: context.baselineLabel },
+      }),
+    );
+  }
   return findings;
+}
+
+/** A literal value as the call writes it: `null`, `"pdf"`, `new Date()`, a template string. */
+function formatLiteral(shape: TypeShape): string {
+  if (shape.k === 'lit') return JSON.stringify(shape.value);
+  if (shape.k === 'ref') return `new ${shape.name}()`;
+  return shape.k === 'prim' && shape.name === 'string' ? 'a template string' : 'null';
 }
 
 function getStyleChange(pair: JobPair, context: CompareContext): Finding {

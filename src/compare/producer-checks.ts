@@ -7,7 +7,7 @@
  */
 import { type EnqueueSite, findJob, type JobContract } from '../model/contract.js';
 import type { CompareContext } from './context.js';
-import type { TypeShape } from '../model/type-shape.js';
+import { isAssignable, type TypeShape } from '../model/type-shape.js';
 import { getSingleObject } from './nested-members.js';
 import { groupBy } from '../util/group-by.js';
 
@@ -29,6 +29,40 @@ export function getSitesOmittingDeployedMembers(context: CompareContext): Omitte
     // A member the current handler still requires is enqueue-args-match's; one it removed is reported once, on the job (removedField).
     const missing = [...getMissing(site, previous).filter((name) => isOptionalNow(current, name)), ...getMissingNested(site, previous, current)];
     if (missing.length > 0) found.push({ site, previous, current, missing });
+  }
+  return found;
+}
+
+export interface RejectedValue {
+  site: EnqueueSite;
+  current: JobContract;
+  /** The field, or the parameter, as the deployed handler names it. */
+  member: string;
+  value: TypeShape;
+  previousType: string;
+}
+
+/**
+ * Values a new or changed site writes as literals (`senderId: null`, `format: 'pdf'`) that the
+ * deployed handler's type of that member does not accept: a widening released together with the
+ * first producer of the new values breaks the old workers that still run during the deploy.
+ */
+export function getSitesSendingRejectedValues(context: CompareContext): RejectedValue[] {
+  const wasDeployed = getDeployedCallTest(context.previous.sites);
+  const found: RejectedValue[] = [];
+  for (const site of context.current.sites) {
+    const literals = site.args.literals;
+    if (!literals || site.args.hasSpread) continue;
+    const previous = findJob(context.previous.jobs, site);
+    const current = findJob(context.current.jobs, site);
+    if (!previous || !current || previous.membersUnknown || previous.style !== current.style || wasDeployed(site)) continue;
+    const members = previous.style === 'payload' ? previous.fields.map((field) => [field.name, field] as const) : previous.params.map((param, index) => [`#${index}`, param] as const);
+    for (const [key, member] of members) {
+      const value = Object.hasOwn(literals, key) ? literals[key]! : undefined;
+      // A global type (`Date`) travels as JSON text: whether a string is a fit there is the handler's business, not the wire's.
+      if (!value || !member.shape || !member.type || hasGlobalType(member.shape) || isAssignable(value, member.shape) !== false) continue;
+      found.push({ site, current, member: member.name, value, previousType: member.type });
+    }
   }
   return found;
 }
@@ -92,12 +126,33 @@ function isOptionalNow(job: JobContract, name: string): boolean {
 export function getDeployedCallTest(deployedSites: EnqueueSite[]): (site: EnqueueSite) => boolean {
   const byName = groupBy(deployedSites, (site) => site.wireName);
   // The keys of nested object literals count too: `{ payload: { traceIds } }` is another call than `{ payload: { traceId } }`.
+  // So do the values written as literals: `{ senderId: null }` is another call than `{ senderId: user.id }`.
   const keys = (entry: EnqueueSite) =>
-    entry.args.objectKeys
+    (entry.args.objectKeys
       ? [...entry.args.objectKeys].sort().join('\0') + Object.entries(entry.args.nestedKeys ?? {}).map(([path, nested]) => `\n${path}:${[...nested].sort().join('\0')}`).sort().join('')
-      : undefined;
+      : '') + getLiteralsKey(entry);
   return (site) =>
     (byName.get(site.wireName) ?? []).some(
       (deployed) => deployed.location.file === site.location.file && deployed.method === site.method && deployed.args.count === site.args.count && keys(deployed) === keys(site),
     );
+}
+
+function getLiteralsKey(site: EnqueueSite): string {
+  const literals = site.args.literals;
+  return literals ? Object.keys(literals).sort().map((key) => `\n${key}=${JSON.stringify(literals[key])}`).join('') : '';
+}
+
+function hasGlobalType(shape: TypeShape, depth = 0): boolean {
+  if (depth > 8) return true;
+  switch (shape.k) {
+    case 'ref':
+      return true;
+    case 'union':
+    case 'tuple':
+      return shape.of.some((member) => hasGlobalType(member, depth + 1));
+    case 'array':
+      return hasGlobalType(shape.of, depth + 1);
+    default:
+      return false;
+  }
 }

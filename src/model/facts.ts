@@ -208,6 +208,11 @@ export interface ArgumentsFact {
   objectKeys?: string[];
   /** Keys of the object literals nested in that argument, by dotted path (`payload`: `['projectId', 'traceIds']`). */
   nestedKeys?: Record<string, string[]>;
+  /**
+   * The types of the values written as literals (`null`, `'pdf'`, `3`, `new Date()`): by key of
+   * the object argument, and by position (`#0`, `#1`) for positional arguments.
+   */
+  literals?: Record<string, TypeShape>;
 }
 
 /** A call that may enqueue a job class; resolved against the project's job classes later. */

@@ -66,6 +66,51 @@ describe('producers checked against the deployed handler', () => {
   });
 });
 
+describe('values a new producer sends that the deployed type does not accept', () => {
+  const app: Files = {
+    'package.json': '{ "name": "app", "private": true }\n',
+    'src/application-job.ts': APPLICATION_JOB,
+    'src/import-job.ts': importJob("    key: string;\n    format: 'csv' | 'json';"),
+    'src/upload.ts': "import { ImportJob } from './import-job';\n\nexport const upload = (key: string) => ImportJob.performLater({ key, format: 'csv' });\n",
+  };
+
+  it('reports a widening released with the first producer of the new values, on the producer', async () => {
+    const repo = deploy(app);
+    repo.write({
+      'src/import-job.ts': importJob("    key: string | null;\n    format: 'csv' | 'json' | 'pdf';"),
+      'src/paste.ts': "import { ImportJob } from './import-job';\n\nexport const paste = () => ImportJob.performLater({ key: null, format: 'pdf' });\n",
+    });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/paste.ts:3', 'safe-jobs/no-incompatible-param-change@src/paste.ts:3']);
+    expect(messages.map((message) => message.message.slice(0, message.message.indexOf(': they')))).toEqual([
+      expect.stringMatching(/^This enqueues job 'ImportJob' with field 'key' = null, which the deployed workers \(main at [0-9a-f]{7}\) do not accept$/),
+      expect.stringMatching(/^This enqueues job 'ImportJob' with field 'format' = "pdf", which the deployed workers/),
+    ]);
+    expect(messages[0]!.message).toContain("they type it 'string'");
+  });
+
+  it('is silent for values the deployed type accepts, for a call already deployed, and once the wider type is the deployed one', async () => {
+    const repo = deploy(app);
+    repo.write({
+      'src/import-job.ts': importJob("    key: string | null;\n    format: 'csv' | 'json' | 'pdf';"),
+      'src/paste.ts': "import { ImportJob } from './import-job';\n\nexport const paste = () => ImportJob.performLater({ key: `k-${Date.now()}`, format: 'json' });\n",
+    });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+    const widened = deploy({ ...app, 'src/import-job.ts': importJob("    key: string | null;\n    format: 'csv' | 'json' | 'pdf';") });
+    widened.write({ 'src/paste.ts': "import { ImportJob } from './import-job';\n\nexport const paste = () => ImportJob.performLater({ key: null, format: 'pdf' });\n" });
+    expect(await lintFiles(widened.dir)).toEqual([]);
+  });
+
+  it('checks positional arguments written as literals', async () => {
+    const mail = (params: string) => `import { ApplicationJob } from './application-job';\n\nexport class MailJob extends ApplicationJob {\n  perform(${params}) {\n    console.log(id);\n  }\n}\n`;
+    const repo = deploy({ 'package.json': '{ "name": "app", "private": true }\n', 'src/application-job.ts': APPLICATION_JOB, 'src/mail-job.ts': mail('id: number') });
+    repo.write({ 'src/mail-job.ts': mail('id: number | string'), 'src/invite.ts': "import { MailJob } from './mail-job';\n\nexport const invite = () => MailJob.performLater('user-1');\n" });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/invite.ts:3']);
+    expect(messages[0]!.message).toContain("with argument 'id' = \"user-1\", which the deployed workers");
+  });
+});
+
 describe('findings placed from the baseline, on the current text', () => {
   const job = "import { ApplicationJob } from './application-job';\n\nexport class WelcomeJob extends ApplicationJob {\n  perform(id: number) {\n    console.log(id);\n  }\n}\n";
   const signUp =

@@ -2,6 +2,7 @@
  * Syntax readers shared by every adapter: spans, names and reference paths, call arguments,
  * import and export bindings.
  */
+import type { TypeShape } from '../../model/type-shape.js';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ArgumentsFact, ImportBinding, NameRef, ReExportFact, SourceSpan } from '../../model/facts.js';
 import { setOwn } from '../../model/records.js';
@@ -106,12 +107,37 @@ export function addExportAliases(node: TSESTree.ExportNamedDeclaration, aliases:
 export function getArgumentsFact(args: TSESTree.CallExpressionArgument[]): ArgumentsFact {
   const fact: ArgumentsFact = { count: args.length, hasSpread: args.some((arg) => arg.type === 'SpreadElement') };
   const first = args[0];
+  const literals: Record<string, TypeShape> = {};
   if (first?.type === 'ObjectExpression' && first.properties.every((p) => p.type === 'Property' && !p.computed)) {
     fact.objectKeys = first.properties.map((p) => getPropertyKeyName((p as TSESTree.Property).key));
     const nested = getNestedKeys(first, '', {}, 0);
     if (Object.keys(nested).length > 0) fact.nestedKeys = nested;
+    for (const property of first.properties as TSESTree.Property[]) {
+      const shape = getLiteralShape(property.value);
+      const key = getPropertyKeyName(property.key);
+      if (shape && key !== '__proto__') literals[key] = shape;
+    }
   }
+  args.forEach((arg, index) => {
+    const shape = arg.type === 'SpreadElement' ? undefined : getLiteralShape(arg);
+    if (shape) literals[`#${index}`] = shape;
+  });
+  if (Object.keys(literals).length > 0) fact.literals = literals;
   return fact;
+}
+
+/** The type of a value written as a literal: `null`, `'pdf'`, `-1`, `true`, a template, `new Date()`; undefined for anything else. */
+function getLiteralShape(node: Node): TypeShape | undefined {
+  const value = withoutTypeAssertions(node);
+  if (value.type === 'Literal') {
+    if (value.value === null && !('regex' in value && value.regex) && !('bigint' in value && value.bigint)) return { k: 'prim', name: 'null' };
+    if (typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean') return { k: 'lit', value: value.value };
+    return undefined;
+  }
+  if (value.type === 'UnaryExpression' && value.operator === '-' && value.argument.type === 'Literal' && typeof value.argument.value === 'number') return { k: 'lit', value: -value.argument.value };
+  if (value.type === 'TemplateLiteral') return { k: 'prim', name: 'string' };
+  if (value.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === 'Date') return { k: 'ref', name: 'Date' };
+  return undefined;
 }
 
 /** Object literals nested this deep in a payload are read for their keys at most. */
