@@ -49,6 +49,7 @@ export interface RejectedValue {
  */
 export function getSitesSendingRejectedValues(context: CompareContext): RejectedValue[] {
   const wasDeployed = getDeployedCallTest(context.previous.sites);
+  const deployedValues = getDeployedLiterals(context.previous.sites);
   const found: RejectedValue[] = [];
   for (const site of context.current.sites) {
     const literals = site.args.literals;
@@ -61,6 +62,8 @@ export function getSitesSendingRejectedValues(context: CompareContext): Rejected
       const value = Object.hasOwn(literals, key) ? literals[key]! : undefined;
       // A global type (`Date`) travels as JSON text: whether a string is a fit there is the handler's business, not the wire's.
       if (!value || !member.shape || !member.type || hasGlobalType(member.shape) || isAssignable(value, member.shape) !== false) continue;
+      // The deployed version sends that value already: it is no new value for the old workers.
+      if (deployedValues.has(`${site.wireName}\0${key}\0${JSON.stringify(value)}`)) continue;
       found.push({ site, current, member: member.name, value, previousType: member.type });
     }
   }
@@ -140,6 +143,15 @@ export function getDeployedCallTest(deployedSites: EnqueueSite[]): (site: Enqueu
 function getLiteralsKey(site: EnqueueSite): string {
   const literals = site.args.literals;
   return literals ? Object.keys(literals).sort().map((key) => `\n${key}=${JSON.stringify(literals[key])}`).join('') : '';
+}
+
+/** Every literal value a deployed site sends, as `wire name \0 member key \0 value`. */
+function getDeployedLiterals(sites: EnqueueSite[]): Set<string> {
+  const values = new Set<string>();
+  for (const site of sites) {
+    for (const [key, value] of Object.entries(site.args.literals ?? {})) values.add(`${site.wireName}\0${key}\0${JSON.stringify(value)}`);
+  }
+  return values;
 }
 
 function hasGlobalType(shape: TypeShape, depth = 0): boolean {

@@ -35,9 +35,9 @@ queue.enqueue('x');
       ['rest', 'rest', 'string[]'],
     ]);
     expect(result.enqueues.map((e) => [e.callee, e.method, e.args])).toEqual([
-      ['MailJob', 'performLater', { count: 2, hasSpread: false }],
+      ['MailJob', 'performLater', { count: 2, hasSpread: false, literals: { '#0': { k: 'lit', value: 1 }, '#1': { k: 'lit', value: 'a' } } }],
       ['MailJob', 'dispatch', { count: 1, hasSpread: true }],
-      ['queue', 'enqueue', { count: 1, hasSpread: false }],
+      ['queue', 'enqueue', { count: 1, hasSpread: false, literals: { '#0': { k: 'lit', value: 'x' } } }],
     ]);
   });
 
