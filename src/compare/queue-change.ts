@@ -26,6 +26,8 @@ function checkQueueChanges(context: CompareContext): Finding[] {
   const findings: Finding[] = [];
   forEachJobPair(context.previous, context.current, ({ previous, current, previousSites }) => {
     if ((previous.queue ?? DEFAULT_QUEUE) === (current.queue ?? DEFAULT_QUEUE) || previousSites.length === 0) return;
+    // A name handled on several queues in either version: which one it leaves is not known.
+    if (previous.alsoQueues || current.alsoQueues) return;
     findings.push(
       makeFinding(QUEUE_CHANGE, {
         messageId: 'queueChanged',

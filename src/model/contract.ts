@@ -15,6 +15,11 @@ export interface MemberContract extends Member {
 export interface JobContract {
   wireName: string;
   queue?: string;
+  /**
+   * Other queues a processor handles this name on (a framework that routes by queue alone):
+   * one job here, on several queues, so which queue it moves from or to is not known.
+   */
+  alsoQueues?: string[];
   location: Location;
   handler: string;
   /** 'positional' compares params; 'payload' compares the fields of the single object parameter. */

@@ -47,6 +47,7 @@ const member = z.object({
 const job = z.object({
   wireName: z.string().min(1),
   queue: z.string().optional(),
+  alsoQueues: z.array(z.string()).max(64).optional(),
   location,
   handler: z.string(),
   style: z.enum(['positional', 'payload']),

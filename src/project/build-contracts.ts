@@ -69,7 +69,11 @@ class ContractBuilder implements ResolveContext {
     const unknownJob = job.adapter === undefined ? undefined : this.set.byName.get(job.adapter)?.config.unknownJob;
     if (unknownJob !== undefined) job.unknownJob = unknownJob;
     const key = getJobKey(job);
-    if (this.jobs.has(key)) return false;
+    const existing = this.jobs.get(key);
+    if (existing) {
+      if (job.queue !== undefined && existing.queue !== job.queue && !existing.alsoQueues?.includes(job.queue)) (existing.alsoQueues ??= []).push(job.queue);
+      return false;
+    }
     this.jobs.set(key, job);
     this.wireNames.add(job.wireName);
     return true;

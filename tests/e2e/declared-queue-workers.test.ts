@@ -147,6 +147,36 @@ describe('queues reached through getters', () => {
   });
 });
 
+describe('queues a factory is given by name', () => {
+  const worker = (queue: string, cases: string) =>
+    `import { Worker } from 'bullmq';\nimport { QueueName } from './queues';\n\nnew Worker(${queue}, async (job) => {\n  switch (job.name) {\n${cases}\n    default:\n      throw new Error('unknown job');\n  }\n});\n`;
+  const app: Files = {
+    'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { bullmq: '^5.0.0' } }),
+    'src/queues.ts': "import { Queue } from 'bullmq';\n\nexport enum QueueName {\n  Export = 'export',\n  Mail = 'mail',\n}\n\nconst queues = new Map<string, Queue>();\n\nexport const getQueue = (name: QueueName) => queues.get(name) ?? new Queue(name);\n",
+    'src/export-worker.ts': worker('QueueName.Export', "    case 'pdf':\n      return 1;\n    case 'csv':\n      return 2;"),
+    'src/mail-worker.ts': worker('QueueName.Mail', "    case 'welcome':\n      return 3;\n    case 'reset':\n      return 4;"),
+    'src/export.ts': "import { getQueue, QueueName } from './queues';\n\nexport const runExport = (id: string) => getQueue(QueueName.Export).add('csv', { id });\nexport const mail = (id: string) => getQueue('mail').add('welcome', { id });\n",
+  };
+
+  it('adds each job to the queue the factory is given: a case removed from that queue\'s worker is reported where the deployed version adds it', async () => {
+    const repo = deploy(app);
+    repo.write({ 'src/export-worker.ts': worker('QueueName.Export', "    case 'pdf':\n      return 1;"), 'src/mail-worker.ts': worker('QueueName.Mail', "    case 'reset':\n      return 4;") });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-deleted-enqueued-job@src/export.ts:3', 'safe-jobs/no-deleted-enqueued-job@src/export.ts:4']);
+    expect(messages.map((message) => message.message.match(/job '(\w+)'/)?.[1])).toEqual(['csv', 'welcome']);
+  });
+
+  it('does not read a queue moved between two queues that handle the same name as a move', async () => {
+    const repo = deploy({
+      ...app,
+      'src/mail-worker.ts': worker('QueueName.Mail', "    case 'welcome':\n      return 3;\n    case 'pdf':\n      return 4;"),
+      'src/pdf.ts': "import { getQueue, QueueName } from './queues';\n\nexport const pdf = (id: string) => getQueue(QueueName.Export).add('pdf', { id });\n",
+    });
+    repo.write({ 'src/export-worker.ts': app['src/export-worker.ts']!.replace("    case 'csv':", "    case 'zip':\n      return 3;\n    case 'csv':") });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+});
+
 describe('names iterated over an array literal', () => {
   it('reads each name a callback enqueues, and reports a case removed while the deployed version still sends it', async () => {
     const worker = (cases: string) =>

@@ -8,7 +8,7 @@ import type { HandlerFact, HandlerRef, NamedEnqueueFact } from '../../model/fact
 import { getDecoratorName, isDecorator } from '../shared/bindings.js';
 import { getCalleeName } from '../shared/calls.js';
 import { getFunctionFact, getMethodOfThis } from '../shared/functions.js';
-import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type Node, type SyntaxContext, getIteratedNames, getListItems } from '../shared/syntax.js';
+import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type Node, type SyntaxContext, getIteratedNames, getListItems, getFactoryName } from '../shared/syntax.js';
 import { getTypeSource } from '../shared/types.js';
 import type { QueueWorkerConfig } from './config.js';
 import type { ProcessorFact } from './facts.js';
@@ -52,6 +52,7 @@ export function addQueueCalls(node: TSESTree.CallExpression, configs: readonly Q
   const method = callee.property.name;
   const receiverPath = getReceiverPath(callee.object);
   if (!receiverPath) return;
+  const before = out.namedEnqueues.length;
   for (const config of configs) {
     for (const register of config.registers ?? []) if (register.methods.includes(method)) addRegisteredProcessor(node, receiverPath, register, config, out.processors, ctx);
     if (config.processMethods.includes(method)) addBullProcessor(node, receiverPath, config, out.processors, ctx);
@@ -60,6 +61,9 @@ export function addQueueCalls(node: TSESTree.CallExpression, configs: readonly Q
     if (config.enqueue.schedulers.includes(method)) addScheduler(node, method, receiverPath, config, out.namedEnqueues);
     if (config.flows?.methods.includes(method)) addFlows(node, method, receiverPath, config, out.namedEnqueues);
   }
+  // Added to the queue a factory is given by name: `getQueue(QueueName.Export).add('export', data)`.
+  const factoryQueue = getFactoryName(callee.object, 'queue');
+  if (factoryQueue) for (const fact of out.namedEnqueues.slice(before)) if (fact.receiver !== FLOW_RECEIVER) fact.queue ??= factoryQueue;
 }
 
 /** `WorkerManager.register(QueueName.Export, exportProcessor, options)`: a processor of the queue the call names. */

@@ -279,6 +279,11 @@ export function getReceiverPath(node: TSESTree.Expression): string[] | undefined
     const callee = getReferencePath(node.callee);
     return callee ? [...callee.slice(0, -1), `${callee[callee.length - 1]}()`] : undefined;
   }
+  // `getQueue(QueueName.Export).add(...)`, `queues.get('email').add(...)`: a factory's result, marked `(…)`; its argument names it (getFactoryName).
+  if (node.type === 'CallExpression' && node.arguments.length === 1) {
+    const callee = getReferencePath(node.callee);
+    return callee ? [...callee.slice(0, -1), `${callee[callee.length - 1]}(…)`] : undefined;
+  }
   return getReferencePath(node);
 }
 
@@ -361,4 +366,18 @@ function getReturnedExpression(fn: TSESTree.ArrowFunctionExpression | TSESTree.F
   if (fn.body.type !== 'BlockStatement') return fn.body;
   const returns = fn.body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === 'ReturnStatement');
   return returns.length === 1 && returns[0]!.argument ? returns[0]!.argument : undefined;
+}
+
+/**
+ * The name a factory is given, where the receiver is a call of one whose path says what it makes
+ * (`getQueue(QueueName.Export)`, `queues.get('email')`, for `kind` 'queue'): what the object it
+ * returns is for. Undefined for any other receiver, or a name that cannot be read.
+ */
+export function getFactoryName(receiver: TSESTree.Expression, kind: string): NameRef | undefined {
+  const call = withoutTypeAssertions(receiver);
+  if (call.type !== 'CallExpression' || call.arguments.length !== 1) return undefined;
+  const path = getReferencePath(call.callee);
+  if (!path?.some((segment) => segment.toLowerCase().includes(kind))) return undefined;
+  const arg = call.arguments[0]!;
+  return arg.type === 'SpreadElement' ? undefined : getNameRef(arg);
 }

@@ -35,9 +35,9 @@ function getNameToken(name: string): string {
 
 /**
  * A method called on a receiver whose name contains one of `names`: `emailQueue.add(`,
- * `this.boss.send(`, `queue?.add(`, `getExportQueue().add(`, `ExportQueue.getInstance()?.add(`.
+ * `this.boss.send(`, `queue?.add(`, `getExportQueue().add(`, `ExportQueue.getInstance()?.add(`, `getQueue('email').add(`.
  */
 export function getReceiverToken(receiver: ReceiverConstraint, methods: string[]): string | undefined {
   if (receiver.names.length === 0 || methods.length === 0) return undefined;
-  return `(${receiver.names.map(getNameToken).join('|')})[A-Za-z0-9_$.?()]*\\. *(${methods.map(escapeRegExp).join('|')}) *[(<]`;
+  return `(${receiver.names.map(getNameToken).join('|')})[A-Za-z0-9_$.?()'"-]*\\. *(${methods.map(escapeRegExp).join('|')}) *[(<]`;
 }
