@@ -36,6 +36,12 @@ export function toVisible(text: string): string {
 export const NO_JOBS =
   'No jobs were found in this project, so nothing was compared. If it has background jobs, run `safe-jobs doctor`: it lists the job-like code no adapter describes, and the settings that would.';
 
+/** The files the baseline could not read: unknown is not absent, and a comparison with a gap says where the gap is. */
+export function formatUnreadable(files: ReadonlyArray<{ file: string; reason: string }>, baseline: string): string {
+  const listed = files.map(({ file, reason }) => `  ${toVisible(file)}: ${toVisible(reason)}`).join('\n');
+  return `safe-jobs: ${files.length} file(s) could not be read in the baseline (${toVisible(baseline)}), so the jobs they defined and enqueued there are unknown and no change to them is reported:\n${listed}\n`;
+}
+
 function toText(report: CheckReport, color: boolean): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const { errors, warnings } = countBySeverity(report.findings);

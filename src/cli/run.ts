@@ -8,7 +8,7 @@ import { BaselineProblem, runCheck, runList, runListJson } from './check.js';
 import { runDoctor } from '../doctor/doctor.js';
 import { loadCliConfig } from './config.js';
 import { formatDoctorText } from './doctor-text.js';
-import { type Format, FORMATS, formatReport, NO_JOBS } from './formats.js';
+import { type Format, FORMATS, formatReport, formatUnreadable, NO_JOBS } from './formats.js';
 import { countBySeverity } from './report.js';
 import { createSnapshot, UsageError } from './snapshot.js';
 
@@ -122,6 +122,7 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
         stdout.write(formatReport(report, values.format as Format, { color, version }));
         // Machine formats keep their schema: the notice that nothing was compared goes beside them.
         if (report.jobCount === 0 && values.format !== 'text') stderr.write(`safe-jobs: ${NO_JOBS}\n`);
+        if (report.unreadableInBaseline) stderr.write(formatUnreadable(report.unreadableInBaseline, report.baseline));
         return countBySeverity(report.findings).errors > 0 ? 1 : 0;
       }
     }

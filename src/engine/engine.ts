@@ -94,7 +94,9 @@ export class Engine {
     const own = [...analysis.own.values()].flat();
     if ('problem' in analysis) return { current: analysis.current, findings: own, problem: analysis.problem };
     const compared = [...analysis.compared.values()].flat();
-    return { current: analysis.current, findings: [...withoutDuplicates(own, compared), ...compared], baselineLabel: analysis.baselineLabel };
+    const result: ProjectAnalysis = { current: analysis.current, findings: [...withoutDuplicates(own, compared), ...compared], baselineLabel: analysis.baselineLabel };
+    if (analysis.previousUnreadable?.size) result.previousUnreadable = analysis.previousUnreadable;
+    return result;
   }
 
   private analyze(indexMoved: boolean): Analysis {
@@ -134,7 +136,11 @@ type Analysis = { current: ContractSet; own: Map<string, Finding[]> } & (
   | { compared: Map<string, Finding[]>; baselineLabel: string; previousUnreadable?: ReadonlyMap<string, string> }
 );
 
-export type ProjectAnalysis = { current: ContractSet; findings: Finding[] } & ({ problem: string } | { baselineLabel: string });
+export type ProjectAnalysis = { current: ContractSet; findings: Finding[] } & (
+  | { problem: string }
+  /** `previousUnreadable`: files the baseline could not read, by path, with why: their jobs are unknown there. */
+  | { baselineLabel: string; previousUnreadable?: ReadonlyMap<string, string> }
+);
 
 /** A deleted job still enqueued by name is one problem: its deletion report replaces the unknown-name one. */
 function withoutDuplicates(own: Finding[], compared: Finding[]): Finding[] {

@@ -5,6 +5,7 @@
  * Temporal local activity runs in its workflow's worker, on its version. Real git repositories.
  */
 import { rmSync } from 'node:fs';
+import { main } from '../../src/cli/run.js';
 import { describe, expect, it } from 'vitest';
 import { summary, useDeployments } from '../helpers/deployed.js';
 import type { Files } from '../helpers/git-repo.js';
@@ -150,6 +151,12 @@ describe('a file the baseline could not read', () => {
     const messages = await lintFiles(repo.dir);
     expect(summary(messages)).toEqual(['safe-jobs/require-baseline@src/export-job.ts:1']);
     expect(messages[0]!.message).toContain('over 1 MiB: not read');
+    // The command line says so too, beside its report.
+    let stdout = '';
+    let stderr = '';
+    const status = await main(['check', '--cwd', repo.dir], { write: (chunk: string) => (stdout += chunk) }, { write: (chunk: string) => (stderr += chunk) });
+    expect({ status, stdout }).toEqual({ status: 0, stdout: expect.stringMatching(/^No incompatible job changes against main at/) });
+    expect(stderr).toMatch(/^safe-jobs: 1 file\(s\) could not be read in the baseline \(main at [0-9a-f]{7}\), so the jobs they defined and enqueued there are unknown and no change to them is reported:\n  src\/export-job\.ts: .*over 1 MiB: not read/);
   });
 });
 
