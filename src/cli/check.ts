@@ -21,7 +21,7 @@ export function runCheck(cwd: string, settings: SafeJobsSettings, config: CliCon
     if (finding.rule === PREMATURE_ENQUEUE.id && isPrematureEnqueueAllowed(finding, prematureOptions)) return [];
     return [toReportedFinding(finding, severity)];
   });
-  const report: CheckReport = { baseline: analysis.baselineLabel, findings: sortFindings(findings), jobCount: analysis.current.jobs.size };
+  const report: CheckReport = { baseline: analysis.baselineLabel, findings: sortFindings(findings), jobCount: analysis.current.jobs.size, root: engine.location.root };
   if (analysis.previousUnreadable && config.severities['require-baseline'] !== 'off') {
     report.unreadableInBaseline = [...analysis.previousUnreadable].map(([file, reason]) => ({ file, reason })).sort((a, b) => a.file.localeCompare(b.file));
   }

@@ -23,6 +23,8 @@ export interface CheckReport {
   findings: ReportedFinding[];
   /** Jobs found in this version: none means nothing was compared, which is no pass. */
   jobCount?: number;
+  /** The project's root, which finding paths are relative to (not printed). */
+  root?: string;
   /** Files the baseline could not read, with why: their jobs are unknown there, so no change to them is reported. */
   unreadableInBaseline?: Array<{ file: string; reason: string }>;
 }

@@ -8,6 +8,7 @@ import { BaselineProblem, runCheck, runList, runListJson } from './check.js';
 import { runDoctor } from '../doctor/doctor.js';
 import { loadCliConfig } from './config.js';
 import { formatDoctorText } from './doctor-text.js';
+import { withoutDisabledFindings } from './disable-directives.js';
 import { type Format, FORMATS, formatReport, formatUnreadable, NO_JOBS } from './formats.js';
 import { countBySeverity } from './report.js';
 import { createSnapshot, UsageError } from './snapshot.js';
@@ -118,6 +119,7 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
         return 0;
       default: {
         const report = runCheck(cwd, result.settings, config);
+        if (report.root) report.findings = await withoutDisabledFindings(report.findings, report.root);
         const color = values.format === 'text' && isColorWanted(stdout);
         stdout.write(formatReport(report, values.format as Format, { color, version }));
         // Machine formats keep their schema: the notice that nothing was compared goes beside them.

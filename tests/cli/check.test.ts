@@ -103,6 +103,22 @@ describe('safe-jobs check', () => {
     expect(eslint.map((m) => m.rule)).not.toContain('safe-jobs/no-deleted-enqueued-job');
   });
 
+  it('honours eslint-disable comments as ESLint does: the acknowledgement the messages advise keeps CI green', async () => {
+    const repo = breakingChange();
+    repo.write({
+      'src/jobs/mail-job.ts': job('MailJob', 'id: number, locale: string').replace('  perform(', '  // eslint-disable-next-line safe-jobs/no-new-required-param -- every enqueuer sends locale since v1.4\n  perform('),
+      // A directive for another rule leaves the finding.
+      'src/digest.ts': enqueue('DigestJob', 'digest-job', '1').replace('performLater(1);', 'performLater(1); // eslint-disable-line safe-jobs/no-unknown-job'),
+    });
+    const { code, out } = await run(['check', '--cwd', repo.dir]);
+    expect(out).not.toContain('MailJob');
+    expect(out).toContain('DigestJob\n  warn   src/digest.ts:3:1  safe-jobs/no-premature-enqueue');
+    expect(out).toMatch(/1 error\(s\), 1 warning\(s\) against main at [0-9a-f]{7}\.\n$/);
+    expect(code).toBe(1);
+    repo.write({ 'src/digest.ts': `/* eslint-disable safe-jobs/no-premature-enqueue */\n${enqueue('DigestJob', 'digest-job', '1')}` });
+    expect((await run(['check', '--cwd', repo.dir])).out).not.toContain('DigestJob');
+  });
+
   it('agrees with the ESLint rules on every finding that a linted file carries', async () => {
     const repo = breakingChange();
     const json = JSON.parse((await run(['check', '--format', 'json', '--cwd', repo.dir])).out);

@@ -1,0 +1,93 @@
+/**
+ * `eslint-disable` comments, honoured by `safe-jobs check` as ESLint honours them: the plugin's
+ * messages tell users to acknowledge a deliberate change (a queue moved in three deploys) with
+ * such a comment, and a CI gate that ignored it would stay red. ESLint's own Linter applies the
+ * directives, so every form it knows works here (`-next-line`, `-line`, blocks, rule lists,
+ * `-- reasons`): a rule of each finding's name reports exactly the findings of a file, and
+ * what the Linter still returns is what no comment disables. Only the file's comments are
+ * parsed; a file whose comments cannot be read keeps all its findings.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from '@typescript-eslint/typescript-estree';
+import type { ReportedFinding } from './report.js';
+
+/** Files above this size keep their findings unfiltered, as the plugin reads no bigger file. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+export async function withoutDisabledFindings(findings: ReportedFinding[], root: string): Promise<ReportedFinding[]> {
+  if (findings.length === 0) return findings;
+  const { Linter } = await import('eslint');
+  const linter = new Linter({ configType: 'flat', cwd: root });
+  const byFile = new Map<string, ReportedFinding[]>();
+  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  const kept = new Set<ReportedFinding>();
+  for (const [file, list] of byFile) {
+    const text = readText(join(root, file));
+    const program = text === undefined ? undefined : getCommentsProgram(text, file);
+    if (!program) {
+      for (const finding of list) kept.add(finding);
+      continue;
+    }
+    const rules = new Map<string, ReportedFinding[]>();
+    for (const finding of list) rules.set(finding.rule, [...(rules.get(finding.rule) ?? []), finding]);
+    const plugin = { rules: Object.fromEntries([...rules].map(([rule, reported]) => [rule.replace(/^safe-jobs\//, ''), reportingRule(reported, list)])) };
+    const messages = linter.verify(
+      text!,
+      [
+        {
+          // A universal pattern (`**/*`) alone matches no file in flat config: the extensions are named.
+          files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
+          languageOptions: { parser: { parseForESLint: () => ({ ast: program }) } },
+          linterOptions: { reportUnusedDisableDirectives: 'off' },
+          plugins: { 'safe-jobs': plugin },
+          rules: Object.fromEntries([...rules.keys()].map((rule) => [rule, 'error'])),
+        },
+      ],
+      { filename: file },
+    );
+    // A message of no rule (a file the Linter would not take) disables nothing: the file keeps its findings.
+    if (messages.some((message) => !message.ruleId)) for (const finding of list) kept.add(finding);
+    for (const message of messages) {
+      const finding = message.ruleId ? list[Number(message.message)] : undefined;
+      if (finding) kept.add(finding);
+    }
+  }
+  return findings.filter((finding) => kept.has(finding));
+}
+
+/** A rule that reports the given findings where they stand, each under its index in the file's list. */
+function reportingRule(reported: ReportedFinding[], list: ReportedFinding[]) {
+  return {
+    meta: { type: 'problem' as const, schema: [] },
+    create: (context: { report(descriptor: { loc: { start: { line: number; column: number }; end: { line: number; column: number } }; message: string }): void }) => ({
+      Program() {
+        for (const finding of reported) {
+          context.report({
+            loc: { start: { line: finding.line, column: finding.column - 1 }, end: { line: finding.endLine, column: finding.endColumn - 1 } },
+            message: String(list.indexOf(finding)),
+          });
+        }
+      },
+    }),
+  };
+}
+
+function readText(path: string): string | undefined {
+  try {
+    const text = readFileSync(path, 'utf8');
+    return text.length > MAX_FILE_BYTES ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An empty program carrying the file's comments: all the Linter needs to apply directives. */
+function getCommentsProgram(text: string, file: string): unknown {
+  try {
+    const ast = parse(text, { comment: true, loc: true, range: true, jsx: /\.[jt]sx$/.test(file) });
+    return { type: 'Program', body: [], sourceType: 'module', comments: ast.comments, tokens: [], range: ast.range, loc: ast.loc };
+  } catch {
+    return undefined;
+  }
+}
