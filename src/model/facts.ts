@@ -231,7 +231,8 @@ export interface EnqueueFact {
 /** A module-level value that names can be read from: strings, string enums, `as const` objects, functions. */
 export type ValueFact =
   | { kind: 'string'; value: string }
-  | { kind: 'object'; frozen: boolean; props: Record<string, ValueFact>; keySpans?: Record<string, SourceSpan> }
+  /** `partial`: some of its properties were not read (a spread, a computed key, a value of another kind): its props are not all it has. */
+  | { kind: 'object'; frozen: boolean; props: Record<string, ValueFact>; keySpans?: Record<string, SourceSpan>; partial?: true }
   | { kind: 'function'; fn: HandlerFact }
   | { kind: 'ref'; path: string[] }
   /**

@@ -32,6 +32,7 @@ const shapeSchema: z.ZodType<TypeShape> = z.lazy(() =>
     z.object({ k: z.literal('object'), fields: z.record(z.string(), z.object({ type: shapeSchema, optional: z.boolean() })) }),
     z.object({ k: z.literal('ref'), name: z.string(), args: z.array(shapeSchema).max(32).optional() }),
     z.object({ k: z.literal('schema'), path: z.array(z.string()).min(1).max(32) }),
+    z.object({ k: z.literal('valueof'), path: z.array(z.string()).min(1).max(32), of: z.enum(['value', 'values']) }),
   ]),
 ) as z.ZodType<TypeShape>;
 

@@ -27,7 +27,9 @@ export type TypeShape =
   /** The type a zod schema held by a module-level value infers (`z.infer<typeof Team>`, `team: Team` in a schema), by its reference path. */
   | { k: 'schema'; path: string[] }
   /** An intersection with a part not evaluated yet (`Base & { note?: string }`): unknown until its parts are objects. */
-  | { k: 'and'; of: TypeShape[] };
+  | { k: 'and'; of: TypeShape[] }
+  /** `typeof X` of a module-level value (`value`), or `(typeof X)[keyof typeof X]`, the union of its values (`values`). */
+  | { k: 'valueof'; path: string[]; of: 'value' | 'values' };
 
 /** Global types whose values JSON cannot confuse with a primitive: `Date` to `string` is a change. */
 const NOMINAL = new Set(['Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Buffer', 'URL', 'Uint8Array', 'Promise']);
@@ -58,6 +60,9 @@ function isAssignableMember(source: TypeShape, target: TypeShape, depth: number)
   if (source.k === 'and' || target.k === 'and') return undefined;
   if (source.k === 'schema' || target.k === 'schema') {
     return source.k === 'schema' && target.k === 'schema' && source.path.join('.') === target.path.join('.') ? true : undefined;
+  }
+  if (source.k === 'valueof' || target.k === 'valueof') {
+    return source.k === 'valueof' && target.k === 'valueof' && source.of === target.of && source.path.join('.') === target.path.join('.') ? true : undefined;
   }
   if (source.k === 'ref' || target.k === 'ref') return isAssignableRef(source, target, depth);
   switch (target.k) {
@@ -174,7 +179,7 @@ type Fields = Extract<TypeShape, { k: 'object' }>['fields'];
 export function intersect(members: TypeShape[]): TypeShape {
   const fields: Fields = {};
   for (const member of members) {
-    if (member.k === 'ref' || member.k === 'and' || member.k === 'schema') return { k: 'and', of: members };
+    if (member.k === 'ref' || member.k === 'and' || member.k === 'schema' || member.k === 'valueof') return { k: 'and', of: members };
     if (member.k !== 'object') return { k: 'opaque' };
     for (const [name, field] of Object.entries(member.fields)) {
       // The same field on both sides: a value must satisfy both, which only a single declaration says simply.
@@ -196,7 +201,7 @@ export function applyUtility(name: string, args: TypeShape[]): TypeShape | undef
   if (!UTILITIES.has(name)) return undefined;
   const [first, second] = args;
   if (!first) return { k: 'opaque' };
-  if (first.k === 'ref' || first.k === 'and' || first.k === 'schema') return { k: 'ref', name, args };
+  if (first.k === 'ref' || first.k === 'and' || first.k === 'schema' || first.k === 'valueof') return { k: 'ref', name, args };
   switch (name) {
     case 'Readonly':
       return first;
@@ -263,5 +268,9 @@ export function formatShape(shape: TypeShape, depth = 0): string {
       return `z.infer<typeof ${shape.path.join('.')}>`;
     case 'and':
       return shape.of.map(inner).join(' & ');
+    case 'valueof': {
+      const name = shape.path.join('.');
+      return shape.of === 'value' ? `typeof ${name}` : `(typeof ${name})[keyof typeof ${name}]`;
+    }
   }
 }

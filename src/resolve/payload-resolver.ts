@@ -42,6 +42,10 @@ export class PayloadResolver {
     type: (file, name) => this.project.resolveType(file, name),
     fields: (file, decl) => this.getFields(file, decl, 0, new Set()),
     schema: (file, path) => this.resolveSchema(file, path),
+    value: (file, path) => {
+      const value = this.project.resolveValue(file, path);
+      return value && this.project.deref(value)?.value;
+    },
   };
 
   private resolveFields(file: string, source: PayloadSource | undefined, depth: number): { file: string; fields: PayloadField[] } | undefined {

@@ -7,7 +7,7 @@
  * and packages. A name that cannot be resolved stays a reference, which compares as unknown
  * against anything but the same name.
  */
-import type { Member, SourceSpan, TypeDeclFact } from '../model/facts.js';
+import type { Member, SourceSpan, TypeDeclFact, ValueFact } from '../model/facts.js';
 import { applyUtility, formatShape, intersect, type TypeShape } from '../model/type-shape.js';
 
 /** A payload field, with the file that declares it when that is not the payload type's own file. */
@@ -21,6 +21,8 @@ export interface ShapeLookup {
   fields(file: string, decl: TypeDeclFact): PayloadField[];
   /** The fields of the zod object schema a module-level value holds. */
   schema(file: string, path: readonly string[]): { file: string; fields: PayloadField[] } | undefined;
+  /** The module-level value a path names, references followed. */
+  value(file: string, path: readonly string[]): ValueFact | undefined;
 }
 
 /** Named types nested deeper than this stay references (a type that contains itself). */
@@ -58,6 +60,7 @@ function needsExpansion(shape: TypeShape): boolean {
       return !GLOBALS.has(shape.name) || (shape.args ?? []).some(needsExpansion);
     case 'schema':
     case 'and':
+    case 'valueof':
       return true;
     case 'union':
     case 'tuple':
@@ -85,6 +88,8 @@ class Expansion {
         return this.expandRef(shape, file, depth, visiting, bound);
       case 'schema':
         return this.expandSchema(shape, file, depth, visiting);
+      case 'valueof':
+        return getValueShape(this.lookup.value(file, shape.path), shape.of, shape.path.length === 1) ?? shape;
       case 'and':
         return intersect(shape.of.map(next));
       case 'union':
@@ -151,4 +156,19 @@ class Expansion {
     }
     return { k: 'object', fields };
   }
+}
+
+/**
+ * `typeof X` of a module-level `const` string (a binding, not a property): its literal; `(typeof X)[keyof typeof X]` of an
+ * `as const` (or frozen) object of strings, every property read: the union of its values.
+ * Anything else stays unknown.
+ */
+function getValueShape(value: ValueFact | undefined, of: 'value' | 'values', isBinding: boolean): TypeShape | undefined {
+  // A property of an ordinary object has the widened type (`string`), which is not read here.
+  if (of === 'value') return isBinding && value?.kind === 'string' ? { k: 'lit', value: value.value } : undefined;
+  if (value?.kind !== 'object' || !value.frozen || value.partial) return undefined;
+  const members = Object.values(value.props);
+  if (members.length === 0 || !members.every((member) => member.kind === 'string')) return undefined;
+  const literals = [...new Set(members.map((member) => (member as { value: string }).value))].map((text): TypeShape => ({ k: 'lit', value: text }));
+  return literals.length === 1 ? literals[0] : { k: 'union', of: literals };
 }

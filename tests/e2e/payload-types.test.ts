@@ -271,3 +271,57 @@ describe('a payload typed by a utility type or a generic of project types', () =
     expect(messages[0]!.message).toMatch(/^Job 'ExportJob' no longer has payload field 'internal'/);
   });
 });
+
+describe('payload members typed by values: as const objects, and zod unions and enums', () => {
+  const job = (props: string) =>
+    `import { ApplicationJob } from './application-job';\nimport { JOB_STATUS } from './status';\n\ntype Props = {\n${props}\n};\n\nexport class SyncJob extends ApplicationJob {\n  perform(props: Props) {\n    console.log(props, JOB_STATUS);\n  }\n}\n`;
+  const app = (status: string): Files => ({
+    'package.json': '{ "name": "app", "private": true }\n',
+    'src/application-job.ts': APPLICATION_JOB,
+    'src/status.ts': `export const JOB_STATUS = {\n${status}\n} as const;\n`,
+    'src/sync-job.ts': job('  status: (typeof JOB_STATUS)[keyof typeof JOB_STATUS];'),
+    'src/run.ts': "import { SyncJob } from './sync-job';\n\nexport const run = (props: never) => SyncJob.performLater(props);\n",
+  });
+
+  it('reads (typeof X)[keyof typeof X] of an as const object in another file: a value removed is a narrowing, one added is not', async () => {
+    const added = deploy(app("  Active: 'active',\n  Paused: 'paused',"));
+    added.write({ 'src/status.ts': "export const JOB_STATUS = {\n  Active: 'active',\n  Paused: 'paused',\n  Done: 'done',\n} as const;\n" });
+    expect(await lintFiles(added.dir)).toEqual([]);
+    const removed = deploy(app("  Active: 'active',\n  Paused: 'paused',"));
+    removed.write({ 'src/status.ts': "export const JOB_STATUS = {\n  Active: 'active',\n} as const;\n" });
+    const messages = await lintFiles(removed.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/sync-job.ts:5']);
+    expect(messages[0]!.message).toContain('(for example "paused")');
+  });
+
+  it('leaves an object that is not as const, or not every property of which is read, unknown', async () => {
+    // The same two values, the second now brought in by a spread this reading does not follow: unknown, not removed.
+    const repo = deploy(app("  Active: 'active',\n  Paused: 'paused',"));
+    repo.write({ 'src/status.ts': "const OTHER = { Paused: 'paused' } as const;\nexport const JOB_STATUS = {\n  Active: 'active',\n  ...OTHER,\n} as const;\n" });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+    const plain = deploy(app("  Active: 'active',\n  Paused: 'paused',"));
+    plain.write({ 'src/status.ts': "export const JOB_STATUS = {\n  Active: 'active',\n};\n" });
+    expect(await lintFiles(plain.dir)).toEqual([]);
+  });
+
+  const schemas = (kind: string) =>
+    `import { z } from 'zod';\n\nexport enum Format {\n  Csv = 'csv',\n  Json = 'json',\n}\n\nexport const ExportSchema = z.object({\n  kind: ${kind},\n  format: z.nativeEnum(Format),\n});\n`;
+  const task = (schemas: string): Files => ({
+    'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { '@trigger.dev/sdk': '^3.0.0' } }),
+    'src/schemas.ts': schemas,
+    'src/export.ts': "import { schemaTask } from '@trigger.dev/sdk/v3';\nimport { ExportSchema } from './schemas';\n\nexport const exportTask = schemaTask({\n  id: 'export',\n  schema: ExportSchema,\n  run: async (payload) => {\n    console.log(payload);\n  },\n});\n",
+  });
+
+  it('reads z.union and z.nativeEnum: a member removed from either is reported, with a rejected old value', async () => {
+    const union = deploy(task(schemas("z.union([z.literal('full'), z.literal('delta'), z.null()])")));
+    union.write({ 'src/schemas.ts': schemas("z.union([z.literal('full'), z.null()])") });
+    const unionMessages = await lintFiles(union.dir);
+    expect(summary(unionMessages)).toEqual(['safe-jobs/no-incompatible-param-change@src/schemas.ts:9']);
+    expect(unionMessages[0]!.message).toContain('(for example "delta")');
+    const native = deploy(task(schemas("z.literal('full')")));
+    native.write({ 'src/schemas.ts': schemas("z.literal('full')").replace("  Json = 'json',\n", '') });
+    const nativeMessages = await lintFiles(native.dir);
+    expect(summary(nativeMessages)).toEqual(['safe-jobs/no-incompatible-param-change@src/schemas.ts:9']);
+    expect(nativeMessages[0]!.message).toContain('(for example "json")');
+  });
+});

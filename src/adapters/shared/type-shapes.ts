@@ -58,6 +58,13 @@ export function getTypeShape(node: TSESTree.TypeNode, depth = 0): TypeShape {
       return intersect(node.types.map((member) => getTypeShape(member, depth + 1)));
     case 'TSTypeReference':
       return getReferenceShape(node, depth);
+    case 'TSTypeQuery': {
+      // `typeof X`: the type of a module-level value, evaluated where it is declared.
+      const path = node.typeArguments ? undefined : getTypeQueryPath(node);
+      return path ? { k: 'valueof', path, of: 'value' } : OPAQUE;
+    }
+    case 'TSIndexedAccessType':
+      return getValuesOfShape(node);
     default:
       return OPAQUE;
   }
@@ -96,6 +103,18 @@ function getLiteralObjectShape(members: TSESTree.TypeElement[], depth: number): 
 function admitsUndefined(node: TSESTree.TypeNode): boolean {
   if (node.type === 'TSUndefinedKeyword' || node.type === 'TSVoidKeyword') return true;
   return node.type === 'TSUnionType' && node.types.some(admitsUndefined);
+}
+
+/** `(typeof STATUS)[keyof typeof STATUS]`: the union of an `as const` object's values. */
+function getValuesOfShape(node: TSESTree.TSIndexedAccessType): TypeShape {
+  const object = node.objectType.type === 'TSTypeQuery' ? getTypeQueryPath(node.objectType) : undefined;
+  const index = node.indexType;
+  const keys = index.type === 'TSTypeOperator' && index.operator === 'keyof' && index.typeAnnotation?.type === 'TSTypeQuery' ? getTypeQueryPath(index.typeAnnotation) : undefined;
+  return object && keys && object.join('.') === keys.join('.') ? { k: 'valueof', path: object, of: 'values' } : OPAQUE;
+}
+
+function getTypeQueryPath(node: TSESTree.TSTypeQuery): string[] | undefined {
+  return node.exprName.type === 'TSImportType' ? undefined : getEntityPath(node.exprName);
 }
 
 function getReferenceShape(node: TSESTree.TSTypeReference, depth: number): TypeShape {

@@ -44,12 +44,14 @@ export function addModuleValues(node: Node, values: Record<string, ValueFact>, c
 
 function getEnumFact(node: TSESTree.TSEnumDeclaration): ValueFact {
   const props: Record<string, ValueFact> = {};
+  let partial: true | undefined;
   for (const member of node.body.members) {
     const key = member.id.type === 'Identifier' ? member.id.name : getStaticString(member.id);
     const value = member.initializer ? getStaticString(member.initializer) : undefined;
     if (key !== undefined && value !== undefined) setOwn(props, key, { kind: 'string', value });
+    else partial = true;
   }
-  return { kind: 'object', frozen: true, props };
+  return partial ? { kind: 'object', frozen: true, props, partial } : { kind: 'object', frozen: true, props };
 }
 
 export function getValueFact(node: Node, name: string, ctx: SyntaxContext, depth: number, frozen = false): ValueFact | undefined {
@@ -132,14 +134,18 @@ export function getObjectFact(node: Node | undefined, ctx: SyntaxContext, depth:
   if (node?.type !== 'ObjectExpression' || depth >= MAX_DEPTH) return undefined;
   const props: Record<string, ValueFact> = {};
   const keySpans: Record<string, SourceSpan> = {};
+  let partial = false;
   for (const property of node.properties) {
-    if (property.type !== 'Property' || property.kind !== 'init') continue;
-    const key = getStaticKey(property);
-    if (key === undefined) continue;
-    const value = getValueFact(property.value, key, ctx, depth + 1, frozen);
-    if (!value) continue;
+    const key = property.type === 'Property' && property.kind === 'init' ? getStaticKey(property) : undefined;
+    const value = key === undefined ? undefined : getValueFact((property as TSESTree.Property).value, key, ctx, depth + 1, frozen);
+    if (key === undefined || !value) {
+      partial = true;
+      continue;
+    }
     setOwn(props, key, value);
-    setOwn(keySpans, key, getSpan(property.key));
+    setOwn(keySpans, key, getSpan((property as TSESTree.Property).key));
   }
-  return { kind: 'object', frozen, props, keySpans };
+  const fact: ValueFact & { kind: 'object' } = { kind: 'object', frozen, props, keySpans };
+  if (partial) fact.partial = true;
+  return fact;
 }

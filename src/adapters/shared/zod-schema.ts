@@ -18,6 +18,7 @@ const BASE_TYPES: Record<string, string> = {
   bigint: 'bigint',
   unknown: 'unknown',
   any: 'any',
+  null: 'null',
   email: 'string',
   uuid: 'string',
   url: 'string',
@@ -139,7 +140,19 @@ function getBaseType(method: string, call: TSESTree.CallExpression, nesting: num
     return { type: /[|&]/.test(element.type) ? `(${element.type})[]` : `${element.type}[]`, shape: { k: 'array', of: element.shape } };
   }
   if (['object', 'strictObject', 'looseObject'].includes(method) && nesting < MAX_NESTING) return getNestedObject(call, nesting + 1);
+  if ((method === 'union' || method === 'discriminatedUnion') && nesting < MAX_NESTING) return getUnion(call.arguments[method === 'union' ? 0 : 1], nesting + 1);
+  // `z.nativeEnum(Format)`, `z.enum(Format)`: the enum's values, by its name (resolved with the project).
+  const enumName = (method === 'nativeEnum' || method === 'enum') && call.arguments[0]?.type === 'Identifier' ? call.arguments[0].name : undefined;
+  if (enumName) return { type: enumName, shape: { k: 'ref', name: enumName } };
   return undefined;
+}
+
+/** `z.union([z.string(), z.number()])`, `z.discriminatedUnion('kind', [A, B])`: the union of the members, each read. */
+function getUnion(list: TSESTree.CallExpressionArgument | undefined, nesting: number): { type: string; shape: TypeShape } | undefined {
+  if (list?.type !== 'ArrayExpression' || list.elements.length === 0) return undefined;
+  const members = list.elements.map((element) => (element && element.type !== 'SpreadElement' ? readChain(element, nesting) : undefined));
+  if (!members.every((member) => member?.type !== undefined)) return undefined;
+  return { type: members.map((member) => member!.type!).join('|'), shape: { k: 'union', of: members.map((member) => member!.shape) } };
 }
 
 /**
