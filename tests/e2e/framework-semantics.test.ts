@@ -156,7 +156,7 @@ describe('a file the baseline could not read', () => {
     let stderr = '';
     const status = await main(['check', '--cwd', repo.dir], { write: (chunk: string) => (stdout += chunk) }, { write: (chunk: string) => (stderr += chunk) });
     expect({ status, stdout }).toEqual({ status: 0, stdout: expect.stringMatching(/^No incompatible job changes against main at/) });
-    expect(stderr).toMatch(/^safe-jobs: 1 file\(s\) could not be read in the baseline \(main at [0-9a-f]{7}\), so the jobs they defined and enqueued there are unknown and no change to them is reported:\n  src\/export-job\.ts: .*over 1 MiB: not read/);
+    expect(stderr).toMatch(/^safe-jobs: 1 file\(s\) could not be read in the baseline \(main at [0-9a-f]{7}\), so the jobs they defined and enqueued there are unknown and no change to them is reported:\n {2}src\/export-job\.ts: .*over 1 MiB: not read/);
   });
 });
 
