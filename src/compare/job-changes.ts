@@ -3,7 +3,7 @@
  * code enqueues it, a job enqueued before the deployed workers know it, and enqueue sites
  * whose name no job handles.
  */
-import { type ContractSet, type EnqueueSite, findJob, type JobContract } from '../model/contract.js';
+import { hasUnparsableFile, type ContractSet, type EnqueueSite, findJob, type JobContract } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
 import type { CompareContext, Comparison, RemovedJob } from './context.js';
 import type { CheckDescriptor, MessageIdOf } from './descriptor.js';
@@ -152,6 +152,8 @@ export function isPrematureEnqueueAllowed(finding: Finding, options: PrematureEn
 
 /** Enqueue sites naming by string a job that no current code handles (a typo, a deleted job). */
 function checkUnknownJobs(current: ContractSet): Finding[] {
+  // A file that does not parse may define the job: ESLint reports that file's error, and no name is unknown meanwhile.
+  if (hasUnparsableFile(current)) return [];
   return current.sites
     .filter((site) => site.nameSource === 'string' && !findJob(current.jobs, site))
     .map((site) => makeFinding(UNKNOWN_JOB, { messageId: 'unknownJob', job: site.wireName, at: site.location, data: {} }));

@@ -141,3 +141,15 @@ export function findJob(jobs: ReadonlyMap<string, JobContract>, named: Named): J
 export function formatLocation(location: Location): string {
   return `${location.file}:${location.span.start.line}`;
 }
+
+/**
+ * Whether a version has a file that did not parse (not one skipped for its size): it may define
+ * any job, so that a name no readable file handles is unknown there, not absent.
+ */
+export function hasUnparsableFile(set: ContractSet): boolean {
+  for (const reason of set.unreadable?.values() ?? []) if (!reason.startsWith(OVERSIZE_REASON)) return true;
+  return false;
+}
+
+/** How the reason of a file left out for its size starts (project/load-project.ts). */
+export const OVERSIZE_REASON = 'over ';

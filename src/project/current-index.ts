@@ -87,7 +87,11 @@ export class CurrentIndex {
 
   getContractSet(): ContractSet {
     const project = this.getProject();
-    this.set ??= buildContractSet(project.files, this.cache.pattern, project.modules);
+    if (!this.set) {
+      this.set = buildContractSet(project.files, this.cache.pattern, project.modules);
+      // Files that do not parse now hide what they define: the checks of this version read that too.
+      if (project.unparsable.size > 0) this.set.unreadable = new Map(project.unparsable);
+    }
     return this.set;
   }
 

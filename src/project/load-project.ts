@@ -1,5 +1,5 @@
 import { getAdapterSet } from '../adapters/adapter-set.js';
-import type { ContractSet } from '../model/contract.js';
+import { type ContractSet, OVERSIZE_REASON } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
 import { MAX_FILE_BYTES } from '../model/paths.js';
 import { ModuleResolver } from '../resolve/module-resolver.js';
@@ -45,7 +45,7 @@ export function loadProject(source: FileSource, cache: FactsCache): LoadedProjec
   const project: LoadedProject = { files: new Map(), keys: new Map(), unparsable: new Map(), tried: new Set(), modules };
   const added = addTexts(project, candidates, cache);
   const contracts = followImports(project, source, cache, added);
-  for (const path of source.getOversized()) if (!project.files.has(path)) project.unparsable.set(path, `over ${MAX_FILE_BYTES / 1024 / 1024} MiB: not read`);
+  for (const path of source.getOversized()) if (!project.files.has(path)) project.unparsable.set(path, `${OVERSIZE_REASON}${MAX_FILE_BYTES / 1024 / 1024} MiB: not read`);
   if (project.unparsable.size > 0) contracts.unreadable = new Map(project.unparsable);
   return { ...project, contracts };
 }

@@ -28,6 +28,22 @@ describe('no-unknown-job', () => {
     expect(messages[0]!.message).toContain("No job handles 'send-welcom'");
   });
 
+  it('knows no name to be unhandled while a file of the project does not parse: that file may define it', async () => {
+    const repo = new TempRepo();
+    repos.push(repo);
+    const task = (body: string) => `import { schemaTask } from '@trigger.dev/sdk';\nimport { z } from 'zod';\n\nexport const sync = schemaTask({\n  id: 'sync-account',\n  schema: z.object({ id: z.string() }),\n  run: async (payload) => {\n    ${body}\n  },\n});\n`;
+    repo.commit({
+      'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { '@trigger.dev/sdk': '^4.0.0' } }),
+      'src/sync.ts': task('console.log(payload);'),
+      'src/api.ts': "import { tasks } from '@trigger.dev/sdk';\n\nexport const start = (id: string) => tasks.trigger('sync-account', { id });\n",
+    });
+    repo.write({ 'src/sync.ts': task('console.log(payload;') });
+    // ESLint reports the parse error of src/sync.ts itself; the plugin says nothing it does not know.
+    const messages = await lintFiles(repo.dir);
+    expect(messages.filter((message) => message.rule?.startsWith('safe-jobs/'))).toEqual([]);
+    expect(messages.map((message) => message.file)).toEqual(['src/sync.ts']);
+  });
+
   it('leaves a deleted job that deployed code enqueued to no-deleted-enqueued-job alone', async () => {
     const repo = new TempRepo();
     repos.push(repo);
