@@ -163,7 +163,7 @@ function readShared(node: TSESTree.Node, parent: TSESTree.Node | undefined, stat
       if (bindings) addBindings(node, state.set.receiverReading, bindings);
       break;
     case 'ExportNamedDeclaration':
-      addExportAliases(node, facts.exportAliases);
+      if (!node.source && node.specifiers.length > 0) addExportAliases(node, facts.exportAliases, (facts.exportedNames ??= []));
       if (node.source) addReExports(node, (facts.reExports ??= []));
       break;
     case 'ExportAllDeclaration':

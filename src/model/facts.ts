@@ -285,6 +285,8 @@ export interface FileFacts {
   imports: Record<string, ImportBinding>;
   /** Local names re-exported under another name: `export { A as B }`. */
   exportAliases: Record<string, string>;
+  /** Names of `export { a, b as c }` lists without a source (`a`, `c`): with an import of their local name, they pass an import on. */
+  exportedNames?: string[];
   /** Names this module exports from other modules, in source order. */
   reExports?: ReExportFact[];
   types: TypeDeclFact[];

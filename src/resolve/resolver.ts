@@ -297,7 +297,7 @@ export class ProjectResolver {
     if (seen.has(file) || seen.size > MAX_EXPORT_DEPTH * 8) return [];
     seen.add(file);
     const facts = this.files.get(file);
-    const names: string[] = [];
+    const names: string[] = this.getPassedOnImports(file);
     for (const reExport of facts?.reExports ?? []) {
       if (reExport.exported !== '*') {
         names.push(reExport.exported);
@@ -312,6 +312,12 @@ export class ProjectResolver {
       names.push(...this.getReExportedNames(target, seen));
     }
     return names;
+  }
+
+  /** `import { a } from './a'; export { a }`: names a module exports that it imports, which pass an import on like `export { a } from`. */
+  private getPassedOnImports(file: string): string[] {
+    const facts = this.files.get(file);
+    return (facts?.exportedNames ?? []).filter((name) => name !== 'default' && getOwn(facts!.imports, getOwn(facts!.exportAliases, name) ?? name) !== undefined);
   }
 
   /** An imported namespace as an object: the module's own values, and its re-exported names by reference. */

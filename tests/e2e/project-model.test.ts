@@ -169,6 +169,18 @@ describe('barrels and re-exports', () => {
     expect(messages[0]!.message).toContain("'chargeCard'");
   });
 
+  it('reads an activity a barrel imports and exports again (`import { x } from`, then `export { x }`) as one it re-exports', async () => {
+    const repo = deploy(temporal);
+    repo.write({ 'src/activities/index.ts': "import { sendReceipt } from './email';\nimport { charge } from './billing';\n\nexport { sendReceipt, charge as chargeCard };\n" });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+    const changed = deploy(temporal);
+    changed.write({
+      'src/activities/index.ts': "import { sendReceipt } from './email';\nimport { charge } from './billing';\n\nexport { sendReceipt, charge as chargeCard };\n",
+      'src/activities/email.ts': "export async function sendReceipt(email: string, locale: string): Promise<void> {\n  console.log('receipt to', email, locale);\n}\n",
+    });
+    expect(summary(await lintFiles(changed.dir))).toEqual(['safe-jobs/no-new-required-param@src/activities/email.ts:1']);
+  });
+
   it('stays silent when a workflow switches its import from the modules to their barrel', async () => {
     const repo = deploy({
       ...temporal,

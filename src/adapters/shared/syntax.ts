@@ -95,12 +95,13 @@ function getModuleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral)
   return node.type === 'Identifier' ? node.name : node.value;
 }
 
-export function addExportAliases(node: TSESTree.ExportNamedDeclaration, aliases: Record<string, string>): void {
+export function addExportAliases(node: TSESTree.ExportNamedDeclaration, aliases: Record<string, string>, names?: string[]): void {
   if (node.source) return;
   for (const specifier of node.specifiers) {
     const local = specifier.local.name;
     const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
     if (local !== exported) setOwn(aliases, exported, local);
+    names?.push(exported);
   }
 }
 
