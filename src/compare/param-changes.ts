@@ -2,6 +2,7 @@
  * Changes to the members of a job's handler other than a new required one: removed,
  * reordered, retyped, renamed, or a switch between positional and object payloads.
  */
+import type { JobContract } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
 import type { CompareContext } from './context.js';
 import type { CheckDescriptor } from './descriptor.js';
@@ -44,7 +45,7 @@ function checkParamChanges(context: CompareContext): Finding[] {
   forEachJobPair(context.previous, context.current, (pair) => {
     const pairing = pairMembers(pair);
     if (!pairing) {
-      if (pair.previous.style !== pair.current.style) findings.push(getStyleChange(pair, context));
+      if (pair.previous.style !== pair.current.style && !isPayloadUnread(pair.previous) && !isPayloadUnread(pair.current)) findings.push(getStyleChange(pair, context));
       return;
     }
     findings.push(...getRemovedMembers(pair, pairing, context), ...getReorderedParams(pair, pairing, context), ...getTypeChanges(pair, pairing, context));
@@ -79,6 +80,33 @@ function formatLiteral(shape: TypeShape): string {
   if (shape.k === 'lit') return JSON.stringify(shape.value);
   if (shape.k === 'ref') return `new ${shape.name}()`;
   return shape.k === 'prim' && shape.name === 'string' ? 'a template string' : 'null';
+}
+
+/**
+ * A handler read as positional whose one parameter may well be the object payload, with a type
+ * this reading did not resolve to fields (`({ id }: A | B)`, a package's type): whether its
+ * style changed is unknown, never a finding.
+ */
+function isPayloadUnread(job: JobContract): boolean {
+  if (job.style !== 'positional' || job.params.length !== 1) return false;
+  const [param] = job.params;
+  return param!.optionality !== 'rest' && mayBeObject(param!.shape);
+}
+
+function mayBeObject(shape: TypeShape | undefined, depth = 0): boolean {
+  if (!shape || depth > 8) return true;
+  switch (shape.k) {
+    case 'prim':
+      return shape.name === 'object';
+    case 'lit':
+    case 'array':
+    case 'tuple':
+      return false;
+    case 'union':
+      return shape.of.some((member) => mayBeObject(member, depth + 1));
+    default:
+      return true;
+  }
 }
 
 function getStyleChange(pair: JobPair, context: CompareContext): Finding {

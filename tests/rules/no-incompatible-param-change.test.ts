@@ -30,6 +30,9 @@ ruleTester.run('no-incompatible-param-change', rule, {
     { ...union.at, code: job("id: number, kind: 'b' | 'a' | 'c'") },
     { ...payload.at, code: payloadJob('  id: number;\n  to: string;\n  cc?: string;\n') },
     { ...payload.at, code: payloadJob('  to: string;\n  id: number;\n') },
+    // The one parameter's type is no longer read as fields (a union, a package's type): unknown, not a switch to positional arguments.
+    { ...payload.at, name: 'a payload typed by a union of two versions', code: job('{ id, to }: MailV1 | MailV2', 'interface MailV1 {\n  id: number;\n  to: string;\n}\ninterface MailV2 {\n  id: string;\n  to: string;\n}\n') },
+    { ...payload.at, name: "a payload typed by a package's type", code: job("payload: import('mailer').Mail") },
   ],
   invalid: [
     {
@@ -69,6 +72,12 @@ ruleTester.run('no-incompatible-param-change', rule, {
       ...payload.at,
       code: payloadJob('  id: number;\n  recipient: string;\n'),
       errors: [{ messageId: 'renamedField', line: 3, data: { job: 'MailJob', param: 'to', newName: 'recipient', baseline: payload.baseline } }],
+    },
+    {
+      name: 'an object payload becomes a plain argument',
+      ...payload.at,
+      code: job('id: number'),
+      errors: [{ messageId: 'payloadStyleChanged' }],
     },
     {
       name: 'positional arguments become an object payload',
