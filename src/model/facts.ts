@@ -277,7 +277,12 @@ export interface NamedEnqueueFact {
    */
   byBinding?: boolean;
   /** The name is one the type checker follows (an activity of `proxyActivities<typeof activities>()`): not a string the rules must check. */
-  typed?: boolean;
+typed?: boolean;
+  /**
+   * The receiver was recognized by its name alone (`temporalClient.start(wf, ...)`): the call
+   * starts what it names only where that is already a job; it makes no job of its own.
+   */
+  byReceiverName?: boolean;
 }
 
 export interface FileFacts {

@@ -121,6 +121,30 @@ describe('Temporal local activities', () => {
   });
 });
 
+describe('Temporal workflows started on a client named as such', () => {
+  const workflows = "import { sleep } from '@temporalio/workflow';\n\nexport async function computeProperties(workspaceId: string): Promise<void> {\n  await sleep(workspaceId.length);\n}\n\nexport async function sendDigest(workspaceId: string): Promise<void> {\n  await sleep(workspaceId.length);\n}\n";
+  const app: Files = {
+    'package.json': '{ "name": "app", "dependencies": { "@temporalio/workflow": "1.24.0", "@temporalio/client": "1.24.0" } }\n',
+    'src/workflows.ts': workflows,
+    'src/start.ts':
+      "import { WorkflowClient } from '@temporalio/client';\nimport { computeProperties, sendDigest } from './workflows';\nimport { connectWorkflowClient, db } from './connections';\n\nexport async function start(workspaceId: string) {\n  const client = new WorkflowClient();\n  await client.start(computeProperties, { taskQueue: 'q', workflowId: workspaceId, args: [workspaceId] });\n  await (await connectWorkflowClient()).signalWithStart(sendDigest, { taskQueue: 'q', workflowId: workspaceId, signal: 's', args: [workspaceId] });\n  await db.client.execute('SELECT 1', []);\n}\n",
+    'src/connections.ts': "export const connectWorkflowClient = async () => ({ signalWithStart: async (..._args: unknown[]) => {} });\nexport const db = { client: { execute: async (..._args: unknown[]) => {} } };\n",
+  };
+
+  it('reports a workflow deleted while such a start names it, and a new required argument', async () => {
+    const repo = deploy(app);
+    repo.write({ 'src/workflows.ts': workflows.replace('export async function computeProperties(workspaceId: string)', 'async function computeProperties(workspaceId: string)').replace('sendDigest(workspaceId: string)', 'sendDigest(workspaceId: string, locale: string)') });
+    const messages = await lintFiles(repo.dir);
+    expect(summary(messages)).toEqual(['safe-jobs/no-deleted-enqueued-job@src/start.ts:7', 'safe-jobs/no-new-required-param@src/workflows.ts:7']);
+  });
+
+  it('makes no workflow of a function such a call is given, and no site of a string', async () => {
+    const repo = deploy({ ...app, 'src/jobs.ts': "import { helper } from './helper';\nimport { client } from './connections-2';\n\nexport const go = () => client.start(helper, {});\n", 'src/helper.ts': 'export function helper() {}\n', 'src/connections-2.ts': 'export const client = { start: (..._args: unknown[]) => {} };\n' });
+    repo.write({ 'src/helper.ts': 'export function other() {}\n', 'src/jobs.ts': "import { client } from './connections-2';\n\nexport const go = () => client.start(() => {}, {});\n" });
+    expect(await lintFiles(repo.dir)).toEqual([]);
+  });
+});
+
 describe('a file the baseline could not read', () => {
   it('makes its jobs unknown there: a job in a file that did not parse in the baseline is not new in the change that repairs it', async () => {
     const job = (body: string) => `import { ApplicationJob } from './application-job';\n\nexport class MailJob extends ApplicationJob {\n  perform(id: number) {\n    ${body}\n  }\n}\n`;

@@ -16,8 +16,12 @@ export interface WorkflowModuleConfig extends AdapterConfigBase {
    * always the same version as the workflow, so never compared across versions.
    */
   localActivityProxies: string[];
-  /** `client.workflow.start(wf, options)`: methods of an object of this name. */
-  client: { object: string; methods: string[] };
+  /**
+   * `client.workflow.start(wf, options)`: methods of an object of this name. `clientNames`:
+   * receivers whose last name contains one of these (`temporalClient.start(wf, ...)`,
+   * `(await connectWorkflowClient()).start(wf, ...)`) start the workflow function they are given.
+   */
+  client: { object: string; methods: string[]; clientNames?: string[] };
   /** `executeChild(wf, options)`: functions that start a child workflow. */
   childFunctions: string[];
   /** The key of the options object that holds the workflow's arguments. */

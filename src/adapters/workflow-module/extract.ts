@@ -63,26 +63,49 @@ export function addWorkflowCalls(node: TSESTree.CallExpression, configs: readonl
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
   const method = callee.property.name;
   const object = getReferencePath(callee.object);
-  if (!object) return;
+  if (!object) {
+    for (const config of configs) if (config.client.methods.includes(method) && isNamedClient(callee.object, config)) addStart(node, method, config, enqueues, true);
+    return;
+  }
   const proxy = object.length === 1 ? state.proxies.get(object[0]!) : undefined;
   if (proxy) {
     enqueues.push({ adapters: proxy, method, names: [{ value: method }], args: getSpreadArguments(node.arguments, 0), span: getSpan(node), typed: true });
     return;
   }
   for (const config of configs) {
-    if (object[object.length - 1] === config.client.object && config.client.methods.includes(method)) addStart(node, method, config, enqueues);
+    if (!config.client.methods.includes(method)) continue;
+    if (object[object.length - 1] === config.client.object) addStart(node, method, config, enqueues);
+    else if (isNamedClient(callee.object, config)) addStart(node, method, config, enqueues, true);
   }
 }
 
+/**
+ * `temporalClient`, `this.workflowClient`, `(await connectWorkflowClient())`: an object named
+ * like a client of the framework. A call on it counts only with a workflow function as its
+ * first argument (never a string: `db.client.execute('SELECT ...')` names no workflow).
+ */
+function isNamedClient(receiver: TSESTree.Expression, config: WorkflowModuleConfig): boolean {
+  const names = config.client.clientNames;
+  if (!names) return false;
+  let target = receiver;
+  if (target.type === 'AwaitExpression') target = target.argument;
+  if (target.type === 'CallExpression') target = target.callee as TSESTree.Expression;
+  const path = getReferencePath(target);
+  const last = path?.[path.length - 1]?.toLowerCase();
+  return last !== undefined && names.some((name) => last.includes(name.toLowerCase()));
+}
+
 /** `client.workflow.start(example, { args: [...] })`, `executeChild('example', { args })`. */
-function addStart(node: TSESTree.CallExpression, method: string, config: WorkflowModuleConfig, enqueues: NamedEnqueueFact[]): void {
+function addStart(node: TSESTree.CallExpression, method: string, config: WorkflowModuleConfig, enqueues: NamedEnqueueFact[], byReceiverName = false): void {
   const [workflow, options] = node.arguments;
   if (!workflow || workflow.type === 'SpreadElement') return;
   const path = workflow.type === 'Identifier' ? [workflow.name] : undefined;
+  if (byReceiverName && !path) return;
   const name = path ? { path } : getNameRef(workflow);
   if (!name) return;
   const args = options?.type === 'ObjectExpression' ? getArrayArguments(getObjectProperty(options, config.argsKey)) : options ? { count: 0, hasSpread: true } : { count: 0, hasSpread: false };
   const fact: NamedEnqueueFact = { adapters: [config.name], method, names: [name], args, span: getSpan(node) };
   if (path) fact.byBinding = true;
+  if (byReceiverName) fact.byReceiverName = true;
   enqueues.push(fact);
 }

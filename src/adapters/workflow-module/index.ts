@@ -6,7 +6,7 @@
 import type { AdapterKind, KindNeeds } from '../kind.js';
 import { getCallName } from '../shared/calls.js';
 import { derivedFrom } from '../shared/derived.js';
-import { escapeRegExp } from '../shared/tokens.js';
+import { escapeRegExp, getReceiverToken } from '../shared/tokens.js';
 import type { WorkflowModuleConfig } from './config.js';
 import { addActivityProxy, addExportedFunctions, addWorkflowCalls, type WorkflowState } from './extract.js';
 import type { WorkflowFacts } from './facts.js';
@@ -40,7 +40,11 @@ export const workflowModuleKind: AdapterKind<WorkflowModuleConfig> = {
 
 function getNeeds(configs: readonly WorkflowModuleConfig[], packagesOf: (adapter: string) => readonly string[]): KindNeeds {
   return {
-    tokens: configs.map((config) => `${escapeRegExp(config.client.object)} *\\. *(${config.client.methods.map(escapeRegExp).join('|')}) *[(<]`),
+    tokens: configs.flatMap((config) => {
+      const methods = config.client.methods.map(escapeRegExp).join('|');
+      const clients = (config.client.clientNames ?? []).map((name) => getReceiverToken({ names: [name], types: [] }, config.client.methods));
+      return [`${escapeRegExp(config.client.object)} *\\. *(${methods}) *[(<]`, ...clients.filter((token): token is string => token !== undefined)];
+    }),
     // Workflow modules and the code that starts workflows import the framework; activity modules are reached through `typeof` imports.
     packages: configs.flatMap((config) => [...packagesOf(config.name), ...config.workflowPackages]),
   };

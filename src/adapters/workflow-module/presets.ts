@@ -12,7 +12,8 @@ const TEMPORAL: WorkflowModuleConfig = {
   workflowPackages: ['@temporalio/workflow'],
   activityProxies: ['proxyActivities', 'proxyLocalActivities'],
   localActivityProxies: ['proxyLocalActivities'],
-  client: { object: 'workflow', methods: ['start', 'execute', 'signalWithStart'] },
+  // `client.workflow.start(...)` (Client), and `WorkflowClient`'s own `client.start(...)`.
+  client: { object: 'workflow', methods: ['start', 'execute', 'signalWithStart'], clientNames: ['client'] },
   childFunctions: ['executeChild', 'startChild'],
   argsKey: 'args',
   serialization: 'json',

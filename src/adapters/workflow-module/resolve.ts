@@ -29,7 +29,8 @@ export function defineWorkflowJobs(file: string, facts: FileFacts, configs: read
  */
 function addStartedWorkflows(file: string, facts: FileFacts, configs: readonly WorkflowModuleConfig[], context: ResolveContext): void {
   for (const enqueue of facts.namedEnqueues ?? []) {
-    if (!enqueue.byBinding) continue;
+    // A call on an object recognized by its name alone makes no workflow of what it is given.
+    if (!enqueue.byBinding || enqueue.byReceiverName) continue;
     const adapter = context.getEnabled(file, enqueue.adapters);
     const config = configs.find((candidate) => candidate.name === adapter);
     if (!config) continue;
