@@ -23,7 +23,9 @@ export function runCheck(cwd: string, settings: SafeJobsSettings, config: CliCon
   });
   const report: CheckReport = { baseline: analysis.baselineLabel, findings: sortFindings(findings), jobCount: analysis.current.jobs.size, root: engine.location.root };
   if (analysis.previousUnreadable && config.severities['require-baseline'] !== 'off') {
-    report.unreadableInBaseline = [...analysis.previousUnreadable].map(([file, reason]) => ({ file, reason })).sort((a, b) => a.file.localeCompare(b.file));
+    // A file neither version can read (a bundled release over the size limit) hides nothing this change made: not listed.
+    const unread = [...analysis.previousUnreadable].filter(([file]) => !analysis.current.unreadable?.has(file));
+    if (unread.length > 0) report.unreadableInBaseline = unread.map(([file, reason]) => ({ file, reason })).sort((a, b) => a.file.localeCompare(b.file));
   }
   return report;
 }

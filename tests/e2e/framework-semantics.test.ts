@@ -181,6 +181,12 @@ describe('a file the baseline could not read', () => {
     const status = await main(['check', '--cwd', repo.dir], { write: (chunk: string) => (stdout += chunk) }, { write: (chunk: string) => (stderr += chunk) });
     expect({ status, stdout }).toEqual({ status: 0, stdout: expect.stringMatching(/^No incompatible job changes against main at/) });
     expect(stderr).toMatch(/^safe-jobs: 1 file\(s\) could not be read in the baseline \(main at [0-9a-f]{7}\), so the jobs they defined and enqueued there are unknown and no change to them is reported:\n {2}src\/export-job\.ts: .*over 1 MiB: not read/);
+    // A file that neither version can read hides nothing this change made: not listed.
+    const both = deploy({ 'package.json': '{ "name": "app", "private": true }\n', 'src/application-job.ts': 'export abstract class ApplicationJob {\n  static performLater(..._args: unknown[]) {}\n}\n', 'src/export-job.ts': job + padding });
+    both.write({ 'src/export-job.ts': job.replace('perform(id: number)', 'perform(id: number, format: string)') + padding });
+    let bothErr = '';
+    await main(['check', '--cwd', both.dir], { write: () => true }, { write: (chunk: string) => (bothErr += chunk) });
+    expect(bothErr).toBe('');
   });
 });
 
