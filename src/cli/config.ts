@@ -27,10 +27,22 @@ export async function loadCliConfig(cwd: string): Promise<CliConfig> {
   return { settings: fromPackage, ...getRuleLevels({}), source: fromPackage === undefined ? 'defaults' : 'package.json' };
 }
 
+/** The project's `eslint.config.*` exists but cannot be loaded: the command must not run with other settings than the editor's. */
+export class ConfigLoadError extends Error {}
+
 async function loadFromESLint(cwd: string): Promise<CliConfig | undefined> {
+  let eslint: import('eslint').ESLint;
+  let configFile: string | undefined;
   try {
     const { ESLint } = await import('eslint');
-    const eslint = new ESLint({ cwd });
+    eslint = new ESLint({ cwd });
+    configFile = await eslint.findConfigFile();
+  } catch {
+    // ESLint is not installed, or finds no config: package.json holds the settings.
+    return undefined;
+  }
+  if (configFile === undefined) return undefined;
+  try {
     // The settings that apply to the project's source files: TypeScript where configured, else JavaScript.
     let config: { settings?: Record<string, unknown>; rules?: Record<string, unknown> } | undefined;
     for (const probe of ['safe-jobs-check.ts', 'safe-jobs-check.js']) {
@@ -38,9 +50,10 @@ async function loadFromESLint(cwd: string): Promise<CliConfig | undefined> {
     }
     if (!config) return undefined;
     return { settings: config.settings?.['safe-jobs'], ...getRuleLevels(config.rules ?? {}), source: 'eslint.config' };
-  } catch {
-    // No eslint.config.* here (or ESLint is not installed): fall back to package.json.
-    return undefined;
+  } catch (error) {
+    // Defaults here would report what the editor does not (or hide what it reports): stop instead.
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigLoadError(`${configFile} could not be loaded (${message}); fix it, or run ESLint on it to see the full error.`);
   }
 }
 

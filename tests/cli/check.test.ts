@@ -198,6 +198,14 @@ describe('safe-jobs check', () => {
     expect(JSON.parse(out).findings.map((f: { job: string }) => f.job)).toEqual(['DigestJob', 'MailJob']);
   });
 
+  it('exits 2 when eslint.config.js cannot be loaded, rather than run with other settings than the editor', async () => {
+    const repo = breakingChange();
+    repo.write({ 'eslint.config.js': "throw new Error('missing plugin');\n" });
+    const result = await run(['check', '--cwd', repo.dir]);
+    expect(result).toMatchObject({ code: 2, out: '' });
+    expect(result.err).toMatch(/^safe-jobs: .*eslint\.config\.js could not be loaded \(missing plugin\); fix it, or run ESLint on it to see the full error\.\n$/);
+  });
+
   it('reads settings from package.json without an ESLint config', async () => {
     const repo = breakingChange();
     repo.write({ 'package.json': '{ "name": "app", "safe-jobs": { "retiredJobs": ["CleanupJob"] } }\n' });
