@@ -75,6 +75,11 @@ export function getAdapterSettingsProblem(frameworks: string[] | undefined, adap
       if (!type) return `adapters.${index}.extends: '${adapter.extends}' is not a preset (${PRESET_NAMES.join(', ')})`;
       if (type !== adapter.type) return `adapters.${index}.extends: '${adapter.extends}' is a ${type} preset, not a ${adapter.type} one`;
     }
+    if (adapter.framework !== undefined) {
+      const frameworks = PRESET_NAMES.filter((name) => PRESETS.has(name) && !PRESETS.get(name)!.inHouse);
+      if (!frameworks.includes(adapter.framework)) return `adapters.${index}.framework: '${adapter.framework}' is not a framework (${frameworks.join(', ')})`;
+      if (adapter.extends !== undefined) return `adapters.${index}.framework: an adapter that extends a preset runs on that preset's framework already`;
+    }
   }
   for (const [index, name] of (frameworks ?? []).entries()) {
     if (!PRESET_NAMES.includes(name) && !declared.has(name)) {
@@ -109,8 +114,8 @@ function createAdapterSet(pattern: JobPattern): AdapterSet {
   const frameworkOf = (name: string | undefined) => (name !== undefined && PRESETS.has(name) && !PRESETS.get(name)!.inHouse ? name : undefined);
   for (const name of PRESETS.keys()) if (frameworkOf(name)) frameworks.set(name, name);
   for (const setting of pattern.adapters ?? []) {
-    // A declared adapter belongs to the preset it extends, or overrides under the preset's name.
-    const framework = frameworkOf(setting.extends ?? setting.name);
+    // A declared adapter belongs to the preset it extends, the framework it names, or overrides under the preset's name.
+    const framework = frameworkOf(setting.extends ?? setting.framework ?? setting.name);
     if (framework) frameworks.set(setting.name, framework);
     else frameworks.delete(setting.name);
   }

@@ -67,6 +67,11 @@ export interface AdapterSetting {
   type: string;
   name: string;
   extends?: string;
+  /**
+   * The framework an in-house layer runs on (`bullmq`): its jobs and enqueue sites meet only that
+   * framework's, not those of every framework (a Trigger.dev task of the same name).
+   */
+  framework?: string;
   [key: string]: unknown;
 }
 

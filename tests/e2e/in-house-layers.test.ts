@@ -448,3 +448,34 @@ async function runCli(args: string[]): Promise<{ status: number; stdout: string 
   const status = await main(args, { write: (chunk: string) => (stdout += chunk) }, { write: () => true });
   return { status, stdout };
 }
+
+describe('an in-house layer that names the framework it runs on', () => {
+  const ENQUEUE_ONLY = (framework?: string) => ({
+    type: 'string-registry',
+    name: 'inbox-queue',
+    ...(framework ? { framework } : {}),
+    enqueue: [{ methods: ['triggerJob'], nameArg: 0, payloadArg: 1, payload: 'single', bare: true }],
+  });
+  const task = (fields: string) => `import { task } from '@trigger.dev/sdk';\n\nexport const setup = task({\n  id: 'initial-setup',\n  run: async (payload: { ${fields} }) => {\n    console.log(payload);\n  },\n});\n`;
+  const app: Files = {
+    'package.json': JSON.stringify({ name: 'app', private: true, dependencies: { '@trigger.dev/sdk': '^4.0.0' } }),
+    'src/setup.ts': task('teamId: string'),
+    'src/inbox.ts': "declare function triggerJob(name: string, payload: unknown): Promise<void>;\n\nexport const start = () => triggerJob('initial-setup', { inboxId: 'i' });\n",
+  };
+
+  it('keeps its sites away from another framework\'s job of the same name', async () => {
+    const plain = deploy(app);
+    plain.write({ 'src/setup.ts': task('teamId: string; inboxId: string') });
+    // Without `framework`, the in-house call reaches the Trigger.dev task: its missing field is reported there.
+    expect(summary(await lintFiles(plain.dir, ['.'], { settings: { adapters: [ENQUEUE_ONLY()] } }))).toContain('safe-jobs/enqueue-args-match@src/inbox.ts:3');
+    const scoped = deploy(app);
+    scoped.write({ 'src/setup.ts': task('teamId: string; inboxId: string') });
+    const messages = await lintFiles(scoped.dir, ['.'], { settings: { adapters: [ENQUEUE_ONLY('bullmq')] } });
+    expect(summary(messages).filter((entry) => entry.includes('src/inbox.ts'))).toEqual(['safe-jobs/no-unknown-job@src/inbox.ts:3']);
+  });
+
+  it('explains a framework that is not one', () => {
+    const result = readSettings({ 'safe-jobs': { adapters: [ENQUEUE_ONLY('activejob')] } }, {});
+    expect(result).toMatchObject({ error: expect.stringMatching(/adapters\.0\.framework: 'activejob' is not a framework/) });
+  });
+});

@@ -67,6 +67,7 @@ export const classJobSchema = z.strictObject({
   type: z.literal('class-job'),
   name: adapterName,
   extends: z.string().optional(),
+  framework: z.string().optional(),
   baseClasses: z.array(qualified).optional(),
   baseClassSuffixes: z.array(identifier).optional(),
   handlerMethods: z.array(identifier).min(1).optional(),

@@ -38,6 +38,7 @@ export const queueWorkerSchema = z.strictObject({
   type: z.literal('queue-worker'),
   name: adapterName,
   extends: z.string().optional(),
+  framework: z.string().optional(),
   workers: z.array(identifier).optional(),
   registers: z
     .array(z.strictObject({ methods: z.array(identifier).min(1), queueArg: argumentIndex, processorArg: argumentIndex, receiver: receiverSchema.optional() }))

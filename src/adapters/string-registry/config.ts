@@ -65,6 +65,7 @@ export const stringRegistrySchema = z.strictObject({
   type: z.literal('string-registry'),
   name: adapterName,
   extends: z.string().optional(),
+  framework: z.string().optional(),
   register: z
     .array(z.strictObject({ methods: z.array(identifier).min(1), nameArg: argumentIndex, handlerArg: z.union([argumentIndex, z.literal('last')]), receiver: receiverSchema.optional() }))
     .optional(),
