@@ -77,3 +77,26 @@ function readPackageSettings(cwd: string): unknown {
     return undefined;
   }
 }
+
+/**
+ * The level of each plugin rule that `eslint.config.*` sets for each of `files` (relative to
+ * `root`), as ESLint resolves it for that file: a `files:`-scoped level counts where it applies.
+ * A rule the file's config does not name is left out (the project-wide level stands).
+ */
+export async function getFileRuleLevels(cwd: string, root: string, files: readonly string[]): Promise<Map<string, Record<string, Severity>>> {
+  const levels = new Map<string, Record<string, Severity>>();
+  const { ESLint } = await import('eslint');
+  const eslint = new ESLint({ cwd });
+  for (const file of files) {
+    const config = (await eslint.calculateConfigForFile(join(root, file)).catch(() => undefined)) as { rules?: Record<string, unknown> } | undefined;
+    if (!config?.rules) continue;
+    const own: Record<string, Severity> = {};
+    for (const [name, value] of Object.entries(config.rules)) {
+      if (!name.startsWith(PREFIX)) continue;
+      const level = Array.isArray(value) ? value[0] : value;
+      own[name.slice(PREFIX.length)] = level === 2 || level === 'error' ? 'error' : level === 1 || level === 'warn' ? 'warn' : 'off';
+    }
+    levels.set(file, own);
+  }
+  return levels;
+}

@@ -6,9 +6,10 @@ import { GitError } from '../git/git.js';
 import { readSettings } from '../settings.js';
 import { BaselineProblem, runCheck, runList, runListJson } from './check.js';
 import { runDoctor } from '../doctor/doctor.js';
-import { ConfigLoadError, loadCliConfig } from './config.js';
+import { ConfigLoadError, getFileRuleLevels, loadCliConfig } from './config.js';
 import { formatDoctorText } from './doctor-text.js';
 import { withoutDisabledFindings } from './disable-directives.js';
+import type { ReportedFinding } from './report.js';
 import { type Format, FORMATS, formatReport, formatUnreadable, NO_JOBS } from './formats.js';
 import { countBySeverity } from './report.js';
 import { createSnapshot, UsageError } from './snapshot.js';
@@ -125,6 +126,7 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
         return 0;
       default: {
         const report = runCheck(cwd, result.settings, config);
+        if (report.root && config.source === 'eslint.config') report.findings = await atFileLevels(report.findings, cwd, report.root);
         if (report.root) report.findings = await withoutDisabledFindings(report.findings, report.root);
         const color = values.format === 'text' && isColorWanted(stdout);
         stdout.write(formatReport(report, values.format as Format, { color, version }));
@@ -140,6 +142,16 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
     const detail = values.debug && error instanceof Error && error.stack ? `\n${error.stack}` : ' (run with --debug for the stack)';
     return fail(stderr, `internal error: ${(error as Error).message}. This is a bug of eslint-plugin-safe-jobs: please report it${detail}.`);
   }
+}
+
+/** Findings at the level the ESLint config gives their rule in their file (a `files:`-scoped level, `off` there). */
+async function atFileLevels(findings: ReportedFinding[], cwd: string, root: string): Promise<ReportedFinding[]> {
+  const levels = await getFileRuleLevels(cwd, root, [...new Set(findings.map((finding) => finding.file))]);
+  return findings.flatMap((finding) => {
+    const level = levels.get(finding.file)?.[finding.rule.replace(/^safe-jobs\//, '')];
+    if (level === undefined) return [finding];
+    return level === 'off' ? [] : [{ ...finding, severity: level }];
+  });
 }
 
 /**

@@ -198,6 +198,28 @@ describe('safe-jobs check', () => {
     expect(JSON.parse(out).findings.map((f: { job: string }) => f.job)).toEqual(['DigestJob', 'MailJob']);
   });
 
+  it('reports each finding at the level the ESLint config gives its rule in its file, files: scopes included', async () => {
+    const repo = breakingChange();
+    repo.write({
+      'eslint.config.js': [
+        'const rule = { create: () => ({}) };',
+        "const plugin = { rules: { 'no-new-required-param': rule, 'no-premature-enqueue': rule } };",
+        'export default [',
+        "  { files: ['**/*.ts'], plugins: { 'safe-jobs': plugin }, rules: { 'safe-jobs/no-new-required-param': 'error', 'safe-jobs/no-premature-enqueue': 'warn' } },",
+        "  { files: ['src/jobs/**/*.ts'], rules: { 'safe-jobs/no-new-required-param': 'warn' } },",
+        "  { files: ['src/digest.ts'], rules: { 'safe-jobs/no-premature-enqueue': 'off' } },",
+        '];',
+        '',
+      ].join('\n'),
+    });
+    const { code, out } = await run(['check', '--cwd', repo.dir]);
+    expect(out).toContain('MailJob\n  warn   src/jobs/mail-job.ts:4:23  safe-jobs/no-new-required-param');
+    expect(out).not.toContain('DigestJob');
+    // A rule the file's config does not name keeps the project-wide level: the deletion stays an error.
+    expect(out).toMatch(/1 error\(s\), 1 warning\(s\) against main at [0-9a-f]{7}\.\n$/);
+    expect(code).toBe(1);
+  });
+
   it('exits 2 when eslint.config.js cannot be loaded, rather than run with other settings than the editor', async () => {
     const repo = breakingChange();
     repo.write({ 'eslint.config.js': "throw new Error('missing plugin');\n" });
