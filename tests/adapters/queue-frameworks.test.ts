@@ -112,6 +112,17 @@ describe('pg-boss preset', () => {
     ]);
   });
 
+  it('reads the job data destructured in JavaScript: ([{ data: { ... } }]) and ({ data: { ... } })', () => {
+    const set = buildContracts({
+      'package.json': packageJson({ 'pg-boss': '10.4.2' }),
+      'workers.js': "import PgBoss from 'pg-boss';\nconst boss = new PgBoss('postgres://');\nawait boss.work('invoice', async ([{ data: { invoiceId, copyTo = null } }]) => invoiceId + copyTo);\nawait boss.work('cleanup', async ({ data: { days } }) => days);\nawait boss.work('audit', async ([job]) => job.data);\n",
+    });
+    expect(fields(jobsByName(set).get('invoice'))).toEqual(['invoiceId', 'copyTo?']);
+    expect(fields(jobsByName(set).get('cleanup'))).toEqual(['days']);
+    // An untyped job says nothing of its data: its members are unknown, not none.
+    expect(jobsByName(set).get('audit')).toMatchObject({ fields: [], membersUnknown: true });
+  });
+
   it('reads send and work only on a boss object', () => {
     const set = buildContracts({
       'package.json': packageJson({ 'pg-boss': '10.4.2', express: '5.0.0' }),

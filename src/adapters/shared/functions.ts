@@ -38,6 +38,8 @@ function getFirstParamTypeArgument(param: TSESTree.Parameter, ctx: SyntaxContext
   const target = param.type === 'AssignmentPattern' ? param.left : param;
   if (target.type !== 'Identifier' && target.type !== 'ObjectPattern' && target.type !== 'ArrayPattern') return undefined;
   let annotation = target.typeAnnotation?.typeAnnotation;
+  // `({ data: { id, to } })`, `([{ data: { id, to } }])` in JavaScript: the job's data destructured.
+  if (!annotation) return getDestructuredData(target.type === 'ArrayPattern' ? target.elements[0] : target);
   // `({ data }: { data: Payload })`: a job written as its type literal.
   const data = annotation?.type === 'TSTypeLiteral' ? getDataMember(annotation) : undefined;
   if (data) return getTypeSource(data, ctx);
@@ -45,6 +47,16 @@ function getFirstParamTypeArgument(param: TSESTree.Parameter, ctx: SyntaxContext
   else if (annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' && annotation.typeName.name === 'Array') annotation = annotation.typeArguments?.params[0];
   if (annotation?.type !== 'TSTypeReference') return undefined;
   return getTypeSource(annotation.typeArguments?.params[0], ctx);
+}
+
+function getDestructuredData(job: TSESTree.DestructuringPattern | null | undefined): PayloadSource | undefined {
+  if (job?.type !== 'ObjectPattern') return undefined;
+  for (const property of job.properties) {
+    if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier' || property.key.name !== 'data') continue;
+    const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+    return value.type === 'ObjectPattern' ? { inline: getPatternMembers(value) } : undefined;
+  }
+  return undefined;
 }
 
 function getDataMember(literal: TSESTree.TSTypeLiteral): TSESTree.TypeNode | undefined {

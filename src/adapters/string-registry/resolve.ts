@@ -153,7 +153,9 @@ function getRegistryContract(
     // The handler receives a job; its data is the payload, typed by `define<Data>` or `(job: Job<Data>)`.
     contract.style = 'payload';
     const payload = (typeArgument && resolver.resolvePayload(typeArgument.file, typeArgument.source)) ?? resolver.resolvePayload(handler.file, handler.fn.firstParamTypeArgument);
+    // An untyped job (`([job]) => ...` in JavaScript) says nothing of its data: unknown, not empty.
     if (payload) contract.fields = withFile(payload.fields, payload.file);
+    else contract.membersUnknown = true;
     return contract;
   }
   setSignature(contract, handler, resolver);
