@@ -1,8 +1,10 @@
 /**
  * Jobs that never meet the other version: every call that enqueues them, in the baseline and
  * in this version, runs them on the caller's own version (a framework that locks a child run
- * its parent waits for to the parent's version: the adapter's `callerVersion`). Old parents enqueue for old children, new
- * parents for new ones; a change to such a job's contract breaks no run of a rolling deploy.
+ * its parent waits for to the parent's version: the adapter's `callerVersion`). Old parents
+ * enqueue for old children, new parents for new ones: a change to such a job's contract breaks
+ * no run of a rolling deploy. Findings name jobs by wire name, so a job of that name in another
+ * framework loses its findings too; the two rarely share a name.
  */
 import { findJob, getJobKey, type ContractSet } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
