@@ -1,4 +1,4 @@
-import { type EnqueueSite, formatLocation, type JobContract, type Location } from '../model/contract.js';
+import { type EnqueueSite, formatLocation, getJobKey, type JobContract, type Location } from '../model/contract.js';
 import type { Direction, Finding } from '../model/finding.js';
 import type { TextEdit } from '../model/facts.js';
 import type { CheckDescriptor, MessageIdOf } from './descriptor.js';
@@ -26,6 +26,7 @@ export function makeFinding<Check extends CheckDescriptor>(check: Check, options
     file: options.at.file,
     span: options.at.span,
   };
+  if (typeof options.job !== 'string') finding.jobKey = getJobKey(options.job);
   if (options.fix && options.fix.length > 0) finding.fix = options.fix;
   return finding;
 }

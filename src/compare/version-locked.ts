@@ -3,8 +3,7 @@
  * in this version, runs them on the caller's own version (a framework that locks a child run
  * its parent waits for to the parent's version: the adapter's `callerVersion`). Old parents
  * enqueue for old children, new parents for new ones: a change to such a job's contract breaks
- * no run of a rolling deploy. Findings name jobs by wire name, so a job of that name in another
- * framework loses its findings too; the two rarely share a name.
+ * no run of a rolling deploy.
  */
 import { findJob, getJobKey, type ContractSet } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
@@ -30,9 +29,9 @@ export function getVersionLockedJobs(previous: ContractSet, current: ContractSet
   return locked;
 }
 
-/** The findings of a job no rolling deploy can break, dropped. */
+/** The findings of a job no rolling deploy can break, dropped; a finding about a site alone (no job key) by its wire name. */
 export function withoutVersionLocked(findings: Finding[], locked: ReadonlySet<string>, context: { previous: ContractSet; current: ContractSet }): Finding[] {
   if (locked.size === 0) return findings;
   const lockedNames = new Set([...context.current.jobs.values(), ...context.previous.jobs.values()].filter((job) => locked.has(getJobKey(job))).map((job) => job.wireName));
-  return findings.filter((finding) => !lockedNames.has(finding.job));
+  return findings.filter((finding) => (finding.jobKey !== undefined ? !locked.has(finding.jobKey) : !lockedNames.has(finding.job)));
 }

@@ -12,6 +12,8 @@ export interface Finding {
   messageId: string;
   data: Record<string, string>;
   job: string;
+  /** The job's key among its version's jobs (framework and wire name), where the finding is about a job of one. */
+  jobKey?: string;
   direction: Direction;
   file: string;
   span: SourceSpan;
