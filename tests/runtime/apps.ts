@@ -11,13 +11,18 @@
  */
 import type { Files } from '../helpers/git-repo.js';
 
-export const FRAMEWORKS = ['node-resque', 'activejob', 'bullmq'] as const;
+export const FRAMEWORKS = ['node-resque', 'activejob', 'bullmq', 'pg-boss', 'graphile-worker'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
+
+/** The frameworks that keep their jobs in PostgreSQL (the others, in Redis). */
+export const POSTGRES_FRAMEWORKS: readonly Framework[] = ['pg-boss', 'graphile-worker'];
 
 export const FRAMEWORK_LABELS: Record<Framework, string> = {
   'node-resque': 'node-resque',
   activejob: 'ActiveJob-style classes (on node-resque)',
   bullmq: 'BullMQ',
+  'pg-boss': 'pg-boss',
+  'graphile-worker': 'graphile-worker',
 };
 
 export type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
@@ -75,6 +80,8 @@ const PACKAGES: Record<Framework, Record<string, string>> = {
   'node-resque': { 'node-resque': '9.7.1' },
   activejob: { 'node-resque': '9.7.1' },
   bullmq: { bullmq: '6.7.0' },
+  'pg-boss': { 'pg-boss': '10.4.2' },
+  'graphile-worker': { 'graphile-worker': '0.16.6' },
 };
 
 function packageJson(framework: Framework): string {
@@ -191,8 +198,58 @@ function bullmq(app: AppVersion): Files {
   };
 }
 
+/** The names a version's worker handles: its jobs, and the old names kept as aliases of them. */
+function handled(app: AppVersion): Array<{ name: string; job: JobDef; alias?: string }> {
+  return app.jobs.flatMap((job) => [{ name: job.name, job }, ...(app.aliases ?? []).filter((alias) => alias.to === job.name).map((alias) => ({ name: alias.from, job, alias: alias.to }))]);
+}
+
+/**
+ * pg-boss 10: one queue per job name (created before use), a worker per name whose handler
+ * receives a batch of one job, its id and data destructured. Its effect is kept by job id:
+ * pg-boss keeps a job's output as JSON, which loses undefined fields.
+ */
+function pgBoss(app: AppVersion): Files {
+  const works = handled(app).map(
+    ({ name, job, alias }) =>
+      `${alias ? `  // Renamed to ${alias}; remove once no deployed code enqueues ${name}.\n` : ''}  await boss.createQueue(${literal(name)});\n` +
+      `  await boss.work(${literal(name)}, { pollingIntervalSeconds: 0.5 }, async ([{ id, data: ${job.params} }]) => {\n` +
+      `    effects.set(id, await (async () => {\n${indent(job.body, '      ')}\n    })());\n  });\n`,
+  );
+  const names = [...new Set(app.enqueues.map((call) => call.name))];
+  return {
+    'src/jobs.js': `/** What each job did, by job id. */\nexport const effects = new Map();\n\n/** Registers a worker per job on a started boss. */\nexport async function registerJobs(boss) {\n${works.join('')}}\n`,
+    'src/worker.js': `import PgBoss from 'pg-boss';\nimport { effects, registerJobs } from './jobs.js';\n\nexport async function createWorker(options) {\n  const boss = new PgBoss(options);\n  boss.on('error', () => {});\n  await boss.start();\n  await registerJobs(boss);\n  return { boss, effects };\n}\n`,
+    'src/enqueue.js':
+      `import PgBoss from 'pg-boss';\n\nexport async function enqueueJobs(options) {\n  const boss = new PgBoss(options);\n  boss.on('error', () => {});\n  await boss.start();\n` +
+      names.map((name) => `  await boss.createQueue(${literal(name)}, { retryLimit: 0 });\n`).join('') +
+      app.enqueues.map((call) => `  await boss.send(${literal(call.name)}, ${call.args.map(literal).join(', ')});\n`).join('') +
+      `  await boss.stop({ graceful: false, wait: true });\n}\n`,
+  };
+}
+
+/**
+ * graphile-worker: a task list of functions taking the payload (destructured) and helpers; a
+ * task's effect is kept by job id, since graphile-worker deletes a job once it succeeds.
+ */
+function graphileWorker(app: AppVersion): Files {
+  const tasks = handled(app).map(
+    ({ name, job, alias }) =>
+      `${alias ? `  // Renamed to ${alias}; remove once no deployed code enqueues ${name}.\n` : ''}  ${/^[A-Za-z_$][\w$]*$/.test(name) ? name : literal(name)}: async (${job.params}, helpers) => {\n` +
+      `    effects.set(String(helpers.job.id), await (async () => {\n${indent(job.body, '      ')}\n    })());\n  },\n`,
+  );
+  return {
+    'src/jobs.js': `/** What each job did, by job id. */\nexport const effects = new Map();\n\nexport const taskList = {\n${tasks.join('')}};\n`,
+    'src/worker.js': `import { run } from 'graphile-worker';\nimport { effects, taskList } from './jobs.js';\n\nexport async function createWorker(options) {\n  const runner = await run({ ...options, taskList, concurrency: 1, pollInterval: 50, noHandleSignals: true });\n  return { runner, effects };\n}\n`,
+    'src/enqueue.js':
+      `import { quickAddJob } from 'graphile-worker';\n\nexport async function enqueueJobs(options) {\n` +
+      app.enqueues.map((call) => `  await quickAddJob(options, ${literal(call.name)}, ${call.args.map(literal).join(', ')}, { maxAttempts: 1 });\n`).join('') +
+      `}\n`,
+  };
+}
+
+const RENDERERS: Record<Framework, (app: AppVersion) => Files> = { 'node-resque': nodeResque, activejob: activeJob, bullmq, 'pg-boss': pgBoss, 'graphile-worker': graphileWorker };
+
 /** The files of one app version, with its package.json (whose dependencies enable the plugin's presets). */
 export function renderApp(framework: Framework, app: AppVersion): Files {
-  const files = framework === 'node-resque' ? nodeResque(app) : framework === 'activejob' ? activeJob(app) : bullmq(app);
-  return { 'package.json': packageJson(framework), ...files };
+  return { 'package.json': packageJson(framework), ...RENDERERS[framework](app) };
 }

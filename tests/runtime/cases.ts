@@ -59,6 +59,10 @@ export function wire(framework: Framework, name: string): string {
 
 const POSITIONAL: Framework[] = ['node-resque', 'activejob'];
 const ALL: Framework[] = ['node-resque', 'activejob', 'bullmq'];
+/** The PostgreSQL queues, whose workers never fetch a job of a name they do not handle: it waits. */
+const POSTGRES: Framework[] = ['pg-boss', 'graphile-worker'];
+/** Frameworks whose jobs take one object payload. */
+const usesPayload = (framework: Framework) => framework === 'bullmq' || POSTGRES.includes(framework);
 
 /** A job taking positional parameters. */
 function positional(framework: Framework, name: string, params: string, body: string): JobDef {
@@ -83,18 +87,18 @@ const sendWelcomePayload = (framework: Framework, name = 'welcome') => call(fram
 
 const CLEANUP_BODY = 'const purged = [accountId];\nreturn { purged };';
 const cleanup = (framework: Framework) =>
-  framework === 'bullmq' ? payload(framework, 'cleanup', 'accountId', CLEANUP_BODY) : positional(framework, 'cleanup', 'accountId', CLEANUP_BODY);
-const sendCleanup = (framework: Framework) => call(framework, 'cleanup', framework === 'bullmq' ? [{ accountId: 42 }] : [42], { purged: [42] });
+  usesPayload(framework) ? payload(framework, 'cleanup', 'accountId', CLEANUP_BODY) : positional(framework, 'cleanup', 'accountId', CLEANUP_BODY);
+const sendCleanup = (framework: Framework) => call(framework, 'cleanup', usesPayload(framework) ? [{ accountId: 42 }] : [42], { purged: [42] });
 
 const DIGEST_BODY = 'return { to: userId, body: `Your week: ${count} updates` };';
 const digest = (framework: Framework) =>
-  framework === 'bullmq' ? payload(framework, 'digest', 'userId, count', DIGEST_BODY) : positional(framework, 'digest', 'userId, count', DIGEST_BODY);
+  usesPayload(framework) ? payload(framework, 'digest', 'userId, count', DIGEST_BODY) : positional(framework, 'digest', 'userId, count', DIGEST_BODY);
 const sendDigest = (framework: Framework) =>
-  call(framework, 'digest', framework === 'bullmq' ? [{ userId: 7, count: 3 }] : [7, 3], { to: 7, body: 'Your week: 3 updates' });
+  call(framework, 'digest', usesPayload(framework) ? [{ userId: 7, count: 3 }] : [7, 3], { to: 7, body: 'Your week: 3 updates' });
 
 /** The app with only the welcome job, enqueued once. */
 const welcomeApp = (framework: Framework): AppVersion =>
-  framework === 'bullmq' ? { jobs: [welcomePayload(framework)], enqueues: [sendWelcomePayload(framework)] } : { jobs: [welcomePositional(framework)], enqueues: [sendWelcome(framework)] };
+  usesPayload(framework) ? { jobs: [welcomePayload(framework)], enqueues: [sendWelcomePayload(framework)] } : { jobs: [welcomePositional(framework)], enqueues: [sendWelcome(framework)] };
 
 const both = (outcome: string): Outcomes => ({ 'old payload → new worker': outcome, 'new payload → old worker': outcome });
 const outcomes = (oldToNew: string, newToOld: string): Outcomes => ({ 'old payload → new worker': oldToNew, 'new payload → old worker': newToOld });
@@ -103,7 +107,11 @@ const TO_UPPER_CASE = "failed: Cannot read properties of undefined (reading 'toU
 const noJob = (name: string) => `failed: No job defined for class "${name}"`;
 const unknownJob = (name: string) => `failed: Unknown job '${name}'`;
 /** How each framework's worker in these apps fails a job name it does not know. */
-const unknownAt = (framework: Framework, name: string) => (framework === 'bullmq' ? unknownJob(name) : noJob(wire(framework, name)));
+const unknownAt = (framework: Framework, name: string) => {
+  if (framework === 'pg-boss') return `waiting in queue '${name}'`;
+  if (framework === 'graphile-worker') return `waiting: no worker supports '${name}'`;
+  return framework === 'bullmq' ? unknownJob(name) : noJob(wire(framework, name));
+};
 
 // ---------------------------------------------------------------------------------------------
 // The cases.
@@ -147,7 +155,7 @@ const newRequiredField: RuntimeCase = {
   title: 'New required payload field',
   rules: ['no-new-required-param'],
   breaking: true,
-  runs: ALL.map((framework) => ({
+  runs: [...ALL, ...POSTGRES].map((framework) => ({
     framework,
     previous: { jobs: [welcomePayload(framework)], enqueues: [sendWelcomePayload(framework)] },
     next: {
@@ -174,7 +182,11 @@ const newRequiredField: RuntimeCase = {
 };
 
 /** BullMQ twice: a processor whose `switch` throws on an unknown name, and one without a `default`. */
-const WITH_SILENT_BULLMQ: Array<{ framework: Framework; variant?: string }> = [...ALL.map((framework) => ({ framework })), { framework: 'bullmq', variant: 'switch without default' }];
+const WITH_SILENT_BULLMQ: Array<{ framework: Framework; variant?: string }> = [
+  ...ALL.map((framework) => ({ framework })),
+  { framework: 'bullmq', variant: 'switch without default' },
+  ...POSTGRES.map((framework) => ({ framework })),
+];
 
 const deletedJob: RuntimeCase = {
   id: 'deleted-job',
@@ -206,7 +218,7 @@ const stopEnqueuingFirst: RuntimeCase = {
   title: 'Deletion, deploy 1: the enqueue calls removed, the job kept',
   rules: ['no-deleted-enqueued-job'],
   breaking: false,
-  runs: ALL.map((framework) => {
+  runs: [...ALL, ...POSTGRES].map((framework) => {
     const welcome = welcomeApp(framework);
     return {
       framework,
@@ -229,8 +241,8 @@ const rename: RuntimeCase = {
     const unknownName = (name: string) => (variant ? 'completed without doing its work' : unknownAt(framework, name));
     /** The silent processor is reported at every stage: it is a hazard of its own. */
     const silent = variant ? ['no-silent-unknown-job (warning)'] : [];
-    const onboarding = framework === 'bullmq' ? welcomePayload(framework, 'onboarding') : welcomePositional(framework, 'onboarding');
-    const sendOnboarding = framework === 'bullmq' ? sendWelcomePayload(framework, 'onboarding') : sendWelcome(framework, 'onboarding');
+    const onboarding = usesPayload(framework) ? welcomePayload(framework, 'onboarding') : welcomePositional(framework, 'onboarding');
+    const sendOnboarding = usesPayload(framework) ? sendWelcomePayload(framework, 'onboarding') : sendWelcome(framework, 'onboarding');
     const [oldName, newName] = [wire(framework, 'welcome'), wire(framework, 'onboarding')];
     const alias: Stage['apply'] =
       framework === 'activejob'
@@ -240,7 +252,13 @@ const rename: RuntimeCase = {
           }
         : framework === 'node-resque'
           ? { edits: [['src/jobs.js', '  onboarding: { perform: onboarding },\n', '  onboarding: { perform: onboarding },\n  // Renamed to onboarding; remove once no deployed code enqueues welcome.\n  welcome: { perform: onboarding },\n']] }
-          : { edits: [['src/worker.js', "      case 'onboarding':", "      case 'welcome': // renamed to onboarding; remove once no deployed code enqueues welcome\n      case 'onboarding':"]] };
+          : framework === 'pg-boss'
+            ? { edits: [['src/jobs.js', "  await boss.createQueue('onboarding');", "  // Renamed to onboarding; remove once no deployed code enqueues welcome.\n  await boss.createQueue('welcome');\n  await boss.work('welcome', { pollingIntervalSeconds: 0.5 }, async ([{ id, data: { userId, message } }]) => {\n    effects.set(id, { to: userId, body: message });\n  });\n  await boss.createQueue('onboarding');"]] }
+            : framework === 'graphile-worker'
+              ? { edits: [['src/jobs.js', '  onboarding: async (', "  // Renamed to onboarding; remove once no deployed code enqueues welcome.\n  welcome: async ({ userId, message }, helpers) => {\n    effects.set(String(helpers.job.id), { to: userId, body: message });\n  },\n  onboarding: async ("]] }
+              : { edits: [['src/worker.js', "      case 'onboarding':", "      case 'welcome': // renamed to onboarding; remove once no deployed code enqueues welcome\n      case 'onboarding':"]] };
+    // A job of a name no worker fetches waits (the PostgreSQL queues): enqueuing the new name early fails nothing.
+    const premature = POSTGRES.includes(framework) ? [] : ['no-premature-enqueue (warning)'];
     const enqueueOldName: Stage['apply'] = { edits: [['src/enqueue.js', framework === 'activejob' ? newName : `'${newName}'`, framework === 'activejob' ? oldName : `'${oldName}'`]] };
     return {
       framework,
@@ -250,13 +268,14 @@ const rename: RuntimeCase = {
       stages: [
         {
           label: 'as written',
-          verdict: ['no-premature-enqueue (warning)', 'no-rename-without-alias', ...silent],
+          verdict: [...premature, 'no-rename-without-alias', ...silent],
           outcomes: outcomes(unknownName('welcome'), unknownName('onboarding')),
         },
         {
           label: framework === 'activejob' ? 'after the autofix (the alias class)' : 'with the old name registered by hand (no autofix for string names)',
           apply: alias,
-          verdict: ['no-premature-enqueue (warning)', ...silent],
+          verdict: [...premature, ...silent],
+          ...(POSTGRES.includes(framework) ? { note: 'the new name waits for the workers of this version, which fetch it once deployed: nothing fails' } : {}),
           outcomes: outcomes(COMPLETED, unknownName('onboarding')),
         },
         {
@@ -289,7 +308,7 @@ const renamedField: RuntimeCase = {
   title: 'Payload field renamed',
   rules: ['no-incompatible-param-change'],
   breaking: true,
-  runs: ALL.map((framework) => ({
+  runs: [...ALL, ...POSTGRES].map((framework) => ({
     framework,
     previous: { jobs: [welcomePayload(framework)], enqueues: [sendWelcomePayload(framework)] },
     next: {
@@ -321,7 +340,7 @@ const newOptionalField: RuntimeCase = {
   title: 'New optional payload field (with a default)',
   rules: ['no-new-required-param'],
   breaking: false,
-  runs: ALL.map((framework) => ({
+  runs: [...ALL, ...POSTGRES].map((framework) => ({
     framework,
     previous: { jobs: [welcomePayload(framework)], enqueues: [sendWelcomePayload(framework)] },
     next: {

@@ -12,6 +12,7 @@ import { type Files, TempRepo } from '../helpers/git-repo.js';
 import { lintFiles, type Message } from '../helpers/lint.js';
 import { type AppVersion, type Framework, renderApp } from './apps.js';
 import type { RedisServer } from './redis-server.js';
+import type { PostgresServer } from './postgres-server.js';
 import { type RunJob, runDirection } from './simulator.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -91,13 +92,13 @@ export class Deploy {
   }
 
   /** Runs both directions of the rolling deploy on the current N+1 (fresh copies each time, so edits and fixes count). */
-  async simulate(redis: RedisServer): Promise<Simulation> {
+  async simulate(servers: { redis?: RedisServer; postgres?: PostgresServer }): Promise<Simulation> {
     const n = { dir: this.materialize('N') };
     const n1 = { dir: this.materialize('N+1') };
     const intents = (app: AppVersion) => app.enqueues.map((call) => ({ name: call.name, intent: call.intent }));
     return {
-      'old payload → new worker': await runDirection({ framework: this.framework, redis, enqueuer: n, worker: n1, intents: intents(this.previous) }),
-      'new payload → old worker': await runDirection({ framework: this.framework, redis, enqueuer: n1, worker: n, intents: intents(this.next) }),
+      'old payload → new worker': await runDirection({ framework: this.framework, ...servers, enqueuer: n, worker: n1, intents: intents(this.previous) }),
+      'new payload → old worker': await runDirection({ framework: this.framework, ...servers, enqueuer: n1, worker: n, intents: intents(this.next) }),
     };
   }
 

@@ -1,6 +1,6 @@
 /**
  * The "What happens at run time" section at the end of each rule's page, rendered from the cases
- * whose outcomes the run-time tests check on a real Redis server (tests/runtime/cases.ts).
+ * whose outcomes the run-time tests check on real Redis and PostgreSQL servers (tests/runtime/cases.ts).
  */
 import type { Framework } from './apps.js';
 import { CASES, type CaseRun, type RuntimeCase, type Stage } from './cases.js';
@@ -22,6 +22,8 @@ const SHORT_LABELS: Record<Framework, string> = {
   'node-resque': 'node-resque',
   activejob: 'ActiveJob-style',
   bullmq: 'BullMQ',
+  'pg-boss': 'pg-boss',
+  'graphile-worker': 'graphile-worker',
 };
 
 const frameworkLabel = (run: CaseRun) => (run.variant ? `${SHORT_LABELS[run.framework]} (${run.variant})` : SHORT_LABELS[run.framework]);
@@ -71,7 +73,7 @@ export function renderSection(rule: string): string {
   const lines = [
     SECTION_HEADING,
     '',
-    `<!-- Generated from tests/runtime/cases.ts, whose outcomes the run-time tests check on a real Redis server. To update: ${UPDATE_COMMAND} -->`,
+    `<!-- Generated from tests/runtime/cases.ts, whose outcomes the run-time tests check on real Redis and PostgreSQL servers. To update: ${UPDATE_COMMAND} -->`,
     '',
   ];
   if (cases.length === 0) {
@@ -83,7 +85,7 @@ export function renderSection(rule: string): string {
     return lines.join('\n');
   }
   lines.push(
-    'Observed by the rolling-deploy simulator (`tests/runtime/`) on a real Redis server: version N enqueues and the worker of N+1 runs the job (old payload → new worker), then N+1 enqueues and the worker of N runs it (new payload → old worker); *not enqueued* means that version does not send the job. The apps are small JavaScript modules, and the plugin lints the same files, with N committed and N+1 in the working tree.',
+    'Observed by the rolling-deploy simulator (`tests/runtime/`) on real servers (Redis for node-resque and BullMQ, PostgreSQL for pg-boss and graphile-worker): version N enqueues and the worker of N+1 runs the job (old payload → new worker), then N+1 enqueues and the worker of N runs it (new payload → old worker); *not enqueued* means that version does not send the job; *waiting* means no worker of that version ever fetches it (the PostgreSQL queues keep such a job until a worker that handles its name runs). The apps are small JavaScript modules, and the plugin lints the same files, with N committed and N+1 in the working tree.',
     '',
     '| change | framework | the plugin reports | old payload → new worker | new payload → old worker |',
     '| --- | --- | --- | --- | --- |',

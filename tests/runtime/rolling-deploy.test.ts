@@ -1,7 +1,7 @@
 /**
- * Proof by execution: each case of cases.ts on a real Redis server, version N and N+1 side by
- * side, with the plugin's verdict on the same files. Skipped with one line without redis-server,
- * except in CI.
+ * Proof by execution: each case of cases.ts on a real Redis or PostgreSQL server, version N and N+1 side by
+ * side, with the plugin's verdict on the same files. Skipped with one line without redis-server
+ * or PostgreSQL, except in CI.
  */
 import { FRAMEWORKS } from './apps.js';
 import { defineRollingDeployTests } from './run-cases.js';

@@ -6,10 +6,12 @@
  * - `ran with <field> undefined` / `wrong data: ...`: it completed, with missing or misplaced data;
  * - `completed without doing its work`: the worker acknowledged it and did nothing;
  * - `failed: <error>`;
- * - `stuck in queue '<q>'`: no worker of that version ever takes it.
+ * - `stuck in queue '<q>'`: no worker of that version ever takes it;
+ * - `waiting ...`: the same on a PostgreSQL queue, whose workers never fetch a name they do not handle.
  *
- * Every run uses its own Redis namespace (node-resque) or key prefix (BullMQ), so runs never see
- * each other's jobs, and deletes its keys afterwards. Waits are bounded.
+ * Every run uses its own Redis namespace (node-resque), key prefix (BullMQ) or PostgreSQL schema
+ * (pg-boss, graphile-worker), so runs never see each other's jobs, and deletes it afterwards.
+ * Waits are bounded.
  */
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +22,8 @@ import { Redis } from 'ioredis';
 import { Queue as ResqueQueue, Worker as ResqueWorker, type ParsedJob } from 'node-resque';
 import type { Framework, Value } from './apps.js';
 import type { RedisServer } from './redis-server.js';
+import type { PostgresServer } from './postgres-server.js';
+import pg from 'pg';
 
 /** How long a run may take at most; a healthy run takes a few tens of milliseconds. */
 const RUN_TIMEOUT_MS = 4_000;
@@ -114,7 +118,9 @@ async function settle(pending: Pending[], activity: Activity): Promise<void> {
 
 export interface Direction {
   framework: Framework;
-  redis: RedisServer;
+  /** The server the framework keeps its jobs in. */
+  redis?: RedisServer;
+  postgres?: PostgresServer;
   /** The version whose code enqueues. */
   enqueuer: AppModules;
   /** The version whose worker processes. */
@@ -125,10 +131,20 @@ export interface Direction {
 
 /** Enqueue with one version, process with another; one outcome per enqueued job, in queue order. */
 export function runDirection(direction: Direction): Promise<RunJob[]> {
-  return direction.framework === 'bullmq' ? runBullmq(direction) : runResque(direction);
+  switch (direction.framework) {
+    case 'bullmq':
+      return runBullmq(direction);
+    case 'pg-boss':
+      return runPgBoss(direction);
+    case 'graphile-worker':
+      return runGraphile(direction);
+    default:
+      return runResque(direction);
+  }
 }
 
-async function runResque({ redis, enqueuer, worker, intents }: Direction): Promise<RunJob[]> {
+async function runResque({ redis: server, enqueuer, worker, intents }: Direction): Promise<RunJob[]> {
+  const redis = server!;
   const connection = { host: redis.host, port: redis.port, namespace: `safe-jobs-${randomUUID()}` };
   const admin = new ResqueQueue({ connection: { ...connection } });
   await admin.connect();
@@ -171,7 +187,8 @@ async function runResque({ redis, enqueuer, worker, intents }: Direction): Promi
   }
 }
 
-async function runBullmq({ redis, enqueuer, worker, intents }: Direction): Promise<RunJob[]> {
+async function runBullmq({ redis: server, enqueuer, worker, intents }: Direction): Promise<RunJob[]> {
+  const redis = server!;
   const prefix = `safe-jobs-${randomUUID()}`;
   const connection = { host: redis.host, port: redis.port };
   const queues = new Map<string, BullQueue>();
@@ -219,5 +236,94 @@ async function runBullmq({ redis, enqueuer, worker, intents }: Direction): Promi
     if (keys.length) await client.del(...keys);
     await Promise.all([...queues.values()].map((queue) => queue.close()));
     await client.quit();
+  }
+}
+
+/** A schema of its own per run, for both versions: runs never see each other's jobs. */
+const runSchema = () => `safe_jobs_${randomUUID().replace(/-/g, '')}`;
+
+/** Polls until `done`, or the run times out. */
+async function until(done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + RUN_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (await done()) return;
+    await sleep(50);
+  }
+}
+
+/**
+ * pg-boss: the enqueuer's boss creates its queues and sends; the worker's boss works its names.
+ * A job's state (and a failure's error) are read from pg-boss's table, its effect from the app;
+ * a job no worker of that version fetches stays `created` until the run ends.
+ */
+async function runPgBoss({ postgres, enqueuer, worker, intents }: Direction): Promise<RunJob[]> {
+  const schema = runSchema();
+  const options = { connectionString: postgres!.url, schema };
+  // node-postgres comes with pg-boss and graphile-worker: the raw client reads this run's jobs and drops its schema.
+  const client = new pg.Client(postgres!.url);
+  await client.connect();
+  let boss: { stop(options: object): Promise<void> } | undefined;
+  try {
+    await (await importApp<EnqueueModule>(enqueuer.dir, 'src/enqueue.js')).enqueueJobs(options);
+    const rows = (await client.query(`select id, name, data from ${schema}.job order by created_on, id`)).rows as Array<{ id: string; name: string; data: unknown }>;
+    const pending: Array<Pending & { id: string }> = rows.map((row) => ({ id: row.id, name: row.name, queue: row.name, payload: row.data, intent: undefined }));
+    matchIntent(pending, intents);
+    const created = await (await importApp<{ createWorker(options: unknown): Promise<{ boss: NonNullable<typeof boss>; effects: Map<string, unknown> }> }>(worker.dir, 'src/worker.js')).createWorker(options);
+    boss = created.boss;
+    const { effects } = created;
+    const read = async () => (await client.query(`select id, state, output from ${schema}.job`)).rows as Array<{ id: string; state: string; output: unknown }>;
+    await until(async () => (await read()).every((row) => row.state === 'completed' || row.state === 'failed'));
+    const states = new Map((await read()).map((row) => [row.id, row]));
+    for (const job of pending) {
+      const row = states.get(job.id);
+      if (row?.state === 'completed') job.outcome = classifyEffect(effects.get(job.id), job.intent);
+      else if (row?.state === 'failed') job.outcome = `failed: ${(row.output as { message?: string } | null)?.message ?? 'unknown error'}`;
+      else job.outcome = `waiting in queue '${job.queue}'`;
+    }
+    return pending.map(({ name, outcome }) => ({ name, outcome: outcome! }));
+  } finally {
+    await boss?.stop({ graceful: false, wait: true });
+    await client.query(`drop schema if exists ${schema} cascade`);
+    await client.end();
+  }
+}
+
+/**
+ * graphile-worker: the enqueuer adds jobs with `quickAddJob`; the worker's runner runs its task
+ * list. A job that succeeds is deleted (its effect is kept by the app, by job id); one that fails
+ * keeps its error; one whose task the worker does not support is never fetched.
+ */
+async function runGraphile({ postgres, enqueuer, worker, intents }: Direction): Promise<RunJob[]> {
+  const schema = runSchema();
+  const options = { connectionString: postgres!.url, schema };
+  const client = new pg.Client(postgres!.url);
+  await client.connect();
+  let runner: { stop(): Promise<void> } | undefined;
+  try {
+    await (await importApp<EnqueueModule>(enqueuer.dir, 'src/enqueue.js')).enqueueJobs(options);
+    const listed = `select j.id::text as id, t.identifier as name, j.payload, j.last_error from ${schema}._private_jobs j join ${schema}._private_tasks t on t.id = j.task_id`;
+    const rows = (await client.query(`${listed} order by j.id`)).rows as Array<{ id: string; name: string; payload: unknown }>;
+    const pending: Array<Pending & { id: string }> = rows.map((row) => ({ id: row.id, name: row.name, queue: row.name, payload: row.payload, intent: undefined }));
+    matchIntent(pending, intents);
+    const created = await (await importApp<{ createWorker(options: unknown): Promise<{ runner: { stop(): Promise<void> }; effects: Map<string, unknown> }> }>(worker.dir, 'src/worker.js')).createWorker(options);
+    runner = created.runner;
+    const read = async () => new Map(((await client.query(listed)).rows as Array<{ id: string; last_error: string | null }>).map((row) => [row.id, row]));
+    // Settled: every job succeeded (deleted) or failed (an error kept), or only jobs the worker never fetches are left.
+    await until(async () => {
+      const left = await read();
+      return pending.every((job) => !left.has(job.id) || left.get(job.id)!.last_error !== null);
+    });
+    const left = await read();
+    for (const job of pending) {
+      const row = left.get(job.id);
+      if (!row) job.outcome = classifyEffect(created.effects.get(job.id), job.intent);
+      else if (row.last_error !== null) job.outcome = `failed: ${row.last_error.split('\n')[0]!.replace(/^\w*Error: /, '')}`;
+      else job.outcome = `waiting: no worker supports '${job.name}'`;
+    }
+    return pending.map(({ name, outcome }) => ({ name, outcome: outcome! }));
+  } finally {
+    await runner?.stop();
+    await client.query(`drop schema if exists ${schema} cascade`);
+    await client.end();
   }
 }
