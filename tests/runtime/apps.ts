@@ -239,10 +239,11 @@ function graphileWorker(app: AppVersion): Files {
   );
   return {
     'src/jobs.js': `/** What each job did, by job id. */\nexport const effects = new Map();\n\nexport const taskList = {\n${tasks.join('')}};\n`,
-    'src/worker.js': `import { run } from 'graphile-worker';\nimport { effects, taskList } from './jobs.js';\n\nexport async function createWorker(options) {\n  const runner = await run({ ...options, taskList, concurrency: 1, pollInterval: 50, noHandleSignals: true });\n  return { runner, effects };\n}\n`,
+    // No crontab (graphile-worker would look for ./crontab) and no log lines in the test output.
+    'src/worker.js': `import { Logger, run } from 'graphile-worker';\nimport { effects, taskList } from './jobs.js';\n\nconst logger = new Logger(() => () => {});\n\nexport async function createWorker(options) {\n  const runner = await run({ ...options, taskList, crontab: '', logger, concurrency: 1, pollInterval: 50, noHandleSignals: true });\n  return { runner, effects };\n}\n`,
     'src/enqueue.js':
-      `import { quickAddJob } from 'graphile-worker';\n\nexport async function enqueueJobs(options) {\n` +
-      app.enqueues.map((call) => `  await quickAddJob(options, ${literal(call.name)}, ${call.args.map(literal).join(', ')}, { maxAttempts: 1 });\n`).join('') +
+      `import { Logger, quickAddJob } from 'graphile-worker';\n\nconst logger = new Logger(() => () => {});\n\nexport async function enqueueJobs(options) {\n` +
+      app.enqueues.map((call) => `  await quickAddJob({ ...options, logger }, ${literal(call.name)}, ${call.args.map(literal).join(', ')}, { maxAttempts: 1 });\n`).join('') +
       `}\n`,
   };
 }
