@@ -16,19 +16,31 @@ export interface CliConfig {
   /** Options of each rule that has any, by name without the plugin prefix. */
   options: Record<string, unknown[]>;
   source: 'eslint.config' | 'package.json' | 'defaults';
+  /** Why `eslint.config.*` was not read although it exists: said on stderr, never silent. */
+  warning?: string;
 }
 
 const PREFIX = 'safe-jobs/';
 
 export async function loadCliConfig(cwd: string): Promise<CliConfig> {
-  const fromESLint = await loadFromESLint(cwd);
-  if (fromESLint) return fromESLint;
+  let warning: string | undefined;
+  try {
+    const fromESLint = await loadFromESLint(cwd);
+    if (fromESLint) return fromESLint;
+  } catch (error) {
+    // A checkout without its dependencies (a CI step before `npm ci`, a bare worktree) cannot load a
+    // config that imports them; the command still runs, on package.json's settings, and says so.
+    if (!(error instanceof ConfigLoadError)) throw error;
+    warning = error.message;
+  }
   const fromPackage = readPackageSettings(cwd);
-  return { settings: fromPackage, ...getRuleLevels({}), source: fromPackage === undefined ? 'defaults' : 'package.json' };
+  const config: CliConfig = { settings: fromPackage, ...getRuleLevels({}), source: fromPackage === undefined ? 'defaults' : 'package.json' };
+  if (warning) config.warning = warning;
+  return config;
 }
 
-/** The project's `eslint.config.*` exists but cannot be loaded: the command must not run with other settings than the editor's. */
-export class ConfigLoadError extends Error {}
+/** The project's `eslint.config.*` exists but cannot be loaded. */
+class ConfigLoadError extends Error {}
 
 async function loadFromESLint(cwd: string): Promise<CliConfig | undefined> {
   let eslint: import('eslint').ESLint;
@@ -53,7 +65,9 @@ async function loadFromESLint(cwd: string): Promise<CliConfig | undefined> {
   } catch (error) {
     // Defaults here would report what the editor does not (or hide what it reports): stop instead.
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ConfigLoadError(`${configFile} could not be loaded (${message}); fix it, or run ESLint on it to see the full error.`);
+    throw new ConfigLoadError(
+      `${configFile} could not be loaded (${message}), so its settings and rule levels are not used: this check runs with ${'`'}package.json${'`'}'s "safe-jobs" settings, else the defaults, and the levels of configs.recommended.`,
+    );
   }
 }
 

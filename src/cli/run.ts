@@ -6,7 +6,7 @@ import { GitError } from '../git/git.js';
 import { readSettings } from '../settings.js';
 import { BaselineProblem, runCheck, runList, runListJson } from './check.js';
 import { runDoctor } from '../doctor/doctor.js';
-import { ConfigLoadError, getFileRuleLevels, loadCliConfig } from './config.js';
+import { getFileRuleLevels, loadCliConfig } from './config.js';
 import { formatDoctorText } from './doctor-text.js';
 import { withoutDisabledFindings } from './disable-directives.js';
 import type { ReportedFinding } from './report.js';
@@ -91,13 +91,8 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
   if (values.base !== undefined && values.snapshot !== undefined) return fail(stderr, '--base and --snapshot name two baselines: give one.');
 
   const cwd = resolve(values.cwd ?? process.cwd());
-  let config: Awaited<ReturnType<typeof loadCliConfig>>;
-  try {
-    config = await loadCliConfig(cwd);
-  } catch (error) {
-    if (error instanceof ConfigLoadError) return fail(stderr, error.message);
-    throw error;
-  }
+  const config = await loadCliConfig(cwd);
+  if (config.warning) stderr.write(`safe-jobs: ${config.warning}\n`);
   const raw = { ...(config.settings as Record<string, unknown> | undefined) };
   const baseline = values.base ?? values.snapshot;
   if (baseline !== undefined) raw.baseline = baseline;
