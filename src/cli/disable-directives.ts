@@ -7,7 +7,7 @@
  * what the Linter still returns is what no comment disables. Only the file's comments are
  * parsed; a file whose comments cannot be read keeps all its findings.
  */
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
 import type { ReportedFinding } from './report.js';
@@ -73,8 +73,11 @@ function reportingRule(reported: ReportedFinding[], list: ReportedFinding[]) {
   };
 }
 
+/** A regular file's text; never through a link (it could lead out of the project), never over the size limit. */
 function readText(path: string): string | undefined {
   try {
+    const stat = lstatSync(path);
+    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
     const text = readFileSync(path, 'utf8');
     return text.length > MAX_FILE_BYTES ? undefined : text;
   } catch {
