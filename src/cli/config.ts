@@ -78,10 +78,15 @@ function getRuleLevels(configured: Record<string, unknown>): Pick<CliConfig, 'se
   for (const [name, value] of Object.entries({ ...plugin.configs.recommended.rules, ...configured })) {
     if (!name.startsWith(PREFIX)) continue;
     const [level, ...ruleOptions] = Array.isArray(value) ? value : [value];
-    severities[name.slice(PREFIX.length)] = level === 2 || level === 'error' ? 'error' : level === 1 || level === 'warn' ? 'warn' : 'off';
+    severities[name.slice(PREFIX.length)] = toSeverity(level);
     if (ruleOptions.length > 0) options[name.slice(PREFIX.length)] = ruleOptions;
   }
   return { severities, options };
+}
+
+/** A rule level as ESLint writes it (`2`, `'error'`, `1`, `'warn'`, anything else off). */
+function toSeverity(level: unknown): Severity {
+  return level === 2 || level === 'error' ? 'error' : level === 1 || level === 'warn' ? 'warn' : 'off';
 }
 
 function readPackageSettings(cwd: string): unknown {
@@ -106,9 +111,7 @@ export async function getFileRuleLevels(cwd: string, root: string, files: readon
     if (!config?.rules) continue;
     const own: Record<string, Severity> = {};
     for (const [name, value] of Object.entries(config.rules)) {
-      if (!name.startsWith(PREFIX)) continue;
-      const level = Array.isArray(value) ? value[0] : value;
-      own[name.slice(PREFIX.length)] = level === 2 || level === 'error' ? 'error' : level === 1 || level === 'warn' ? 'warn' : 'off';
+      if (name.startsWith(PREFIX)) own[name.slice(PREFIX.length)] = toSeverity(Array.isArray(value) ? value[0] : value);
     }
     levels.set(file, own);
   }

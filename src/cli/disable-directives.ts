@@ -10,27 +10,23 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
+import { MAX_FILE_BYTES } from '../model/paths.js';
+import { groupBy } from '../util/group-by.js';
 import type { ReportedFinding } from './report.js';
-
-/** Files above this size keep their findings unfiltered, as the plugin reads no bigger file. */
-const MAX_FILE_BYTES = 1024 * 1024;
 
 export async function withoutDisabledFindings(findings: ReportedFinding[], root: string): Promise<ReportedFinding[]> {
   if (findings.length === 0) return findings;
   const { Linter } = await import('eslint');
   const linter = new Linter({ configType: 'flat', cwd: root });
-  const byFile = new Map<string, ReportedFinding[]>();
-  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
   const kept = new Set<ReportedFinding>();
-  for (const [file, list] of byFile) {
+  for (const [file, list] of groupBy(findings, (finding) => finding.file)) {
     const text = readText(join(root, file));
     const program = text === undefined ? undefined : getCommentsProgram(text, file);
     if (!program) {
       for (const finding of list) kept.add(finding);
       continue;
     }
-    const rules = new Map<string, ReportedFinding[]>();
-    for (const finding of list) rules.set(finding.rule, [...(rules.get(finding.rule) ?? []), finding]);
+    const rules = groupBy(list, (finding) => finding.rule);
     const plugin = { rules: Object.fromEntries([...rules].map(([rule, reported]) => [rule.replace(/^safe-jobs\//, ''), reportingRule(reported, list)])) };
     const messages = linter.verify(
       text!,
@@ -73,13 +69,11 @@ function reportingRule(reported: ReportedFinding[], list: ReportedFinding[]) {
   };
 }
 
-/** A regular file's text; never through a link (it could lead out of the project), never over the size limit. */
+/** A regular file's text; never through a link (it could lead out of the project), never over the size limit the plugin reads. */
 function readText(path: string): string | undefined {
   try {
     const stat = lstatSync(path);
-    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-    const text = readFileSync(path, 'utf8');
-    return text.length > MAX_FILE_BYTES ? undefined : text;
+    return stat.isFile() && stat.size <= MAX_FILE_BYTES ? readFileSync(path, 'utf8') : undefined;
   } catch {
     return undefined;
   }

@@ -172,6 +172,11 @@ export function getRejectedExample(source: TypeShape, target: TypeShape, depth =
 
 type Fields = Extract<TypeShape, { k: 'object' }>['fields'];
 
+/** A shape that stands for a name still to be resolved with the project (resolve/payload-shapes.ts). */
+function isUnevaluated(shape: TypeShape): boolean {
+  return shape.k === 'ref' || shape.k === 'and' || shape.k === 'schema' || shape.k === 'valueof';
+}
+
 /**
  * `A & B`: one object with the fields of both when every part is an object; an `and` to
  * evaluate later when a part is a name not resolved yet; unknown otherwise.
@@ -179,7 +184,7 @@ type Fields = Extract<TypeShape, { k: 'object' }>['fields'];
 export function intersect(members: TypeShape[]): TypeShape {
   const fields: Fields = {};
   for (const member of members) {
-    if (member.k === 'ref' || member.k === 'and' || member.k === 'schema' || member.k === 'valueof') return { k: 'and', of: members };
+    if (isUnevaluated(member)) return { k: 'and', of: members };
     if (member.k !== 'object') return { k: 'opaque' };
     for (const [name, field] of Object.entries(member.fields)) {
       // The same field on both sides: a value must satisfy both, which only a single declaration says simply.
@@ -201,7 +206,7 @@ export function applyUtility(name: string, args: TypeShape[]): TypeShape | undef
   if (!UTILITIES.has(name)) return undefined;
   const [first, second] = args;
   if (!first) return { k: 'opaque' };
-  if (first.k === 'ref' || first.k === 'and' || first.k === 'schema' || first.k === 'valueof') return { k: 'ref', name, args };
+  if (isUnevaluated(first)) return { k: 'ref', name, args };
   switch (name) {
     case 'Readonly':
       return first;

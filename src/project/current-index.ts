@@ -11,7 +11,7 @@ import type { SafeJobsSettings } from '../settings.js';
 import { buildContractSet } from './build-contracts.js';
 import type { FactsCache } from './facts-cache.js';
 import { DiskStamps } from './disk-stamps.js';
-import { followImports, type LoadedProject, loadProject, reloadFiles } from './load-project.js';
+import { followImports, type LoadedProject, loadProject, reloadFiles, withUnreadable } from './load-project.js';
 import { getSpanShift, type SpanShift } from './span-shift.js';
 import type { WorkingTreeSource } from './working-tree-source.js';
 
@@ -87,11 +87,7 @@ export class CurrentIndex {
 
   getContractSet(): ContractSet {
     const project = this.getProject();
-    if (!this.set) {
-      this.set = buildContractSet(project.files, this.cache.pattern, project.modules);
-      // Files that do not parse now hide what they define: the checks of this version read that too.
-      if (project.unparsable.size > 0) this.set.unreadable = new Map(project.unparsable);
-    }
+    this.set ??= withUnreadable(project, buildContractSet(project.files, this.cache.pattern, project.modules));
     return this.set;
   }
 

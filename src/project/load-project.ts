@@ -44,10 +44,15 @@ export function loadProject(source: FileSource, cache: FactsCache): LoadedProjec
   const modules = new ModuleResolver(source.listPaths(), (paths) => source.readFiles(paths));
   const project: LoadedProject = { files: new Map(), keys: new Map(), unparsable: new Map(), tried: new Set(), modules };
   const added = addTexts(project, candidates, cache);
-  const contracts = followImports(project, source, cache, added);
   for (const path of source.getOversized()) if (!project.files.has(path)) project.unparsable.set(path, `${OVERSIZE_REASON}${MAX_FILE_BYTES / 1024 / 1024} MiB: not read`);
-  if (project.unparsable.size > 0) contracts.unreadable = new Map(project.unparsable);
+  const contracts = followImports(project, source, cache, added);
   return { ...project, contracts };
+}
+
+/** A version's contracts with the files it could not read: what they define is unknown there, not absent. */
+export function withUnreadable(project: LoadedProject, contracts: ContractSet): ContractSet {
+  if (project.unparsable.size > 0) contracts.unreadable = new Map(project.unparsable);
+  return contracts;
 }
 
 /**
@@ -65,11 +70,11 @@ export function followImports(project: LoadedProject, source: FileSource, cache:
     const contracts = buildContractSet(project.files, cache.pattern, project.modules, (path) => {
       if (!project.tried.has(path)) wanted.add(path);
     });
-    if (wanted.size === 0 || round === MAX_IMPORT_ROUNDS) return contracts;
+    if (wanted.size === 0 || round === MAX_IMPORT_ROUNDS) return withUnreadable(project, contracts);
     for (const path of wanted) project.tried.add(path);
     pending = addTexts(project, source.readFiles([...wanted]), cache);
     // Nothing the build asked for exists: the files did not change, nor did their contracts.
-    if (pending.length === 0) return contracts;
+    if (pending.length === 0) return withUnreadable(project, contracts);
   }
 }
 

@@ -42,10 +42,7 @@ export class PayloadResolver {
     type: (file, name) => this.project.resolveType(file, name),
     fields: (file, decl) => this.getFields(file, decl, 0, new Set()),
     schema: (file, path) => this.resolveSchema(file, path),
-    value: (file, path) => {
-      const value = this.project.resolveValue(file, path);
-      return value && this.project.deref(value)?.value;
-    },
+    value: (file, path) => this.resolveDerefValue(file, path)?.value,
   };
 
   private resolveFields(file: string, source: PayloadSource | undefined, depth: number): { file: string; fields: PayloadField[] } | undefined {
@@ -77,9 +74,14 @@ export class PayloadResolver {
 
   /** The fields of a zod object schema a module-level value holds (`z.infer<typeof Schema>`). */
   private resolveSchema(file: string, path: readonly string[]): { file: string; fields: PayloadField[] } | undefined {
-    const value = this.project.resolveValue(file, path);
-    const schema = value && this.project.deref(value);
+    const schema = this.resolveDerefValue(file, path);
     return schema?.value.kind === 'schema' ? { file: schema.file, fields: schema.value.fields } : undefined;
+  }
+
+  /** The module-level value a path names, references (and derived schemas) followed. */
+  private resolveDerefValue(file: string, path: readonly string[]): Resolved<{ value: ValueFact }> | undefined {
+    const value = this.project.resolveValue(file, path);
+    return value && this.project.deref(value);
   }
 
   /** A type's own fields after those of its bases, a base found only where it can be resolved (cycles cut). */

@@ -127,11 +127,20 @@ class Expansion {
     const inner = [...visiting, key!];
     if (decl.schema) return this.expandSchema({ k: 'schema', path: decl.schema }, resolved.file, depth + 1, inner);
     if (decl.shape) return this.expand(decl.shape, resolved.file, depth + 1, inner, params);
+    return this.expandMembers(this.lookup.fields(resolved.file, decl), resolved.file, depth, inner, params);
+  }
+
+  /**
+   * Members declared in `file` (a type's own and inherited fields, a schema's) as one object
+   * type, each member's type expanded where it is declared; the declaration's type parameters
+   * stand for their arguments in its own members only.
+   */
+  private expandMembers(members: PayloadField[], file: string, depth: number, visiting: readonly string[], params: ReadonlyMap<string, TypeShape>): TypeShape {
     const fields: Extract<TypeShape, { k: 'object' }>['fields'] = {};
-    for (const field of this.lookup.fields(resolved.file, decl)) {
+    for (const field of members) {
       if (field.name === '__proto__') continue;
-      const own = field.file === undefined || field.file === resolved.file;
-      const type = field.shape ? this.expand(field.shape, field.file ?? resolved.file, depth + 1, inner, own ? params : new Map()) : { k: 'opaque' as const };
+      const own = field.file === undefined || field.file === file;
+      const type = field.shape ? this.expand(field.shape, field.file ?? file, depth + 1, visiting, own ? params : new Map()) : { k: 'opaque' as const };
       fields[field.name] = { type, optional: field.optionality !== 'required' };
     }
     return { k: 'object', fields };
@@ -147,14 +156,7 @@ class Expansion {
     const key = `${file}#${shape.path.join('.')}`;
     if (visiting.includes(key)) return shape;
     const schema = this.lookup.schema(file, shape.path);
-    if (!schema) return shape;
-    const fields: Extract<TypeShape, { k: 'object' }>['fields'] = {};
-    for (const field of schema.fields) {
-      if (field.name === '__proto__') continue;
-      const type = field.shape ? this.expand(field.shape, field.file ?? schema.file, depth + 1, [...visiting, key], new Map()) : { k: 'opaque' as const };
-      fields[field.name] = { type, optional: field.optionality !== 'required' };
-    }
-    return { k: 'object', fields };
+    return schema ? this.expandMembers(schema.fields, schema.file, depth, [...visiting, key], new Map()) : shape;
   }
 }
 

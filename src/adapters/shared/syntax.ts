@@ -130,12 +130,12 @@ export function getArgumentsFact(args: TSESTree.CallExpressionArgument[]): Argum
 /** The type of a value written as a literal: `null`, `'pdf'`, `-1`, `true`, a template, `new Date()`; undefined for anything else. */
 function getLiteralShape(node: Node): TypeShape | undefined {
   const value = withoutTypeAssertions(node);
+  const number = getStaticNumber(value);
+  if (number !== undefined) return { k: 'lit', value: number };
   if (value.type === 'Literal') {
     if (value.value === null && !('regex' in value && value.regex) && !('bigint' in value && value.bigint)) return { k: 'prim', name: 'null' };
-    if (typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean') return { k: 'lit', value: value.value };
-    return undefined;
+    return typeof value.value === 'string' || typeof value.value === 'boolean' ? { k: 'lit', value: value.value } : undefined;
   }
-  if (value.type === 'UnaryExpression' && value.operator === '-' && value.argument.type === 'Literal' && typeof value.argument.value === 'number') return { k: 'lit', value: -value.argument.value };
   if (value.type === 'TemplateLiteral') return { k: 'prim', name: 'string' };
   if (value.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === 'Date') return { k: 'ref', name: 'Date' };
   return undefined;
@@ -207,6 +207,12 @@ export function getStaticString(node: Node): string | undefined {
     return getStaticString(node.expression);
   }
   return undefined;
+}
+
+/** A number written as a literal, negative ones included (`3`, `-1`); undefined for anything else. */
+export function getStaticNumber(node: Node): number | undefined {
+  if (node.type === 'Literal' && typeof node.value === 'number') return node.value;
+  return node.type === 'UnaryExpression' && node.operator === '-' && node.argument.type === 'Literal' && typeof node.argument.value === 'number' ? -node.argument.value : undefined;
 }
 
 /** `object.property` written with plain names only, e.g. `module.exports`, `Object.freeze`. */

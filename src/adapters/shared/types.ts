@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Member, NameRef, PayloadSource, TypeDeclFact } from '../../model/facts.js';
 import type { TypeShape } from '../../model/type-shape.js';
-import { getEntityPath, getNameRef, getSpan, isExported, type Node, type SyntaxContext } from './syntax.js';
+import { getEntityPath, getNameRef, getSpan, getStaticNumber, getStaticString, isExported, type Node, type SyntaxContext } from './syntax.js';
 import { getTypeShape } from './type-shapes.js';
 import { getInferredSchemaPath } from './inferred-schema.js';
 
@@ -72,10 +72,7 @@ export function getEnumTypeFact(node: TSESTree.TSEnumDeclaration, parent: Node |
 }
 
 function getEnumValue(node: TSESTree.Expression): string | number | undefined {
-  if (node.type === 'Literal' && (typeof node.value === 'string' || typeof node.value === 'number')) return node.value;
-  if (node.type === 'UnaryExpression' && node.operator === '-' && node.argument.type === 'Literal' && typeof node.argument.value === 'number') return -node.argument.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]!.value.cooked ?? undefined;
-  return undefined;
+  return getStaticString(node) ?? getStaticNumber(node);
 }
 
 /** `[QueueName.Export]: { ... }`, `['export']: Payload`: members keyed by a name, read for indexed access. */
