@@ -6,8 +6,15 @@ import { DEFAULT_JOB_PATTERN, type JobPattern } from './adapters/job-pattern.js'
 
 const identifier = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'must be an identifier');
 
+/** Deploy tags as baselines: every version that ran within `days`, or the `last` K of them. */
+const tagWindowSchema = z
+  .strictObject({ tags: z.string().min(1), days: z.number().positive().optional(), last: z.number().int().positive().optional() })
+  .refine((window) => window.days !== undefined || window.last !== undefined, 'a tag window needs `days` or `last`');
+
+const baselineSpecSchema = z.union([z.string().min(1), tagWindowSchema]);
+
 const settingsSchema = z.strictObject({
-  baseline: z.string().min(1).optional(),
+  baseline: z.union([baselineSpecSchema, z.array(baselineSpecSchema).min(1)]).optional(),
   baseClasses: z.array(identifier).optional(),
   handlerMethods: z.array(identifier).min(1).optional(),
   enqueueMethods: z.array(identifier).min(1).optional(),
@@ -20,9 +27,18 @@ const settingsSchema = z.strictObject({
 
 export type RawSettings = z.infer<typeof settingsSchema>;
 
+/** Deploy tags matching `tags` (a git ref pattern): those that ran within the last `days`, or the newest `last`. */
+export type TagWindow = z.infer<typeof tagWindowSchema>;
+
+/** One configured baseline: a revision, a snapshot file, or a window of deploy tags. */
+export type BaselineSpec = string | TagWindow;
+
 export interface SafeJobsSettings {
-  /** The baseline as configured (revision or snapshot path), undefined for the default branch. */
-  baseline?: string;
+  /**
+   * The baselines as configured, each a version whose jobs may still be queued (revisions,
+   * snapshot paths, deploy-tag windows); undefined for the default branch.
+   */
+  baseline?: BaselineSpec[];
   /** Where the baseline setting came from, for messages. */
   baselineOrigin: 'environment' | 'settings' | 'default';
   pattern: JobPattern;
@@ -81,16 +97,22 @@ function parseSettings(raw: unknown, envBaseline: string | undefined): SettingsR
   };
   if (values.frameworks) pattern.frameworks = values.frameworks;
   if (values.adapters) pattern.adapters = values.adapters;
-  const baseline = envBaseline ?? values.baseline;
+  // SAFE_JOBS_BASELINE names one baseline, or several separated by commas.
+  const configured = values.baseline === undefined ? undefined : Array.isArray(values.baseline) ? values.baseline : [values.baseline];
+  const baseline = envBaseline ? splitList(envBaseline) : configured;
   const settings: SafeJobsSettings = {
     baselineOrigin: envBaseline ? 'environment' : values.baseline ? 'settings' : 'default',
     pattern,
     retiredJobs: values.retiredJobs ?? [],
     patternKey: JSON.stringify(pattern),
   };
-  if (baseline) settings.baseline = baseline;
+  if (baseline && baseline.length > 0) settings.baseline = baseline;
   if (values.baselineProblems) settings.baselineProblems = values.baselineProblems;
   return { settings };
+}
+
+function splitList(value: string): string[] {
+  return value.split(',').map((part) => part.trim()).filter(Boolean);
 }
 
 /** The known name a mistyped one most likely meant: at most two edits away, and shorter than the name. */

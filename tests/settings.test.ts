@@ -10,12 +10,21 @@ describe('settings', () => {
 
   it('lets SAFE_JOBS_BASELINE override the configured baseline', () => {
     expect(readSettings({ 'safe-jobs': { baseline: 'origin/main' } }, { SAFE_JOBS_BASELINE: 'v2' })).toMatchObject({
-      settings: { baseline: 'v2', baselineOrigin: 'environment' },
+      settings: { baseline: ['v2'], baselineOrigin: 'environment' },
     });
+  });
+
+  it('takes several baselines: a list, a tag window, or SAFE_JOBS_BASELINE separated by commas', () => {
+    expect(readSettings({ 'safe-jobs': { baseline: ['v1.3', 'snapshots/v1.2.json'] } }, {})).toMatchObject({ settings: { baseline: ['v1.3', 'snapshots/v1.2.json'], baselineOrigin: 'settings' } });
+    expect(readSettings({ 'safe-jobs': { baseline: { tags: 'deploy-*', days: 14 } } }, {})).toMatchObject({ settings: { baseline: [{ tags: 'deploy-*', days: 14 }] } });
+    expect(readSettings({ 'safe-jobs': { baseline: 'main' } }, { SAFE_JOBS_BASELINE: ' v1.3, v1.4 ,' })).toMatchObject({ settings: { baseline: ['v1.3', 'v1.4'] } });
   });
 
   it.each([
     [{ baseline: 3 }, /settings\['safe-jobs'\]\.baseline: /],
+    [{ baseline: [] }, /settings\['safe-jobs'\]\.baseline: /],
+    [{ baseline: { tags: 'deploy-*' } }, /a tag window needs `days` or `last`/],
+    [{ baseline: { tags: 'deploy-*', last: 0 } }, /settings\['safe-jobs'\]\.baseline/],
     [{ handlerMethods: [] }, /settings\['safe-jobs'\]\.handlerMethods: /],
     [{ enqueueMethods: ['perform later'] }, /enqueueMethods\.0: must be an identifier/],
     [{ baseClass: ['X'] }, /settings\['safe-jobs'\]\.baseClass is not a setting; did you mean baseClasses\?/],

@@ -1,7 +1,9 @@
 /**
- * Where version N comes from: a git revision (taken at its merge-base with HEAD) or a
- * snapshot file. Contracts are cached per baseline commit for the life of the process,
- * and the revision is looked up again now and then, since editor sessions last hours.
+ * Where the deployed versions come from: git revisions (each taken at its merge-base with
+ * HEAD), snapshot files, or a window of deploy tags. Several baselines stand for every version
+ * whose jobs may still be queued (the drain window). Contracts are cached per baseline commit
+ * for the life of the process, and revisions are looked up again now and then, since editor
+ * sessions last hours.
  */
 import { getAdapterSet, getCandidatePattern } from '../adapters/adapter-set.js';
 import type { ContractSet } from '../model/contract.js';
@@ -10,8 +12,9 @@ import type { FactsCache } from '../project/facts-cache.js';
 import type { ProjectLocation } from '../project/locate.js';
 import type { WorkingTreeSource } from '../project/working-tree-source.js';
 import { loadProject } from '../project/load-project.js';
-import type { SafeJobsSettings } from '../settings.js';
-import { GitError, getMergeBase, getRevisionRefusal, isBareRepository, isShallowRepository, listRemotes, resolveCommit } from '../git/git.js';
+import type { BaselineSpec, SafeJobsSettings, TagWindow } from '../settings.js';
+import { GitError, getMergeBase, getRevisionRefusal, isBareRepository, isShallowRepository, listRemotes, listTags, resolveCommit } from '../git/git.js';
+import { selectTagWindow } from './tag-window.js';
 import { GitTreeSource } from './git-source.js';
 import { readSnapshotFile } from './snapshot-file.js';
 import { GitStamp, REVISION_FILES } from '../git/git-stamp.js';
@@ -24,7 +27,10 @@ export interface Baseline {
   key: string;
 }
 
-export type BaselineResult = { baseline: Baseline } | { problem: string };
+/** Every baseline, in the order configured (duplicates of one commit or file once), or why one cannot be read. */
+export type BaselineResult = { baselines: Baseline[] } | { problem: string };
+
+type OneResult = { baseline: Baseline } | { problem: string };
 
 export const DEFAULT_REVISIONS = ['origin/HEAD', 'origin/main', 'origin/master', 'main', 'master'];
 
@@ -41,7 +47,7 @@ export class BaselineProvider {
   private resolved?: { at: number; checkedAt: number; stamp: string; result: BaselineResult };
   private readonly stamp?: GitStamp;
   private readonly setsByCommit = new Map<string, ContractSet>();
-  private snapshot?: { path: string; stamp: string; result: BaselineResult };
+  private readonly snapshots = new Map<string, { stamp: string; result: OneResult }>();
 
   constructor(
     private readonly location: ProjectLocation,
@@ -70,41 +76,77 @@ export class BaselineProvider {
     return result;
   }
 
+  /** Every configured baseline; one that cannot be read fails them all (a version whose jobs are unknown is not a version without jobs). */
   private load(): BaselineResult {
+    const specs: ReadonlyArray<BaselineSpec | undefined> = this.settings.baseline ?? [undefined];
+    const baselines: Baseline[] = [];
+    for (const spec of specs) {
+      const result = this.loadSpec(spec);
+      if ('problem' in result) return specs.length > 1 && typeof spec === 'string' ? { problem: `baseline ${JSON.stringify(spec)}: ${result.problem}` } : result;
+      for (const baseline of result.baselines) if (!baselines.some((known) => known.key === baseline.key)) baselines.push(baseline);
+    }
+    return { baselines };
+  }
+
+  private loadSpec(spec: BaselineSpec | undefined): BaselineResult {
     try {
-      const configured = this.settings.baseline;
-      if (configured && isSnapshotPath(configured)) return this.loadSnapshot(configured);
-      return this.loadFromGit(configured);
+      if (typeof spec === 'object') return this.loadTagWindow(spec);
+      const result = spec && isSnapshotPath(spec) ? this.loadSnapshot(spec) : this.loadFromGit(spec);
+      return 'problem' in result ? result : { baselines: [result.baseline] };
     } catch (error) {
       if (error instanceof GitError || error instanceof SnapshotError) return { problem: error.message };
       return { problem: `the baseline could not be read: ${(error as Error).message}` };
     }
   }
 
-  private loadSnapshot(configured: string): BaselineResult {
+  private loadSnapshot(configured: string): OneResult {
     const read = readSnapshotFile(configured, this.location);
     if ('problem' in read) return read;
-    if (this.snapshot?.stamp === read.stamp && this.snapshot.path === read.path) return this.snapshot.result;
+    const known = this.snapshots.get(read.path);
+    if (known?.stamp === read.stamp) return known.result;
     const adapters = getAdapterSet(this.settings.pattern);
     const { set, source } = parseSnapshot(read.text, configured, (adapter) => adapters.frameworks.get(adapter));
     const origin = source.revision ? ` (${source.revision}${source.commit ? ` at ${source.commit.slice(0, 7)}` : ''})` : '';
-    const result: BaselineResult = { baseline: { set, label: `snapshot ${configured}${origin}`, key: `snapshot:${read.path}:${read.stamp}` } };
-    this.snapshot = { path: read.path, stamp: read.stamp, result };
+    const result: OneResult = { baseline: { set, label: `snapshot ${configured}${origin}`, key: `snapshot:${read.path}:${read.stamp}` } };
+    this.snapshots.set(read.path, { stamp: read.stamp, result });
     return result;
   }
 
-  private loadFromGit(configured: string | undefined): BaselineResult {
+  /** The deploy tags of the window, each a baseline: the versions that ran within it. */
+  private loadTagWindow(window: TagWindow): BaselineResult {
+    const problem = this.getGitProblem() ?? getTagPatternRefusal(window.tags);
+    if (problem) return { problem };
+    const tags = selectTagWindow(listTags(this.location.root, window.tags), window, Date.now());
+    if (tags.length === 0) {
+      return {
+        problem: `no tag matches ${JSON.stringify(window.tags)} in this clone, so the deployed versions are unknown. Tag each deploy (see docs/ci.md, "Drain window"), and fetch the tags in CI (\`git fetch --tags\`).`,
+      };
+    }
+    const baselines: Baseline[] = [];
+    for (const tag of tags) {
+      const result = this.loadFromGit(tag.name);
+      if ('problem' in result) return { problem: `tag ${tag.name}: ${result.problem}` };
+      baselines.push(result.baseline);
+    }
+    return { baselines };
+  }
+
+  /** Why git cannot give a baseline here, if it cannot. */
+  private getGitProblem(): string | undefined {
     const { root, isGit } = this.location;
     if (!isGit && isBareRepository(this.location.cwd)) {
-      return {
-        problem: `${this.location.cwd} is a bare repository: it has no working tree to compare with a baseline. Lint a clone or a worktree of it (\`git worktree add <folder>\`).`,
-      };
+      return `${this.location.cwd} is a bare repository: it has no working tree to compare with a baseline. Lint a clone or a worktree of it (\`git worktree add <folder>\`).`;
     }
     if (!isGit) {
-      return {
-        problem: `${root} is not inside a git repository, so there is no baseline to compare with. Run ESLint inside the repository, or set \`baseline\` to a snapshot file written by \`safe-jobs snapshot\`.`,
-      };
+      return `${root} is not inside a git repository, so there is no baseline to compare with. Run ESLint inside the repository, or set \`baseline\` to a snapshot file written by \`safe-jobs snapshot\`.`;
     }
+    return undefined;
+  }
+
+  private loadFromGit(configured: string | undefined): OneResult {
+    const { root } = this.location;
+    const gitProblem = this.getGitProblem();
+    if (gitProblem) return { problem: gitProblem };
     const refusal = configured === undefined ? undefined : getRevisionRefusal(configured);
     if (refusal) return { problem: `the baseline revision ${JSON.stringify(configured)} was refused: ${refusal}. Set \`baseline\` to a branch, tag or commit id.` };
     const found = configured === undefined ? findDefaultRevision(root) : { revision: configured, commit: resolveCommit(root, configured) };
@@ -157,6 +199,12 @@ function findDefaultRevision(root: string): { revision: string; commit: string }
     if (commit) return { revision, commit };
   }
   return undefined;
+}
+
+/** A tag pattern is a ref pattern: the same characters as a revision, plus git's globs. */
+function getTagPatternRefusal(pattern: string): string | undefined {
+  const refusal = getRevisionRefusal(pattern);
+  return refusal ? `the tag pattern ${JSON.stringify(pattern)} was refused: ${refusal}.` : undefined;
 }
 
 export function isSnapshotPath(baseline: string): boolean {

@@ -15,6 +15,8 @@ export interface ReportedFinding {
   endLine: number;
   endColumn: number;
   message: string;
+  /** With several baselines: those the finding breaks against. */
+  baselines?: string[];
 }
 
 export interface CheckReport {
@@ -43,6 +45,7 @@ export function toReportedFinding(finding: Finding, severity: Exclude<Severity, 
     endLine: finding.span.end.line,
     endColumn: finding.span.end.column + 1,
     message: formatMessage(finding),
+    ...(finding.baselines ? { baselines: finding.baselines } : {}),
   };
 }
 

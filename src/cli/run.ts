@@ -95,7 +95,8 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
   if (config.warning) stderr.write(`safe-jobs: ${config.warning}\n`);
   const raw = { ...(config.settings as Record<string, unknown> | undefined) };
   const baseline = values.base ?? values.snapshot;
-  if (baseline !== undefined) raw.baseline = baseline;
+  // Like SAFE_JOBS_BASELINE, `--base v1.3,v1.4` names several deployed versions.
+  if (baseline !== undefined) raw.baseline = values.base !== undefined && baseline.includes(',') ? baseline.split(',').map((part) => part.trim()).filter(Boolean) : baseline;
   const result = readSettings({ 'safe-jobs': raw }, baseline !== undefined ? {} : process.env);
   if ('error' in result) return fail(stderr, result.error);
   try {

@@ -2,6 +2,7 @@ import type { ContractSet } from '../model/contract.js';
 import type { Finding } from '../model/finding.js';
 import type { CompareContext, Comparison } from './context.js';
 import type { CheckDescriptor } from './descriptor.js';
+import { withDrainEvidence } from './drain.js';
 import { ENQUEUE_ARGS_MATCH } from './enqueue-args.js';
 import { DELETED_ENQUEUED_JOB, getRemovedJobs, PREMATURE_ENQUEUE, UNKNOWN_JOB } from './job-changes.js';
 import { NEW_REQUIRED_PARAM } from './new-required-param.js';
@@ -38,7 +39,12 @@ export function compareContracts(context: CompareContext): Finding[] {
   const deleted = removed.filter((job) => !renames.some((rename) => rename.previous === job.previous));
   const comparison: Comparison = { ...context, renames, deleted };
   const findings = CHECKS.flatMap((check) => (check.needsBaseline ? check.run(comparison) : []));
-  return withoutVersionLocked(findings, getVersionLockedJobs(context.previous, context.current), context);
+  const kept = withoutVersionLocked(findings, getVersionLockedJobs(context.previous, context.current), context);
+  return withDrainEvidence(kept, context, getTemplate);
+}
+
+function getTemplate(finding: Finding): string | undefined {
+  return (checksById.get(finding.rule)?.messages as Record<string, string> | undefined)?.[finding.messageId];
 }
 
 /** Whether the body of a job can change a finding: bodies pair renamed jobs, which takes a removed one. */

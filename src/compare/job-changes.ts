@@ -20,7 +20,7 @@ export const DELETED_ENQUEUED_JOB = {
   needsBaseline: true,
   direction: 'old-payload-to-new-worker',
   messages: {
-    deletedJob: `Job '{{job}}' is deleted, but the deployed version ({{baseline}}) still enqueues it ({{sites}}): jobs it queued, and those its web processes send during the deploy, reach workers that no longer have a handler for them. Restore the job until a release without these enqueue calls is deployed. ${PLAN}`,
+    deletedJob: `Job '{{job}}' is deleted, but the deployed version ({{baseline}}) still enqueues it ({{sites}}): jobs it queued, and those its web processes send during the deploy, reach workers that no longer have a handler for them. Restore the job until a release without these enqueue calls is deployed. ${PLAN}{{drain}}`,
     deletedJobStillEnqueued: `This enqueues job '{{job}}', which no current code handles: it is deleted, while the deployed version ({{baseline}}) enqueues it too ({{sites}}). Remove this call and restore the job until a release without its enqueue calls is deployed. ${PLAN}`,
   },
   run: checkDeletedJobs,

@@ -14,12 +14,12 @@ export const NEW_REQUIRED_PARAM = {
   needsBaseline: true,
   direction: 'old-payload-to-new-worker',
   messages: {
-    newRequiredParam: `Job '{{job}}' now requires parameter '{{param}}', which jobs enqueued by the deployed version ({{baseline}}) do not pass: workers running this code will process them with '{{param}}' undefined. ${TWO_STEPS}`,
-    newRequiredField: `Job '{{job}}' now requires payload field '{{param}}', which payloads enqueued by the deployed version ({{baseline}}) do not have: workers running this code will read it as undefined. ${TWO_STEPS}`,
+    newRequiredParam: `Job '{{job}}' now requires parameter '{{param}}', which jobs enqueued by the deployed version ({{baseline}}) do not pass: workers running this code will process them with '{{param}}' undefined. ${TWO_STEPS}{{drain}}`,
+    newRequiredField: `Job '{{job}}' now requires payload field '{{param}}', which payloads enqueued by the deployed version ({{baseline}}) do not have: workers running this code will read it as undefined. ${TWO_STEPS}{{drain}}`,
     prematureRequiredParam:
-      "Parameter '{{param}}' of job '{{job}}' was optional in the deployed version ({{baseline}}), but the deployed code still enqueues it without '{{param}}' (at {{sites}}): jobs enqueued there during the deploy reach these workers without '{{param}}'. This is step 2 of 2 and step 1 is not finished: pass '{{param}}' at every enqueue site and deploy that release first, then make it required.",
+      "Parameter '{{param}}' of job '{{job}}' was optional in the deployed version ({{baseline}}), but the deployed code still enqueues it without '{{param}}' (at {{sites}}): jobs enqueued there during the deploy reach these workers without '{{param}}'. This is step 2 of 2 and step 1 is not finished: pass '{{param}}' at every enqueue site and deploy that release first, then make it required.{{drain}}",
     prematureRequiredField:
-      "Payload field '{{param}}' of job '{{job}}' was optional in the deployed version ({{baseline}}), but the deployed code still enqueues it without '{{param}}' (at {{sites}}): jobs enqueued there during the deploy reach these workers without '{{param}}'. This is step 2 of 2 and step 1 is not finished: send '{{param}}' from every enqueue site and deploy that release first, then make it required.",
+      "Payload field '{{param}}' of job '{{job}}' was optional in the deployed version ({{baseline}}), but the deployed code still enqueues it without '{{param}}' (at {{sites}}): jobs enqueued there during the deploy reach these workers without '{{param}}'. This is step 2 of 2 and step 1 is not finished: send '{{param}}' from every enqueue site and deploy that release first, then make it required.{{drain}}",
   },
   run: checkNewRequiredParams,
 } as const satisfies CheckDescriptor;

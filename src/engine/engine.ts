@@ -3,12 +3,13 @@
  * of the two, shared by every rule and every linted file of the process.
  */
 import { getCandidatePattern } from '../adapters/adapter-set.js';
-import { BaselineProvider } from '../baseline/provider.js';
+import { type Baseline, BaselineProvider } from '../baseline/provider.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectFiles } from '../compare/context.js';
 import { checkCurrentContracts, compareContracts, doBodiesMatter } from '../compare/index.js';
 import { DELETED_ENQUEUED_JOB, UNKNOWN_JOB } from '../compare/job-changes.js';
+import { joinLabels, mergeBaselineRuns } from '../compare/several-baselines.js';
 import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
@@ -116,19 +117,31 @@ export class Engine {
     const own = this.checked.byFile;
     const result = this.baseline.get(Date.now(), indexMoved);
     if ('problem' in result) return { current, own, problem: result.problem };
-    const key = `${result.baseline.key}\0${this.current.version}`;
+    const { baselines } = result;
+    const key = `${baselines.map((baseline) => baseline.key).join('\0')}\0${this.current.version}`;
     if (this.compared?.key !== key) {
-      const context = {
-        previous: result.baseline.set,
+      const contexts = baselines.map((baseline) => ({
+        previous: baseline.set,
         current,
-        baselineLabel: result.baseline.label,
+        baselineLabel: baseline.label,
         retiredJobs: this.settings.retiredJobs,
         project: this.projectFiles,
-      };
-      this.compared = { key, byFile: groupByFile(compareContracts(context)), bodiesMatter: doBodiesMatter(context) };
+      }));
+      const findings = mergeBaselineRuns(contexts.map((context) => ({ label: context.baselineLabel, findings: compareContracts(context) })));
+      this.compared = { key, byFile: groupByFile(findings), bodiesMatter: contexts.some(doBodiesMatter) };
     }
-    return { current, own, compared: this.compared.byFile, baselineLabel: result.baseline.label, previousUnreadable: result.baseline.set.unreadable };
+    return { current, own, compared: this.compared.byFile, baselineLabel: joinLabels(baselines.map((baseline) => baseline.label)), previousUnreadable: getUnreadable(baselines) };
   }
+}
+
+/** Files some baseline could not read, with why (and, among several, in which). */
+function getUnreadable(baselines: readonly Baseline[]): ReadonlyMap<string, string> | undefined {
+  if (baselines.length === 1) return baselines[0]!.set.unreadable;
+  const unreadable = new Map<string, string>();
+  for (const { set, label } of baselines) {
+    for (const [path, reason] of set.unreadable ?? []) if (!unreadable.has(path)) unreadable.set(path, `${reason} (in ${label})`);
+  }
+  return unreadable.size > 0 ? unreadable : undefined;
 }
 
 type Analysis = { current: ContractSet; own: Map<string, Finding[]> } & (

@@ -146,6 +146,20 @@ export function resolveCommit(root: string, revision: string): string | undefine
   return result.status === 0 ? result.stdout.toString('utf8').trim() : undefined;
 }
 
+/** Tags matching a ref pattern (`deploy-*`), newest first, each with when it was made (the tagger's date, or its commit's). */
+export function listTags(root: string, pattern: string): Array<{ name: string; date: number }> {
+  const result = runGit(root, ['for-each-ref', '--sort=-creatordate', '--format=%(refname:short)%00%(creatordate:unix)', '--end-of-options', `refs/tags/${pattern}`]);
+  if (result.status !== 0) throw new GitError(`git for-each-ref failed: ${result.stderr}`, 'failed');
+  return result.stdout
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [name, seconds] = line.split('\0');
+      return { name: name!, date: Number(seconds) * 1000 };
+    });
+}
+
 export function getMergeBase(root: string, a: string, b: string): string | undefined {
   const result = runGit(root, ['merge-base', '--end-of-options', a, b]);
   return result.status === 0 ? result.stdout.toString('utf8').trim().split('\n')[0] : undefined;

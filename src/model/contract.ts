@@ -1,4 +1,4 @@
-import type { ArgumentsFact, Member, SourceSpan } from './facts.js';
+import type { ArgumentsFact, DelayFact, Member, SourceSpan } from './facts.js';
 
 /** A place in the project: a repository-relative POSIX path and a span in it. */
 export interface Location {
@@ -70,6 +70,8 @@ export interface EnqueueSite {
   framework?: string;
   /** The queue the call names, where it names one by a literal or constant. */
   queue?: string;
+  /** The call delays the job: jobs it queued may wait for a later deploy (`ms` when the delay is a constant). */
+  delay?: DelayFact;
   /** The job runs on the version of the code that makes this call (a child its parent waits for): see AdapterConfigBase.callerVersion. */
   callerVersion?: true;
 }

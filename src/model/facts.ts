@@ -215,6 +215,11 @@ export interface ArgumentsFact {
   literals?: Record<string, TypeShape>;
 }
 
+/** A call delays its job (`{ delay: 5000 }`, `enqueueIn(ms, ...)`, `runAt: date`): `ms` when the delay is a constant duration. */
+export interface DelayFact {
+  ms?: number;
+}
+
 /** A call that may enqueue a job class; resolved against the project's job classes later. */
 export interface EnqueueFact {
   /** The class identifier as written at the call. */
@@ -226,6 +231,8 @@ export interface EnqueueFact {
   queue?: NameRef;
   /** Adapters that recognized the call. */
   adapters?: string[];
+  /** The call delays the job (`X.set({ wait: 3600 }).performLater()`). */
+  delay?: DelayFact;
 }
 
 /** A module-level value that names can be read from: strings, string enums, `as const` objects, functions. */
@@ -267,6 +274,8 @@ export interface NamedEnqueueFact {
   span: SourceSpan;
   /** The object the method is called on, when it is a plain name (`queue`) or `new X()`. */
   receiver?: string;
+  /** The call delays the job: its options (`{ delay }`, `{ startAfter }`, `{ runAt }`) or its method (`enqueueIn`) say so. */
+  delay?: DelayFact;
   /** The object the method is called on, as a reference path (`emailQueue`, `this.queue`, `queues.email`). */
   receiverPath?: string[];
   /** The call names its job through a request object (`addBulk([{ name, data }])`): where the object is. */

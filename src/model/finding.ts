@@ -17,6 +17,8 @@ export interface Finding {
   direction: Direction;
   file: string;
   span: SourceSpan;
+  /** With several baselines: the labels of those it breaks against (see compare/several-baselines.ts). */
+  baselines?: string[];
   /** The transitional form as text edits in `file`; applied by the rule's autofix. */
   fix?: TextEdit[];
 }

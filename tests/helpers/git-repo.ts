@@ -15,11 +15,22 @@ export class TempRepo {
   }
 
   git(...args: string[]): string {
-    return execFileSync('git', ['-c', 'user.name=Safe Jobs Test', '-c', 'user.email=test@safe-jobs.invalid', '-c', 'commit.gpgsign=false', ...args], {
+    return this.gitWith({}, ...args);
+  }
+
+  /** git with extra environment variables (`GIT_COMMITTER_DATE` to date a commit or tag). */
+  gitWith(env: Record<string, string>, ...args: string[]): string {
+    return execFileSync('git', ['-c', 'user.name=Safe Jobs Test', '-c', 'user.email=test@safe-jobs.invalid', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args], {
       cwd: this.dir,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     });
+  }
+
+  /** An annotated tag of HEAD made at `date` (a deploy tag). */
+  tag(name: string, date = new Date()): void {
+    this.gitWith({ GIT_COMMITTER_DATE: date.toISOString() }, 'tag', '-a', name, '-m', name);
   }
 
   /** Writes files; a null content deletes the file. */

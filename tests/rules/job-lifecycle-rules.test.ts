@@ -17,7 +17,7 @@ const deleted = fixtureProject({
   current: { 'jobs.ts': job('ReportJob') },
 });
 const deletedAt = { filename: deleted.file('cron.ts'), settings: deleted.settings };
-const deletedData = { job: 'CleanupJob', sites: 'cron.ts:2', baseline: deleted.baselineLabel };
+const deletedData = { job: 'CleanupJob', sites: 'cron.ts:2', baseline: deleted.baselineLabel, drain: '' };
 
 ruleTester.run('no-deleted-enqueued-job', noDeletedEnqueuedJob, {
   valid: [

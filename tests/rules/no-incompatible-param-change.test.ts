@@ -57,7 +57,7 @@ ruleTester.run('no-incompatible-param-change', rule, {
       errors: [
         {
           messageId: 'typeChanged',
-          data: { job: 'MailJob', param: 'kind', kind: 'parameter', previousType: "'a'|'b'", currentType: "'a'", example: ' (for example "b")', widened: "'a'|'b'", baseline: union.baseline },
+          data: { job: 'MailJob', param: 'kind', kind: 'parameter', previousType: "'a'|'b'", currentType: "'a'", example: ' (for example "b")', widened: "'a'|'b'", baseline: union.baseline, drain: '' },
         },
       ],
     },
@@ -71,7 +71,7 @@ ruleTester.run('no-incompatible-param-change', rule, {
       name: 'a payload field renamed',
       ...payload.at,
       code: payloadJob('  id: number;\n  recipient: string;\n'),
-      errors: [{ messageId: 'renamedField', line: 3, data: { job: 'MailJob', param: 'to', newName: 'recipient', baseline: payload.baseline } }],
+      errors: [{ messageId: 'renamedField', line: 3, data: { job: 'MailJob', param: 'to', newName: 'recipient', baseline: payload.baseline, drain: '' } }],
     },
     {
       name: 'an object payload becomes a plain argument',

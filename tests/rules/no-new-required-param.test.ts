@@ -30,7 +30,7 @@ function project(params: string, enqueue = 'UserConfirmationJob.performLater(1, 
   });
   return {
     at: { filename: fixture.file(`jobs/user-confirmation-job.${ext}`), settings: fixture.settings },
-    data: (param: string, sites = '') => ({ job: 'UserConfirmationJob', param, baseline: fixture.baselineLabel, sites }),
+    data: (param: string, sites = '') => ({ job: 'UserConfirmationJob', param, baseline: fixture.baselineLabel, sites, drain: '' }),
   };
 }
 
@@ -52,7 +52,7 @@ export class UserConfirmationJob extends ApplicationJob {
   return {
     at: { filename: fixture.file('jobs/user-confirmation-job.ts'), settings: fixture.settings },
     code: (t: string) => code.replace(type, t),
-    data: (param: string, sites = '') => ({ job: 'UserConfirmationJob', param, baseline: fixture.baselineLabel, sites }),
+    data: (param: string, sites = '') => ({ job: 'UserConfirmationJob', param, baseline: fixture.baselineLabel, sites, drain: '' }),
   };
 }
 

@@ -36,7 +36,7 @@ ruleTester.run('no-queue-change', rule, {
           messageId: 'queueChanged',
           line: 1,
           column: 14,
-          data: { job: 'MailJob', previousQueue: 'mailers', currentQueue: 'bulk', sites: 'app.ts:2', baseline: mailers.baseline },
+          data: { job: 'MailJob', previousQueue: 'mailers', currentQueue: 'bulk', sites: 'app.ts:2', baseline: mailers.baseline, drain: '' },
         },
       ],
     },
@@ -44,7 +44,7 @@ ruleTester.run('no-queue-change', rule, {
       name: 'from the default queue to a named one',
       ...defaultQueue.at,
       code: job('bulk'),
-      errors: [{ messageId: 'queueChanged', data: { job: 'MailJob', previousQueue: '(default)', currentQueue: 'bulk', sites: 'app.ts:2', baseline: defaultQueue.baseline } }],
+      errors: [{ messageId: 'queueChanged', data: { job: 'MailJob', previousQueue: '(default)', currentQueue: 'bulk', sites: 'app.ts:2', baseline: defaultQueue.baseline, drain: '' } }],
     },
   ],
 });

@@ -15,7 +15,7 @@ const renamed = fixtureProject({
   baseline: { 'jobs/welcome-job.ts': job('WelcomeJob'), 'signup.ts': "import { WelcomeJob } from './jobs/welcome-job';\nWelcomeJob.performLater(1);\n" },
 });
 const at = { filename: renamed.file('jobs/onboarding-job.ts'), settings: renamed.settings };
-const data = { job: 'OnboardingJob', oldName: 'WelcomeJob', sites: 'enqueued at signup.ts:2', baseline: renamed.baselineLabel, aliasHint: '' };
+const data = { job: 'OnboardingJob', oldName: 'WelcomeJob', sites: 'enqueued at signup.ts:2', baseline: renamed.baselineLabel, aliasHint: '', drain: '' };
 
 ruleTester.run('no-rename-without-alias', rule, {
   valid: [

@@ -44,6 +44,8 @@ export interface Enqueue {
   queue?: string;
   /** What the enqueuer means the job to do: the effect a worker should return. */
   intent: Record<string, Value>;
+  /** BullMQ: a delay in milliseconds (`{ delay }`): the job waits, and may reach a later version's workers. */
+  delayMs?: number;
 }
 
 export interface AppVersion {
@@ -193,7 +195,7 @@ function bullmq(app: AppVersion): Files {
     'src/enqueue.js': `import { Queue } from 'bullmq';\n\nexport async function enqueueJobs(options) {\n${enqueueQueues
       .map((queue) => `  const ${queueVariable(queue)} = new Queue(${literal(queue)}, options);\n`)
       .join('')}${app.enqueues
-      .map((call) => `  await ${queueVariable(call.queue ?? DEFAULT_QUEUE)}.add(${literal(call.name)}, ${call.args.map(literal).join(', ')});\n`)
+      .map((call) => `  await ${queueVariable(call.queue ?? DEFAULT_QUEUE)}.add(${[literal(call.name), ...call.args.map(literal), ...(call.delayMs ? [`{ delay: ${call.delayMs} }`] : [])].join(', ')});\n`)
       .join('')}${enqueueQueues.map((queue) => `  await ${queueVariable(queue)}.close();\n`).join('')}}\n`,
   };
 }

@@ -200,11 +200,14 @@ async function runBullmq({ redis: server, enqueuer, worker, intents }: Direction
     await (await importApp<EnqueueModule>(enqueuer.dir, 'src/enqueue.js')).enqueueJobs({ connection, prefix });
     const names = (await client.keys(`${prefix}:*:id`)).map((key) => key.slice(prefix.length + 1, -':id'.length)).sort();
     const pending: Array<Pending & { id: string }> = [];
+    // A delayed job is not idle time: the worker is drained until it is due.
+    let latestDue = 0;
     for (const name of names) {
       const queue = new BullQueue(name, { connection, prefix });
       queues.set(name, queue);
       const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized'], 0, -1, true);
       for (const job of jobs) pending.push({ id: `${name}:${job.id}`, name: job.name, queue: name, payload: job.data, intent: undefined });
+      for (const job of jobs) latestDue = Math.max(latestDue, job.timestamp + (job.opts.delay ?? 0));
     }
     matchIntent(pending, intents);
     const created = (await importApp<WorkerModule<BullWorker>>(worker.dir, 'src/worker.js')).createWorker({ connection, prefix, autorun: false });
@@ -222,8 +225,10 @@ async function runBullmq({ redis: server, enqueuer, worker, intents }: Direction
         const entry = find(job);
         if (entry) entry.outcome = `failed: ${error.message}`;
       });
-      // Drained: the worker found its queue empty.
-      each.on('drained', () => activity.idle());
+      // Drained: the worker found its queue empty (and no delayed job is still to come).
+      each.on('drained', () => {
+        if (Date.now() >= latestDue) activity.idle();
+      });
       each.on('error', () => {});
       void each.run();
     }

@@ -5,7 +5,8 @@
  * across files in resolve.ts.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { ArgumentsFact, EnqueueFact, NameRef, SourceSpan } from '../../model/facts.js';
+import type { ArgumentsFact, DelayFact, EnqueueFact, NameRef, SourceSpan } from '../../model/facts.js';
+import { getOptionsDelay } from '../shared/delays.js';
 import { getListItems, getNameRef, getObjectProperty, getReceiverPath, getSingleArgument, getSpan, getSpreadArguments, type Node } from '../shared/syntax.js';
 import type { ClassJobConfig, ProducerShape } from './config.js';
 import { getOwn } from '../../model/records.js';
@@ -80,6 +81,7 @@ export function addClassEnqueues(node: TSESTree.CallExpression, configs: readonl
     if (merged && merged.callee === fact.callee) {
       merged.adapters!.push(config.name);
       merged.queue ??= fact.queue;
+      merged.delay ??= fact.delay;
     } else if (!merged) {
       merged = fact;
       enqueues.push(fact);
@@ -97,6 +99,7 @@ function getClassEnqueue(node: TSESTree.CallExpression, object: TSESTree.Express
       const fact: EnqueueFact = { callee: target.name, method, args: getSpreadArguments(node.arguments, 0), span, adapters };
       const queue = getChainedQueue(node, statics.queueMethods ?? []) ?? target.queue;
       if (queue) fact.queue = queue;
+      if (target.delay) fact.delay = target.delay;
       return fact;
     }
   }
@@ -122,7 +125,7 @@ function getClassEnqueue(node: TSESTree.CallExpression, object: TSESTree.Express
 }
 
 /** The class named by `X.method(...)` or `X.set({ queue }).method(...)`, with the queue such a `via` call names. */
-function getStaticTarget(node: TSESTree.Expression, via: string[]): { name: string; queue?: NameRef } | undefined {
+function getStaticTarget(node: TSESTree.Expression, via: string[]): { name: string; queue?: NameRef; delay?: DelayFact } | undefined {
   if (node.type === 'Identifier') return { name: node.name };
   if (
     node.type === 'CallExpression' &&
@@ -133,7 +136,9 @@ function getStaticTarget(node: TSESTree.Expression, via: string[]): { name: stri
   ) {
     const target = getStaticTarget(node.callee.object, via);
     const queue = getObjectName(node.arguments[0], 'queue');
-    return target && queue && !target.queue ? { ...target, queue } : target;
+    const delay = target && !target.delay ? getOptionsDelay(node.arguments[0]) : undefined;
+    const withQueue = target && queue && !target.queue ? { ...target, queue } : target;
+    return withQueue && delay ? { ...withQueue, delay } : withQueue;
   }
   return undefined;
 }

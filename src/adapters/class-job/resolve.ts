@@ -3,6 +3,7 @@
  * an enabled configuration and some class of the chain has a handler method. Calls on a job
  * class (or on a class imported from a module that no longer declares it) are its enqueue sites.
  */
+import { getCallFields } from '../shared/sites.js';
 import type { EnqueueSite, JobContract } from '../../model/contract.js';
 import type { ClassFact, EnqueueFact, FileFacts, HandlerFact, NameRef, PayloadSource } from '../../model/facts.js';
 import type { ClassRef, ProjectResolver, ResolvedClass } from '../../resolve/resolver.js';
@@ -60,7 +61,7 @@ function addProducerSite(file: string, call: ProducerCallFact, configs: readonly
     const shapes = (config.enqueue.producers ?? []).filter((shape) => shape.methods.includes(call.method));
     const wireName = getProducerWireName(target, shapes.flatMap((shape) => shape.baseClasses), config, context.resolver);
     if (wireName === undefined) continue;
-    context.addSite({ wireName, nameSource: 'class', method: call.method, args: call.args, location: { file, span: call.span }, adapter: config.name });
+    context.addSite({ wireName, nameSource: 'class', ...getCallFields(file, call), adapter: config.name });
     return;
   }
 }
@@ -115,7 +116,7 @@ function addClassSite(file: string, enqueue: EnqueueFact, context: ResolveContex
   if (!adapter) return;
   const wireName = getEnqueuedWireName(file, enqueue.callee, context);
   if (wireName === undefined) return;
-  const site: EnqueueSite = { wireName, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter };
+  const site: EnqueueSite = { wireName, nameSource: 'class', ...getCallFields(file, enqueue), adapter };
   const queue = enqueue.queue && context.resolver.resolveName(file, enqueue.queue);
   if (queue !== undefined) site.queue = queue;
   context.addSite(site);

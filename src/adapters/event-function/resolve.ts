@@ -7,7 +7,7 @@ import type { FileFacts, NamedEnqueueFact } from '../../model/facts.js';
 import { getKindFacts, type ResolveContext } from '../kind.js';
 import { withFile } from '../shared/contracts.js';
 import { isReceiver } from '../shared/receiver-binding.js';
-import { addNamedSites, isCallOnClass } from '../shared/sites.js';
+import { addNamedSites, isCallOnClass, getCallFields } from '../shared/sites.js';
 import type { EventFunctionConfig } from './config.js';
 import type { EventFacts, EventFunctionFact } from './facts.js';
 
@@ -29,7 +29,7 @@ export function defineEventSites(file: string, enqueue: NamedEnqueueFact, config
   }
   for (const name of enqueue.names) {
     const event = 'path' in name ? getEventType(file, name.path, config, context) : undefined;
-    if (event) context.addSite({ wireName: event.name, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter: config.name });
+    if (event) context.addSite({ wireName: event.name, nameSource: 'class', ...getCallFields(file, enqueue), adapter: config.name });
   }
 }
 

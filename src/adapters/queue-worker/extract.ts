@@ -14,6 +14,7 @@ import type { QueueWorkerConfig } from './config.js';
 import type { ProcessorFact } from './facts.js';
 import { setOwn } from '../../model/records.js';
 import { FLOW_RECEIVER } from '../shared/sites.js';
+import { getArgumentAfter, getOptionsDelay, withDelay } from '../shared/delays.js';
 
 /** What the traversal of one file collects for the queue-worker kind. */
 export interface QueueWorkerOut {
@@ -125,7 +126,8 @@ function addJob(node: TSESTree.CallExpression, method: string, receiverPath: str
     data = first;
   }
   if (!names) return;
-  addEnqueue(enqueues, { adapters: [config.name], method, names, args: getSingleArgument(data), span: getSpan(node), receiverPath });
+  const fact: NamedEnqueueFact = { adapters: [config.name], method, names, args: getSingleArgument(data), span: getSpan(node), receiverPath };
+  addEnqueue(enqueues, withDelay(fact, getOptionsDelay(getArgumentAfter(node, data))));
 }
 
 /** `queue.addBulk([{ name, data, opts }, ...])`: one site per job whose name is known. */
@@ -134,7 +136,8 @@ function addBulk(node: TSESTree.CallExpression, method: string, receiverPath: st
     if (element?.type !== 'ObjectExpression') continue;
     const name = getNameRef(getObjectProperty(element, 'name'));
     if (!name) continue;
-    addEnqueue(enqueues, { adapters: [config.name], method, names: [name], args: getSingleArgument(getObjectProperty(element, 'data')), span: getSpan(element), receiverPath, requestSpan: getSpan(element) });
+    const fact: NamedEnqueueFact = { adapters: [config.name], method, names: [name], args: getSingleArgument(getObjectProperty(element, 'data')), span: getSpan(element), receiverPath, requestSpan: getSpan(element) };
+    addEnqueue(enqueues, withDelay(fact, getOptionsDelay(getObjectProperty(element, 'opts'))));
   }
 }
 
@@ -162,7 +165,7 @@ function addFlows(node: TSESTree.CallExpression, method: string, receiverPath: s
       const fact: NamedEnqueueFact = { adapters: [config.name], method, names: [name], args: getSingleArgument(getObjectProperty(job, 'data')), span: getSpan(job), receiverPath, requestSpan: getSpan(job) };
       if (queue) fact.queue = queue;
       fact.receiver = FLOW_RECEIVER;
-      addEnqueue(enqueues, fact);
+      addEnqueue(enqueues, withDelay(fact, getOptionsDelay(getObjectProperty(job, 'opts'))));
     }
     const children = getObjectProperty(job, 'children');
     for (const child of getListItems(children) ?? []) visit(child, depth + 1);

@@ -8,7 +8,7 @@ import type { DispatchCaseFact, FileFacts, HandlerFact, NamedEnqueueFact, Payloa
 import { getKindFacts, type ResolveContext } from '../kind.js';
 import { withFile } from '../shared/contracts.js';
 import { getReceiverBinding, isReceiver } from '../shared/receiver-binding.js';
-import { FLOW_RECEIVER, isCallOnClass } from '../shared/sites.js';
+import { FLOW_RECEIVER, isCallOnClass, getCallFields } from '../shared/sites.js';
 import type { QueueWorkerConfig } from './config.js';
 import type { ProcessorFact, QueueWorkerFacts } from './facts.js';
 import { getOwn } from '../../model/records.js';
@@ -210,7 +210,7 @@ export function defineQueueSites(file: string, enqueue: NamedEnqueueFact, config
     if (queue?.catchAll !== undefined) wireName = queue.catchAll;
     else if (queue?.named && !queue.opaque) wireName = sent;
     if (wireName === undefined) continue;
-    const site: EnqueueSite = { wireName, nameSource: 'string', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter: config.name };
+    const site: EnqueueSite = { wireName, nameSource: 'string', ...getCallFields(file, enqueue), adapter: config.name };
     if (queueName !== undefined) site.queue = queueName;
     context.addSite(site);
   }

@@ -5,6 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ArgumentsFact } from '../../model/facts.js';
 import type { ReceiverConstraint } from '../kind.js';
+import type { DelayUnit } from './delays.js';
 import { getArrayArguments, getSingleArgument, getSpreadArguments } from './syntax.js';
 
 /** How an enqueue call passes the job's arguments, starting at `payloadArg`. */
@@ -24,6 +25,12 @@ export interface NamedEnqueueShape {
   payload: PayloadShape;
   requestKeys?: { name: string; data: string };
   receiver?: ReceiverConstraint;
+  /**
+   * The argument that says when the job runs, for methods that always delay it (`enqueueIn(ms, ...)`,
+   * `schedule('in 6 days', ...)`), with the unit a number in it counts. Without it, the options
+   * object after the payload is read (`{ delay }`, `{ startAfter }`, `{ runAt }`).
+   */
+  delay?: { arg: number; unit: DelayUnit };
   /** Also plain calls of the method's name (`addJob('name', payload)` with `addJob` taken from helpers). */
   bare?: boolean;
 }

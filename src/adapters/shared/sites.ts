@@ -1,6 +1,6 @@
 /** Enqueue sites that several kinds make the same way from a named enqueue. */
 import type { EnqueueSite } from '../../model/contract.js';
-import type { NamedEnqueueFact } from '../../model/facts.js';
+import type { DelayFact, NamedEnqueueFact, SourceSpan } from '../../model/facts.js';
 import type { ResolvedValue } from '../../resolve/resolver.js';
 import type { ResolveContext } from '../kind.js';
 
@@ -15,6 +15,13 @@ export function isCallOnClass(context: ResolveContext, file: string, enqueue: Na
 /** The receiver a named enqueue carries when it is a node of a flow tree rather than a call on an object. */
 export const FLOW_RECEIVER = 'flow';
 
+/** What a site keeps of the call that makes it, whichever kind reads the call. */
+export function getCallFields(file: string, call: { method: string; args: EnqueueSite['args']; span: SourceSpan; delay?: DelayFact }): Pick<EnqueueSite, 'method' | 'args' | 'location' | 'delay'> {
+  const fields: Pick<EnqueueSite, 'method' | 'args' | 'location' | 'delay'> = { method: call.method, args: call.args, location: { file, span: call.span } };
+  if (call.delay) fields.delay = call.delay;
+  return fields;
+}
+
 /** One site per name the call sends, each name resolved to its string; dynamic names make none. */
 export function addNamedSites(context: ResolveContext, file: string, enqueue: NamedEnqueueFact, adapter: string): void {
   const queue = enqueue.queue && context.resolver.resolveName(file, enqueue.queue);
@@ -22,7 +29,7 @@ export function addNamedSites(context: ResolveContext, file: string, enqueue: Na
     const wireName = context.resolver.resolveName(file, name);
     if (wireName === undefined) continue;
     const nameSource = enqueue.typed ? 'class' : 'string';
-    const site: EnqueueSite = { wireName, nameSource, method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter };
+    const site: EnqueueSite = { wireName, nameSource, ...getCallFields(file, enqueue), adapter };
     if (queue !== undefined) site.queue = queue;
     context.addSite(site);
   }

@@ -111,6 +111,7 @@ export const stringRegistrySchema = z.strictObject({
         requestKeys: z.strictObject({ name: keyPath, data: keyPath }).optional(),
         receiver: receiverSchema.optional(),
         bare: z.boolean().optional(),
+        delay: z.strictObject({ arg: argumentIndex, unit: z.enum(['ms', 's', 'date']) }).optional(),
       }),
     )
     .optional(),

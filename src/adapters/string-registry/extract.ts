@@ -5,7 +5,8 @@
  * way is dynamic and produces no fact, so it can never produce a finding.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { HandlerRef, NameRef, NamedEnqueueFact } from '../../model/facts.js';
+import type { DelayFact, HandlerRef, NameRef, NamedEnqueueFact } from '../../model/facts.js';
+import { getDelayValue, getOptionsDelay, withDelay } from '../shared/delays.js';
 import { getCalleeName } from '../shared/calls.js';
 import { getFunctionFact, getMethodOfThis } from '../shared/functions.js';
 import { getPayloadArguments, type NamedEnqueueShape } from '../shared/named-enqueue.js';
@@ -132,10 +133,20 @@ function addNamedEnqueue(
     return;
   }
   const fact: NamedEnqueueFact = { adapters: [adapter], method, names, args: getPayloadArguments(node, shape), span };
+  withDelay(fact, getShapeDelay(node, shape));
   const queue = shape.queueArg === undefined ? undefined : getNameRef(node.arguments[shape.queueArg]);
   if (queue) fact.queue = queue;
   addReceiver(fact, receiver);
   enqueues.push(fact);
+}
+
+/** The delay a call of the shape asks for: by its when-argument (`enqueueIn(ms, ...)`), or in the options after its payload. */
+function getShapeDelay(node: TSESTree.CallExpression, shape: NamedEnqueueShape): DelayFact | undefined {
+  if (shape.delay) {
+    const when = node.arguments[shape.delay.arg];
+    return when && when.type !== 'SpreadElement' ? getDelayValue(when, shape.delay.unit) : undefined;
+  }
+  return shape.payload === 'spread' ? undefined : getOptionsDelay(node.arguments[shape.payloadArg + 1]);
 }
 
 function addReceiver(fact: NamedEnqueueFact, receiver: TSESTree.Expression): void {
@@ -171,6 +182,8 @@ function addRequestEnqueues(
       continue;
     }
     const fact: NamedEnqueueFact = { adapters: [adapter], method, names: [name], args: getSingleArgument(getObjectPath(request, keys.data)), span };
+    // pg-boss takes a request's options on it (`insert([{ name, data, startAfter }])`) or under `options`.
+    withDelay(fact, getOptionsDelay(request) ?? getOptionsDelay(getObjectProperty(request, 'options')));
     addReceiver(fact, receiver);
     enqueues.push(fact);
   }

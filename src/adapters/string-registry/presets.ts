@@ -10,7 +10,8 @@ const NODE_RESQUE: StringRegistryConfig = {
   handler: 'arguments',
   enqueue: [
     { methods: ['enqueue'], queueArg: 0, nameArg: 1, payloadArg: 2, payload: 'array' },
-    { methods: ['enqueueAt', 'enqueueIn'], queueArg: 1, nameArg: 2, payloadArg: 3, payload: 'array' },
+    { methods: ['enqueueIn'], queueArg: 1, nameArg: 2, payloadArg: 3, payload: 'array', delay: { arg: 0, unit: 'ms' } },
+    { methods: ['enqueueAt'], queueArg: 1, nameArg: 2, payloadArg: 3, payload: 'array', delay: { arg: 0, unit: 'date' } },
   ],
   serialization: 'json',
 };
@@ -33,7 +34,8 @@ const AGENDA: StringRegistryConfig = {
   handler: 'job-data',
   enqueue: [
     { methods: ['now'], nameArg: 0, payloadArg: 1, payload: 'single' },
-    { methods: ['schedule', 'every'], nameArg: 1, payloadArg: 2, payload: 'single' },
+    { methods: ['schedule'], nameArg: 1, payloadArg: 2, payload: 'single', delay: { arg: 0, unit: 'date' } },
+    { methods: ['every'], nameArg: 1, payloadArg: 2, payload: 'single' },
   ],
   serialization: 'bson',
   unknownJob: 'waits',
@@ -49,7 +51,8 @@ const PG_BOSS: StringRegistryConfig = {
   register: [{ methods: ['work'], nameArg: 0, handlerArg: 'last', receiver: BOSS }],
   handler: 'job-data',
   enqueue: [
-    { methods: ['send', 'sendAfter', 'sendThrottled', 'sendDebounced', 'sendSingleton'], nameArg: 0, payloadArg: 1, payload: 'single', receiver: BOSS },
+    { methods: ['send', 'sendThrottled', 'sendDebounced', 'sendSingleton'], nameArg: 0, payloadArg: 1, payload: 'single', receiver: BOSS },
+    { methods: ['sendAfter'], nameArg: 0, payloadArg: 1, payload: 'single', receiver: BOSS, delay: { arg: 3, unit: 's' } },
     { methods: ['send', 'insert'], nameArg: 0, payloadArg: 0, payload: 'request', requestKeys: { name: 'name', data: 'data' }, receiver: BOSS },
     { methods: ['schedule'], nameArg: 0, payloadArg: 2, payload: 'single', receiver: BOSS },
   ],

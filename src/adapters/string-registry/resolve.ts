@@ -8,7 +8,7 @@ import type { FileFacts, HandlerFact, NamedEnqueueFact, PayloadSource, ValueFact
 import { getKindFacts, type ResolveContext } from '../kind.js';
 import { setSignature, resolveSchema, withFile } from '../shared/contracts.js';
 import { isReceiver } from '../shared/receiver-binding.js';
-import { addNamedSites, getBoundValues, isCallOnClass } from '../shared/sites.js';
+import { addNamedSites, getBoundValues, isCallOnClass, getCallFields } from '../shared/sites.js';
 import type { StringRegistryConfig } from './config.js';
 import type { ObjectDefinitionFact, RegistrationFact, RegistryFacts, RegistryMapFact } from './facts.js';
 import { getOwn } from '../../model/records.js';
@@ -50,7 +50,7 @@ function addDispatchSites(file: string, enqueue: NamedEnqueueFact, config: Strin
     if (!calls.includes(callee.slice(callee.lastIndexOf('.') + 1))) continue;
     const wireName = context.resolver.resolveName(value.file, value.value.name);
     if (wireName === undefined) continue;
-    context.addSite({ wireName, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter: config.name });
+    context.addSite({ wireName, nameSource: 'class', ...getCallFields(file, enqueue), adapter: config.name });
   }
 }
 

@@ -3,6 +3,7 @@
  * `task({ id, run })`, `schemaTask({ id, schema, run })` and `schedules.task({ id, run })`,
  * and the calls that trigger them, through the task object or by id.
  */
+import { getArgumentAfter, getOptionsDelay, withDelay } from '../shared/delays.js';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { NamedEnqueueFact } from '../../model/facts.js';
 import { getFunctionFact, getPayloadSource } from '../shared/functions.js';
@@ -87,7 +88,8 @@ function addPayloads(
   byBinding: boolean,
 ): void {
   if (shape === 'single') {
-    add(enqueues, { adapters: [config.name], method, names, args: getSingleArgument(arg), span: getSpan(node) }, byBinding);
+    const fact: NamedEnqueueFact = { adapters: [config.name], method, names, args: getSingleArgument(arg), span: getSpan(node) };
+    add(enqueues, withDelay(fact, getOptionsDelay(getArgumentAfter(node, arg))), byBinding);
     return;
   }
   const items = getListItems(arg);
@@ -97,7 +99,8 @@ function addPayloads(
   }
   for (const item of items) {
     if (item?.type !== 'ObjectExpression') continue;
-    add(enqueues, { adapters: [config.name], method, names, args: getSingleArgument(getObjectProperty(item, 'payload')), span: getSpan(item) }, byBinding);
+    const fact: NamedEnqueueFact = { adapters: [config.name], method, names, args: getSingleArgument(getObjectProperty(item, 'payload')), span: getSpan(item) };
+    add(enqueues, withDelay(fact, getOptionsDelay(getObjectProperty(item, 'options'))), byBinding);
   }
 }
 
@@ -109,7 +112,8 @@ function addItems(enqueues: NamedEnqueueFact[], config: TaskDefinitionConfig, me
     const path = byBinding && value ? getReferencePath(value) : undefined;
     const name = byBinding ? (path && path.length === 1 ? { path } : undefined) : getNameRef(value);
     if (!name) continue;
-    add(enqueues, { adapters: [config.name], method, names: [name], args: getSingleArgument(getObjectProperty(item, 'payload')), span: getSpan(item) }, byBinding);
+    const fact: NamedEnqueueFact = { adapters: [config.name], method, names: [name], args: getSingleArgument(getObjectProperty(item, 'payload')), span: getSpan(item) };
+    add(enqueues, withDelay(fact, getOptionsDelay(getObjectProperty(item, 'options'))), byBinding);
   }
 }
 

@@ -3,7 +3,7 @@ import type { JobContract } from '../../model/contract.js';
 import type { FileFacts, NamedEnqueueFact } from '../../model/facts.js';
 import { getKindFacts, type ResolveContext } from '../kind.js';
 import { resolveSchema, withFile } from '../shared/contracts.js';
-import { addNamedSites, getBoundValues, isCallOnClass } from '../shared/sites.js';
+import { addNamedSites, getBoundValues, isCallOnClass, getCallFields } from '../shared/sites.js';
 import type { TaskDefinitionConfig } from './config.js';
 import type { TaskDefinitionFact, TaskFacts } from './facts.js';
 
@@ -44,6 +44,6 @@ export function defineTaskSites(file: string, enqueue: NamedEnqueueFact, config:
     if (value.value.kind !== 'instance' || !config.definers.includes(value.value.callee) || !value.value.name) continue;
     const wireName = context.resolver.resolveName(value.file, value.value.name);
     if (wireName === undefined) continue;
-    context.addSite({ wireName, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter: config.name });
+    context.addSite({ wireName, nameSource: 'class', ...getCallFields(file, enqueue), adapter: config.name });
   }
 }

@@ -3,6 +3,7 @@
  * exports (a workflow module's workflows, an activity module's activities), the activity modules
  * a workflow proxies, calls of proxied activities, and workflow starts.
  */
+import { getOptionsDelay, withDelay } from '../shared/delays.js';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { NamedEnqueueFact } from '../../model/facts.js';
 import { getArrayArguments, getEntityPath, getNameRef, getObjectProperty, getReferencePath, getSpan, getSpreadArguments, isFunctionNode } from '../shared/syntax.js';
@@ -107,5 +108,5 @@ function addStart(node: TSESTree.CallExpression, method: string, config: Workflo
   const fact: NamedEnqueueFact = { adapters: [config.name], method, names: [name], args, span: getSpan(node) };
   if (path) fact.byBinding = true;
   if (byReceiverName) fact.byReceiverName = true;
-  enqueues.push(fact);
+  enqueues.push(withDelay(fact, getOptionsDelay(options)));
 }

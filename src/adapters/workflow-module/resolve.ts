@@ -7,7 +7,7 @@ import type { JobContract } from '../../model/contract.js';
 import type { FileFacts, NamedEnqueueFact } from '../../model/facts.js';
 import { getKindFacts, type ResolveContext } from '../kind.js';
 import { setSignature } from '../shared/contracts.js';
-import { addNamedSites, getBoundValues, isCallOnClass } from '../shared/sites.js';
+import { addNamedSites, getBoundValues, isCallOnClass, getCallFields } from '../shared/sites.js';
 import type { WorkflowModuleConfig } from './config.js';
 import type { WorkflowFacts } from './facts.js';
 import { getOwn } from '../../model/records.js';
@@ -51,7 +51,7 @@ export function defineWorkflowSites(file: string, enqueue: NamedEnqueueFact, con
   }
   for (const value of getBoundValues(context, file, enqueue)) {
     if (value.value.kind !== 'function') continue;
-    context.addSite({ wireName: value.value.fn.method, nameSource: 'class', method: enqueue.method, args: enqueue.args, location: { file, span: enqueue.span }, adapter: config.name });
+    context.addSite({ wireName: value.value.fn.method, nameSource: 'class', ...getCallFields(file, enqueue), adapter: config.name });
   }
 }
 

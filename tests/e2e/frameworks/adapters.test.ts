@@ -45,11 +45,14 @@ interface QueueCase {
   deletion: { edit: Edit | { remove: string }; at: string[] };
   /** Renaming one job at its handler and its enqueue sites: where the rename is reported. */
   rename: { edits: Edit[]; at: string };
+  /** The deployed enqueue of the job `newRequired` changes, delayed, and what the finding then says of it. */
+  delayed?: { edit: Edit; says: string };
 }
 
 const CASES: QueueCase[] = [
   {
     fixture: 'bullmq',
+    delayed: { edit: ['src/enqueue.ts', 'emailQueue.add(EmailJobs.Welcome, { userId });', 'emailQueue.add(EmailJobs.Welcome, { userId }, { delay: 6 * 24 * 60 * 60 * 1000 });'], says: 'with a delay of up to 6 days (src/enqueue.ts:5)' },
     dependencies: { bullmq: '6.7.0' },
     newRequired: { edit: ['src/types.ts', '  userId: number;\n  locale?: string;\n', '  userId: number;\n  locale?: string;\n  plan: string;\n'], at: 'src/types.ts:4', fixed: '  plan?: string;\n' },
     deletion: {
@@ -66,6 +69,7 @@ const CASES: QueueCase[] = [
   },
   {
     fixture: 'nestjs-bullmq',
+    delayed: { edit: ['src/notifications.service.ts', "add('push', { userId, title: 'Welcome' });", "add('push', { userId, title: 'Welcome' }, { delay: 90_000 });"], says: 'with a delay of up to 90 seconds (src/notifications.service.ts:10)' },
     dependencies: { bullmq: '6.7.0', '@nestjs/bullmq': '12.0.0' },
     newRequired: { edit: ['src/notifications.processor.ts', '  title: string;\n', '  title: string;\n  badge: number;\n'], at: 'src/notifications.processor.ts:7', fixed: '  badge?: number;\n' },
     deletion: { edit: ['src/notifications.processor.ts', "      case 'digest':\n        return this.digest(job as Job<DigestData>);\n", ''], at: ['src/notifications.service.ts:11'] },
@@ -79,6 +83,7 @@ const CASES: QueueCase[] = [
   },
   {
     fixture: 'bull',
+    delayed: { edit: ['src/enqueue.ts', "add('resize', { url, width: 640 });", "add('resize', { url, width: 640 }, { delay: 3_600_000 });"], says: 'with a delay of up to 1 hour (src/enqueue.ts:4)' },
     dependencies: { bull: '4.16.5' },
     newRequired: { edit: ['src/queue.ts', '  width: number;\n', '  width: number;\n  format: string;\n'], at: 'src/queue.ts:6', fixed: '  format?: string;\n' },
     deletion: { edit: ['src/processors.ts', "  void imageQueue.process('thumbnail', async (job: Bull.Job<{ url: string }>) => {\n    console.log(`thumbnail of ${job.data.url}`);\n  });\n", ''], at: ['src/enqueue.ts:5'] },
@@ -92,6 +97,7 @@ const CASES: QueueCase[] = [
   },
   {
     fixture: 'pg-boss',
+    delayed: { edit: ['src/enqueue.ts', "boss.send('invoice', { invoiceId });", "boss.send('invoice', { invoiceId }, { startAfter: 518400 });"], says: 'with a delay of up to 6 days (src/enqueue.ts:4)' },
     dependencies: { 'pg-boss': '10.4.2' },
     newRequired: { edit: ['src/boss.ts', '  invoiceId: number;\n', '  invoiceId: number;\n  currency: string;\n'], at: 'src/boss.ts:7', fixed: '  currency?: string;\n' },
     deletion: {
@@ -110,6 +116,7 @@ const CASES: QueueCase[] = [
   },
   {
     fixture: 'trigger.dev',
+    delayed: { edit: ['src/enqueue.ts', 'welcomeEmail.trigger({ userId });', "welcomeEmail.trigger({ userId }, { delay: '6d' });"], says: 'with a delay of up to 6 days (src/enqueue.ts:6)' },
     dependencies: { '@trigger.dev/sdk': '4.8.3', zod: '4.1.0' },
     newRequired: { edit: ['src/tasks.ts', '  userId: z.string(),\n', '  userId: z.string(),\n  locale: z.string(),\n'], at: 'src/tasks.ts:6', fixed: '  locale: z.string().optional(),\n' },
     deletion: {
@@ -126,6 +133,7 @@ const CASES: QueueCase[] = [
   },
   {
     fixture: 'graphile-worker',
+    delayed: { edit: ['src/enqueue.ts', "addJob('send_email', { to, subject: 'Welcome' });", "addJob('send_email', { to, subject: 'Welcome' }, { runAt: new Date(Date.now() + 86_400_000) });"], says: 'with a delay (src/enqueue.ts:6)' },
     dependencies: { 'graphile-worker': '0.16.6' },
     newRequired: { edit: ['src/types.ts', '  subject: string;\n', '  subject: string;\n  locale: string;\n'], at: 'src/types.ts:4', fixed: '  locale?: string;\n' },
     deletion: { edit: { remove: 'src/tasks/send_email.ts' }, at: ['src/enqueue.ts:6', 'src/enqueue.ts:8'] },
@@ -168,7 +176,7 @@ const CASES: QueueCase[] = [
   },
 ];
 
-describe.each(CASES)('the $fixture adapter through ESLint', ({ fixture, dependencies, newRequired, deletion, rename }) => {
+describe.each(CASES)('the $fixture adapter through ESLint', ({ fixture, dependencies, newRequired, deletion, rename, delayed }) => {
   const deployed: Sources = { 'package.json': packageJson(dependencies), ...readFixture(fixture) };
 
   it('is silent on the deployed code', async () => {
@@ -183,6 +191,22 @@ describe.each(CASES)('the $fixture adapter through ESLint', ({ fixture, dependen
     await lintFiles(repo.dir, ['.'], { fix: true });
     expect(readFileSync(repo.path(newRequired.edit[0]), 'utf8')).toContain(newRequired.fixed);
     expect(ofRule(await lintFiles(repo.dir), 'no-new-required-param')).toEqual([]);
+  });
+
+  it.runIf(delayed)('says how long the transitional form must stay when the deployed code delays the job', async () => {
+    const { edit: delay, says } = delayed!;
+    const delayedDeploy = edit(deployed, ...delay);
+    const repo = deploy(delayedDeploy);
+    expect(await lintFiles(repo.dir)).toEqual([]);
+    repo.write(edit(delayedDeploy, ...newRequired.edit));
+    const [finding, ...others] = (await lintFiles(repo.dir)).filter((message) => message.rule === 'safe-jobs/no-new-required-param');
+    expect(others).toEqual([]);
+    expect(finding!.message).toContain(`Jobs enqueued by main at `);
+    expect(finding!.message).toContain(`${says} may still be waiting: take the next step `);
+    // Undelayed, the same change says nothing of it.
+    const plain = deploy(deployed);
+    plain.write(edit(deployed, ...newRequired.edit));
+    expect((await lintFiles(plain.dir)).find((message) => message.rule === 'safe-jobs/no-new-required-param')!.message).not.toContain('delay');
   });
 
   it('reports a deleted job on the enqueue call that still sends it', async () => {
