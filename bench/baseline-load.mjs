@@ -1,11 +1,11 @@
 // From a cold process to the first report on one job file, through the plugin's engine.
-//   node bench/baseline-load.mjs <corpus> <job file relative to corpus>
+//   node bench/baseline-load.mjs <corpus> <job file relative to corpus> [baselines, comma-separated]
 // Prints one JSON line with the phases in ms. The imports are timed apart: ESLint's
 // TypeScript parser loads the same modules, so in a real lint only the engine work is added.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [corpus, file] = process.argv.slice(2);
+const [corpus, file, baselines = 'main'] = process.argv.slice(2);
 const filename = join(corpus, file);
 const started = performance.now();
 
@@ -19,7 +19,7 @@ globalThis.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
 const imported = performance.now();
 
-const result = readSettings({ 'safe-jobs': { baseline: 'main' } });
+const result = readSettings({ 'safe-jobs': { baseline: baselines.split(',') } });
 if ('error' in result) throw new Error(result.error);
 const { settings } = result;
 const engine = getEngine(filename, corpus, settings);

@@ -11,19 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type Files, TempRepo } from '../helpers/git-repo.js';
 import { lintFiles } from '../helpers/lint.js';
-import { type AppVersion, renderApp } from './apps.js';
+import { renderApp } from './apps.js';
+import { DRAIN_CASE, DRAIN_DELAY_MS } from './drain-case.js';
 import { verdictOf } from './deploy.js';
 import { redisForTests } from './redis-server.js';
 import { runDirection } from './simulator.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DELAY_MS = 300;
-
-const job = (params: string) => [{ name: 'reminder', params, body: 'return { userId, locale };' }];
-const V1: AppVersion = { jobs: job('{ userId }').map((each) => ({ ...each, body: 'return { userId };' })), enqueues: [{ name: 'reminder', args: [{ userId: 1 }], intent: { userId: 1 }, delayMs: DELAY_MS }] };
-const sendsLocale = [{ name: 'reminder', args: [{ userId: 2, locale: 'fr' }], intent: { userId: 2, locale: 'fr' }, delayMs: DELAY_MS }];
-const V2: AppVersion = { jobs: job("{ userId, locale = 'en' }"), enqueues: sendsLocale };
-const V3: AppVersion = { jobs: job('{ userId, locale }'), enqueues: sendsLocale };
 
 const redis = await redisForTests('tests/runtime (the drain window on Redis)');
 afterAll(async () => {
@@ -49,26 +43,27 @@ function materialize(files: Files): { dir: string } {
 }
 
 describe.skipIf(!redis)('the drain window on BullMQ', () => {
-  it('a job delayed by v1 reaches v3 workers without the value: two baselines report it, one does not', async () => {
+  it(`${DRAIN_CASE.title}: two baselines report it, one does not`, async () => {
+    const { versions } = DRAIN_CASE;
     const repo = new TempRepo();
     folders.push(repo.dir);
-    repo.commit(renderApp('bullmq', V1), 'v1');
+    repo.commit(renderApp('bullmq', versions.v1), 'v1');
     repo.git('tag', 'v1');
-    repo.commit(renderApp('bullmq', V2), 'v2: the transitional form');
+    repo.commit(renderApp('bullmq', versions.v2), 'v2: the transitional form');
     repo.git('tag', 'v2');
-    repo.write(renderApp('bullmq', V3));
+    repo.write(renderApp('bullmq', versions.v3));
 
-    expect(verdictOf(await lintFiles(repo.dir, ['.'], { settings: { baseline: 'v2' } }))).toEqual([]);
-    const messages = await lintFiles(repo.dir, ['.'], { settings: { baseline: ['v1', 'v2'] } });
-    expect(verdictOf(messages)).toEqual(['no-new-required-param']);
-    expect(messages[0]!.message).toContain(`with a delay of up to ${DELAY_MS} milliseconds (src/enqueue.js:`);
+    for (const { baselines, verdict } of DRAIN_CASE.verdicts) {
+      const messages = await lintFiles(repo.dir, ['.'], { settings: { baseline: [...baselines] } });
+      expect(verdictOf(messages), `against ${baselines.join(', ')}`).toEqual(verdict);
+      for (const message of messages) expect(message.message).toContain(`with a delay of up to ${DRAIN_DELAY_MS} milliseconds (src/enqueue.js:`);
+    }
 
-    const [v1, v2, v3] = [V1, V2, V3].map((app) => materialize(renderApp('bullmq', app)));
-    const intents = (app: AppVersion) => app.enqueues.map((call) => ({ name: call.name, intent: call.intent }));
-    // What two versions side by side show: v2's jobs run on v3, v1's on v2.
-    expect(await runDirection({ framework: 'bullmq', redis, enqueuer: v2!, worker: v3!, intents: intents(V2) })).toEqual([{ name: 'reminder', outcome: 'completed' }]);
-    expect(await runDirection({ framework: 'bullmq', redis, enqueuer: v1!, worker: v2!, intents: intents(V1) })).toEqual([{ name: 'reminder', outcome: 'completed' }]);
-    // What the delay does: v1's job, still waiting after v2 is replaced, runs on v3.
-    expect(await runDirection({ framework: 'bullmq', redis, enqueuer: v1!, worker: v3!, intents: intents(V1) })).toEqual([{ name: 'reminder', outcome: 'ran with locale undefined' }]);
+    const copies = { v1: materialize(renderApp('bullmq', versions.v1)), v2: materialize(renderApp('bullmq', versions.v2)), v3: materialize(renderApp('bullmq', versions.v3)) };
+    for (const { enqueuer, worker, outcome } of DRAIN_CASE.runs) {
+      const intents = versions[enqueuer].enqueues.map((call) => ({ name: call.name, intent: call.intent }));
+      const jobs = await runDirection({ framework: 'bullmq', redis, enqueuer: copies[enqueuer], worker: copies[worker], intents });
+      expect(jobs, `${enqueuer} enqueues, ${worker} runs`).toEqual([{ name: 'reminder', outcome }]);
+    }
   });
 });
