@@ -28,7 +28,9 @@ function getDrainSentence(finding: Finding, context: CompareContext): string {
   const where = delayed.slice(0, 2).map((site) => formatLocation(site.location)).join(', ') + (delayed.length > 2 ? ` and ${delayed.length - 2} more` : '');
   // Such jobs are enqueued until the transitional release replaces the baseline, and run up to their delay later.
   const next = duration ? `no sooner than ${duration} after the transitional release` : 'only once they have run';
-  return ` Jobs enqueued by ${context.baselineLabel} with a delay${duration ? ` of up to ${duration}` : ''} (${where}) may still be waiting: take the next step ${next}.`;
+  const retried = delayed.filter((site) => site.delay?.retry).length;
+  const how = retried === 0 ? 'with a delay' : retried === delayed.length ? 'that retry with a backoff' : 'with a delay or retries';
+  return ` Jobs enqueued by ${context.baselineLabel} ${how}${duration ? ` of up to ${duration}` : ''} (${where}) may still be waiting: take the next step ${next}.`;
 }
 
 const UNITS: ReadonlyArray<[name: string, ms: number]> = [

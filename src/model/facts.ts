@@ -215,9 +215,13 @@ export interface ArgumentsFact {
   literals?: Record<string, TypeShape>;
 }
 
-/** A call delays its job (`{ delay: 5000 }`, `enqueueIn(ms, ...)`, `runAt: date`): `ms` when the delay is a constant duration. */
+/**
+ * A call lets its job run late: it delays it (`{ delay: 5000 }`, `enqueueIn(ms, ...)`, `runAt: date`)
+ * or retries it with a backoff (`retry`). `ms`: how late at most, when that is a constant.
+ */
 export interface DelayFact {
   ms?: number;
+  retry?: true;
 }
 
 /** A call that may enqueue a job class; resolved against the project's job classes later. */

@@ -76,7 +76,7 @@ const site = z.object({
   adapter: z.string().optional(),
   framework: z.string().optional(),
   queue: z.string().optional(),
-  delay: z.strictObject({ ms: z.number().min(0).optional() }).optional(),
+  delay: z.strictObject({ ms: z.number().min(0).optional(), retry: z.literal(true).optional() }).optional(),
   callerVersion: z.literal(true).optional(),
 });
 

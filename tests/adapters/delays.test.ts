@@ -10,9 +10,11 @@ function build(preset: string, dependencies: Record<string, string>, extra: Sour
   return buildContracts({ 'package.json': packageJson(dependencies), ...readFixture(preset), ...extra });
 }
 
-/** Each site of a file: its job, its method and its delay (ms, `date` when only the fact is known, `-` for none). */
+/** Each site of a file: its job, its method and how late it may run (ms, `date` when only the fact is known, `-` for none; `(retries)` when retries count). */
 function delays(set: ContractSet, file: string): string[] {
-  return set.sites.filter((site) => site.location.file === file).map((site) => `${site.wireName} ${site.method} ${site.delay ? (site.delay.ms ?? 'date') : '-'}`);
+  return set.sites
+    .filter((site) => site.location.file === file)
+    .map((site) => `${site.wireName} ${site.method} ${site.delay ? (site.delay.ms ?? 'date') : '-'}${site.delay?.retry ? ' (retries)' : ''}`);
 }
 
 describe('delayed enqueue calls', () => {
@@ -38,6 +40,23 @@ describe('delayed enqueue calls', () => {
       'src/later.ts': "import { emailQueue, flows } from './queues.js';\n\nexport async function later(ms: number): Promise<void> {\n  await emailQueue.add('welcome', { userId: 1 }, { delay: 5000 });\n  await emailQueue.addBulk([{ name: 'welcome', data: { userId: 2 }, opts: { delay: 2 * 60 * 1000 } }]);\n  await flows.add({ name: 'welcome', queueName: 'email', data: { userId: 3 }, opts: { delay: ms } });\n  await emailQueue.add('welcome', { userId: 4 }, { delay: 0, attempts: 3 });\n}\n",
     };
     expect(delays(build('bullmq', { bullmq: '6.7.0' }, extra), 'src/later.ts')).toEqual(['welcome add 5000', 'welcome addBulk 120000', 'welcome add date', 'welcome add -']);
+  });
+
+  it('BullMQ and pg-boss retries with a backoff: the last attempt comes that much later', () => {
+    const bullmq = {
+      'src/later.ts': "import { emailQueue } from './queues.js';\n\nexport async function later(n: number): Promise<void> {\n  await emailQueue.add('welcome', { userId: 1 }, { attempts: 5, backoff: { type: 'exponential', delay: 1000 } });\n  await emailQueue.add('welcome', { userId: 2 }, { attempts: 3, backoff: 2000 });\n  await emailQueue.add('welcome', { userId: 3 }, { attempts: 3 });\n  await emailQueue.add('welcome', { userId: 4 }, { delay: 1000, attempts: 2, backoff: { type: 'fixed', delay: 500 } });\n  await emailQueue.add('welcome', { userId: 5 }, { attempts: n, backoff: 100 });\n}\n",
+    };
+    expect(delays(build('bullmq', { bullmq: '6.7.0' }, bullmq), 'src/later.ts')).toEqual([
+      'welcome add 15000 (retries)',
+      'welcome add 4000 (retries)',
+      'welcome add -',
+      'welcome add 1500 (retries)',
+      'welcome add date (retries)',
+    ]);
+    const pgBoss = {
+      'src/later.ts': "import { boss } from './boss.js';\n\nexport async function later(): Promise<void> {\n  await boss.send('invoice', { invoiceId: 1 }, { retryLimit: 3, retryDelay: 60, retryBackoff: true });\n  await boss.send('invoice', { invoiceId: 2 }, { retryLimit: 2, retryDelay: 30 });\n  await boss.send('invoice', { invoiceId: 3 }, { retryLimit: 2 });\n}\n",
+    };
+    expect(delays(build('pg-boss', { 'pg-boss': '10.4.2' }, pgBoss), 'src/later.ts')).toEqual(['invoice send 420000 (retries)', 'invoice send 60000 (retries)', 'invoice send -']);
   });
 
   it("Trigger.dev: delay strings ('1h') on trigger and on batch items", () => {

@@ -19,14 +19,65 @@ const DELAY_OPTIONS: Readonly<Record<string, DelayUnit>> = { delay: 'ms', startA
 
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
-/** The delay an options object literal asks for, if it asks for one. */
+/**
+ * How late an options object literal lets its job run: its delay, then the retries it allows
+ * (BullMQ and Bull `attempts` with a `backoff`, pg-boss `retryLimit` with `retryDelay`), whose
+ * last attempt comes that much later again.
+ */
 export function getOptionsDelay(node: Node | null | undefined): DelayFact | undefined {
   if (node?.type !== 'ObjectExpression') return undefined;
+  const delay = getDelay(node);
+  const retries = getRetrySpan(node);
+  if (!retries) return delay;
+  if (!delay) return retries;
+  return delay.ms === undefined || retries.ms === undefined ? { retry: true } : { ms: delay.ms + retries.ms, retry: true };
+}
+
+function getDelay(node: TSESTree.ObjectExpression): DelayFact | undefined {
   for (const [key, unit] of Object.entries(DELAY_OPTIONS)) {
     const value = getObjectProperty(node, key);
     if (value) return getDelayValue(value, unit);
   }
   return undefined;
+}
+
+/**
+ * From the first attempt to the last: BullMQ and Bull `{ attempts, backoff }` (attempts count the
+ * first run; `backoff` a fixed delay in ms or `{ type: 'fixed' | 'exponential', delay }`, which
+ * doubles from `delay`), pg-boss `{ retryLimit, retryDelay, retryBackoff }` (retries after the first
+ * run, seconds, doubling). Retries without a backoff run at once: no later than the job itself.
+ */
+function getRetrySpan(node: TSESTree.ObjectExpression): DelayFact | undefined {
+  const attempts = getProperty(node, 'attempts');
+  if (attempts) {
+    const count = getConstantNumber(attempts);
+    const backoff = getProperty(node, 'backoff');
+    if (count !== undefined && count <= 1) return undefined;
+    if (!backoff) return undefined;
+    const object = backoff.type === 'ObjectExpression' ? backoff : undefined;
+    const type = object && getProperty(object, 'type');
+    const exponential = type?.type === 'Literal' && type.value === 'exponential';
+    const step = getConstantNumber(object ? (getProperty(object, 'delay') ?? backoff) : backoff);
+    if (count === undefined || step === undefined || (object && type?.type !== 'Literal')) return { retry: true };
+    const ms = exponential ? step * (2 ** (count - 1) - 1) : step * (count - 1);
+    return ms > 0 ? { ms, retry: true } : undefined;
+  }
+  const limit = getProperty(node, 'retryLimit');
+  if (!limit) return undefined;
+  const count = getConstantNumber(limit);
+  const delay = getProperty(node, 'retryDelay');
+  if (count !== undefined && count < 1) return undefined;
+  if (!delay) return undefined;
+  const seconds = getConstantNumber(delay);
+  const backoff = getProperty(node, 'retryBackoff');
+  const doubling = backoff?.type === 'Literal' && backoff.value === true;
+  if (count === undefined || seconds === undefined || (backoff && !(backoff.type === 'Literal' && typeof backoff.value === 'boolean'))) return { retry: true };
+  const ms = (doubling ? seconds * (2 ** count - 1) : seconds * count) * 1_000;
+  return ms > 0 ? { ms, retry: true } : undefined;
+}
+
+function getProperty(node: TSESTree.ObjectExpression, key: string): TSESTree.Expression | undefined {
+  return getObjectProperty(node, key);
 }
 
 /** The delay of an argument that says when the job runs (`enqueueIn(ms, ...)`, `schedule('in 6 days', ...)`). */
