@@ -5,7 +5,7 @@
 import type { Framework } from './apps.js';
 import { CASES, type CaseRun, type RuntimeCase, type Stage } from './cases.js';
 import { DIRECTIONS } from './deploy.js';
-import { DRAIN_CASE } from './drain-case.js';
+import { DRAIN_CASES, type DrainCase } from './drain-case.js';
 
 export const SECTION_HEADING = '## What happens at run time';
 
@@ -95,27 +95,26 @@ export function renderSection(rule: string): string {
     for (const row of stageRows(testCase)) lines.push(`| ${[row.change, row.frameworks.join(', '), row.verdict, ...row.outcomes].map(cell).join(' | ')} |`);
   }
   lines.push('');
-  if ((DRAIN_CASE.rules as readonly string[]).includes(rule)) lines.push(...renderDrainCase());
+  for (const drain of DRAIN_CASES.filter((each) => each.rules.includes(rule))) lines.push(...renderDrainCase(drain));
   return lines.join('\n');
 }
 
 /** Delayed jobs over three deploys (tests/runtime/drain-case.ts, checked by drain-window.test.ts). */
-function renderDrainCase(): string[] {
-  const lines = [
+function renderDrainCase(drain: DrainCase): string[] {
+  return [
     '### Delayed jobs: three deploys',
     '',
-    `On BullMQ: v1 enqueues a reminder with a delay; v2 is the transitional form; v3 makes the field required (${DRAIN_CASE.title}). Compared with v2 alone the change looks safe, but v1's delayed jobs are still waiting when v3's workers start. Listing both as baselines (see the README's "Drain window") reports it.`,
+    `On BullMQ, ${drain.title}: v1 enqueues '${drain.job}' with a delay, and v3 makes a change that v2 alone allows. Compared with v2 alone the change looks safe, but v1's delayed jobs are still waiting when v3's workers start. Listing both as baselines (see the README's "Drain window") reports it.`,
     '',
     '| baselines | the plugin reports |',
     '| --- | --- |',
-    ...DRAIN_CASE.verdicts.map(({ baselines, verdict }) => `| ${baselines.join(', ')} | ${verdictText([...verdict])} |`),
+    ...drain.verdicts.map(({ baselines, verdict }) => `| ${baselines.join(', ')} | ${verdictText(verdict)} |`),
     '',
-    '| enqueued by | run by the workers of | outcome |',
+    `| '${drain.job}' enqueued by | run by the workers of | outcome |`,
     '| --- | --- | --- |',
-    ...DRAIN_CASE.runs.map(({ enqueuer, worker, outcome }) => `| ${enqueuer} | ${worker} | ${outcome} |`),
+    ...drain.runs.map(({ enqueuer, worker, outcome }) => `| ${enqueuer} | ${worker} | ${cell(outcome)} |`),
     '',
   ];
-  return lines;
 }
 
 /** The page with its run-time section replaced (or appended at the end). */
