@@ -13,11 +13,11 @@ import type { ProjectLocation } from '../project/locate.js';
 import type { WorkingTreeSource } from '../project/working-tree-source.js';
 import { loadProject } from '../project/load-project.js';
 import type { BaselineSpec, SafeJobsSettings, TagWindow } from '../settings.js';
-import { GitError, getMergeBase, getRevisionRefusal, isBareRepository, isShallowRepository, listRemotes, listTags, resolveCommit } from '../git/git.js';
+import { GitError, getMergeBase, getRawParents, getRevisionRefusal, isBareRepository, isBranchRevision, isShallowRepository, listRemotes, listTags, resolveCommit } from '../git/git.js';
 import { selectTagWindow } from './tag-window.js';
 import { GitTreeSource } from './git-source.js';
 import { readSnapshotFile } from './snapshot-file.js';
-import { GitStamp, REVISION_FILES } from '../git/git-stamp.js';
+import { getRemoteRefFolders, GitStamp, REVISION_FILES } from '../git/git-stamp.js';
 
 export interface Baseline {
   set: ContractSet;
@@ -56,7 +56,7 @@ export class BaselineProvider {
     /** The working tree, whose unchanged files the baseline shares; without it every file is read from git. */
     private readonly worktree?: WorkingTreeSource,
   ) {
-    if (location.isGit) this.stamp = new GitStamp(location.root, REVISION_FILES);
+    if (location.isGit) this.stamp = new GitStamp(location.root, [...REVISION_FILES, ...getRemoteRefFolders(listRemotesOrNone(location.root))]);
   }
 
   /**
@@ -165,6 +165,8 @@ export class BaselineProvider {
     }
     const head = resolveCommit(root, 'HEAD');
     const mergeBase = head ? getMergeBase(root, commit, head) : undefined;
+    const unjoined = head && !mergeBase && commit !== head ? this.getUnjoinedProblem(revision, commit, head) : undefined;
+    if (unjoined) return { problem: unjoined };
     const effective = mergeBase ?? commit;
     const label = mergeBase && mergeBase !== commit ? `${revision} (merge-base ${effective.slice(0, 7)})` : `${revision} at ${effective.slice(0, 7)}`;
     let set = this.setsByCommit.get(effective);
@@ -176,7 +178,11 @@ export class BaselineProvider {
     return { baseline: { set, label, key: `git:${effective}` } };
   }
 
-  /** How to bring the revision in, naming only a remote this clone has. */
+  /**
+   * How to bring the revision in, naming only a remote this clone has. A branch is fetched with
+   * an explicit refspec: in a single-branch clone (what `--depth` clones are), `git fetch origin
+   * main` writes only FETCH_HEAD, and `origin/main` never appears.
+   */
   private getFetchHint(revision: string): string {
     const remotes = listRemotes(this.location.root);
     const remote = remotes.find((name) => revision.startsWith(`${name}/`)) ?? (remotes.includes('origin') ? 'origin' : remotes[0]);
@@ -186,12 +192,45 @@ export class BaselineProvider {
         ? 'This is a shallow clone with no remote: fetch the base from the repository it came from (`git fetch --depth=1 <url> <branch>`), or clone with fetch-depth: 0.'
         : 'This clone has no remote to fetch it from.';
     }
-    const branch = revision.startsWith(`${remote}/`) ? revision.slice(remote.length + 1) : revision;
-    return shallow
-      ? `This is a shallow clone: fetch the base with \`git fetch --depth=1 ${remote} ${branch}\` (or check out with fetch-depth: 0).`
-      : `Fetch it with \`git fetch ${remote} ${branch}\`.`;
+    const depth = shallow ? '--depth=1 ' : '';
+    const branchFetch = (branch: string) => `\`git fetch ${depth}${remote} ${branch}:refs/remotes/${remote}/${branch}\``;
+    let command: string;
+    if (revision.startsWith(`${remote}/`)) command = branchFetch(revision.slice(remote.length + 1));
+    else if (DEFAULT_BRANCHES.includes(revision)) command = `${branchFetch(revision)} (then it is \`${remote}/${revision}\`)`;
+    else if (/^[0-9a-f]{40}$/i.test(revision)) command = `\`git fetch ${depth}${remote} ${revision}\``;
+    else command = `\`git fetch ${depth}${remote} tag ${revision}\` if it is a tag; a branch with ${branchFetch(revision)}, named \`${remote}/${revision}\``;
+    return shallow ? `This is a shallow clone: fetch the base with ${command} (or check out with fetch-depth: 0).` : `Fetch it with ${command}.`;
+  }
+
+  /**
+   * Without a merge-base, a branch's tip is not what this branch started from: jobs added there
+   * since would look deleted by this branch. The tip is right only where HEAD is made on it (a
+   * pull request's merge commit, whose parent it is, even in a shallow clone); a tag or a commit
+   * (a deployed version) is compared as it is.
+   */
+  private getUnjoinedProblem(revision: string, commit: string, head: string): string | undefined {
+    const { root } = this.location;
+    if (!isBranchRevision(root, revision) || getRawParents(root, head).includes(commit)) return undefined;
+    const shallow = isShallowRepository(root);
+    const remedy = shallow
+      ? 'Fetch the history that joins them (`git fetch --unshallow`, or check out with fetch-depth: 0),'
+      : 'Compare with a common ancestor of the two,';
+    return `'${revision}' and HEAD have no common ancestor in this clone${shallow ? ' (a shallow clone)' : ''}: compared with the tip of '${revision}', what was added there after this branch left it would look removed by this branch. ${remedy} or set \`baseline\` to the deployed tag or commit, which is compared as it is.`;
   }
 }
+
+/** The remotes, or none where git refuses the repository (the baseline then says why). */
+function listRemotesOrNone(root: string): string[] {
+  try {
+    return listRemotes(root);
+  } catch (error) {
+    if (error instanceof GitError) return [];
+    throw error;
+  }
+}
+
+/** Branch names the default revisions stand for: fetched as remote-tracking branches. */
+const DEFAULT_BRANCHES = ['main', 'master'];
 
 function findDefaultRevision(root: string): { revision: string; commit: string } | undefined {
   for (const revision of DEFAULT_REVISIONS) {

@@ -14,11 +14,25 @@ import { MAX_FILE_BYTES } from '../model/paths.js';
 import { groupBy } from '../util/group-by.js';
 import type { ReportedFinding } from './report.js';
 
-export async function withoutDisabledFindings(findings: ReportedFinding[], root: string): Promise<ReportedFinding[]> {
-  if (findings.length === 0) return findings;
+/** The findings no comment disables, and those one does, each with the comment's `-- reason`. */
+export interface DirectiveSplit {
+  kept: ReportedFinding[];
+  suppressed: SuppressedFinding[];
+}
+
+export type SuppressedFinding = ReportedFinding & { justification: string };
+
+/** ESLint's Linter keeps what the last `verify` suppressed; its type declarations leave the method out. */
+interface SuppressingLinter {
+  getSuppressedMessages(): Array<{ ruleId: string | null; message: string; suppressions: Array<{ kind: string; justification: string }> }>;
+}
+
+export async function splitDisabledFindings(findings: ReportedFinding[], root: string): Promise<DirectiveSplit> {
+  if (findings.length === 0) return { kept: findings, suppressed: [] };
   const { Linter } = await import('eslint');
   const linter = new Linter({ configType: 'flat', cwd: root });
   const kept = new Set<ReportedFinding>();
+  const justifications = new Map<ReportedFinding, string>();
   for (const [file, list] of groupBy(findings, (finding) => finding.file)) {
     const text = readText(join(root, file));
     const program = text === undefined ? undefined : getCommentsProgram(text, file);
@@ -48,8 +62,13 @@ export async function withoutDisabledFindings(findings: ReportedFinding[], root:
       const finding = message.ruleId ? list[Number(message.message)] : undefined;
       if (finding) kept.add(finding);
     }
+    for (const message of (linter as unknown as SuppressingLinter).getSuppressedMessages()) {
+      const finding = message.ruleId ? list[Number(message.message)] : undefined;
+      if (finding) justifications.set(finding, message.suppressions.map((suppression) => suppression.justification).filter(Boolean).join('; '));
+    }
   }
-  return findings.filter((finding) => kept.has(finding));
+  const suppressed = findings.filter((finding) => !kept.has(finding)).map((finding) => ({ ...finding, justification: justifications.get(finding) ?? '' }));
+  return { kept: findings.filter((finding) => kept.has(finding)), suppressed };
 }
 
 /** A rule that reports the given findings where they stand, each under its index in the file's list. */

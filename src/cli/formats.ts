@@ -9,16 +9,26 @@ export type Format = (typeof FORMATS)[number];
 /** Version of the `json` output's schema (docs/check-output.schema.json). */
 export const JSON_OUTPUT_VERSION = 1;
 
-export function formatReport(report: CheckReport, format: Format, options: { color: boolean; version: string }): string {
+export interface FormatOptions {
+  color: boolean;
+  version: string;
+  /** Also print the findings `eslint-disable` comments acknowledge (SARIF carries them always, as suppressed results). */
+  showSuppressed?: boolean;
+}
+
+export function formatReport(report: CheckReport, format: Format, options: FormatOptions): string {
+  const suppressed = options.showSuppressed ? (report.suppressed ?? []) : [];
   switch (format) {
-    case 'json':
-      return `${JSON.stringify({ version: JSON_OUTPUT_VERSION, baseline: report.baseline, summary: countBySeverity(report.findings), findings: report.findings }, null, 2)}\n`;
+    case 'json': {
+      const output = { version: JSON_OUTPUT_VERSION, baseline: report.baseline, summary: countBySeverity(report.findings), findings: report.findings };
+      return `${JSON.stringify(options.showSuppressed ? { ...output, suppressed } : output, null, 2)}\n`;
+    }
     case 'sarif':
       return `${JSON.stringify(toSarif(report, options.version), null, 2)}\n`;
     case 'github':
-      return report.findings.map(toGithubAnnotation).join('');
+      return [...report.findings.map((finding) => toGithubAnnotation(finding)), ...suppressed.map((finding) => toGithubAnnotation(finding, 'notice'))].join('');
     case 'text':
-      return toText(report, options.color);
+      return toText(report, options.color, suppressed);
   }
 }
 
@@ -42,11 +52,21 @@ export function formatUnreadable(files: ReadonlyArray<{ file: string; reason: st
   return `safe-jobs: ${files.length} file(s) could not be read in the baseline (${toVisible(baseline)}), so the jobs they defined and enqueued there are unknown and no change to them is reported:\n${listed}\n`;
 }
 
-function toText(report: CheckReport, color: boolean): string {
+function toText(report: CheckReport, color: boolean, suppressed: ReadonlyArray<ReportedFinding & { justification: string }>): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const { errors, warnings } = countBySeverity(report.findings);
-  if (report.findings.length === 0 && report.jobCount === 0) return `${NO_JOBS}\n`;
-  if (report.findings.length === 0) return `No incompatible job changes against ${toVisible(report.baseline)}.\n`;
+  const count = report.suppressed?.length ?? 0;
+  // Acknowledged findings are counted, so that a comment that hides a problem is never silent; listed on request.
+  const acknowledged = count === 0 ? '' : ` ${count} finding(s) acknowledged by eslint-disable comments${suppressed.length > 0 ? ' (listed above)' : ' (--show-suppressed lists them)'}.`;
+  const listedSuppressed = suppressed.flatMap((finding) => [
+    `  ${paint(2, 'off  ')}  ${toVisible(finding.file)}:${finding.line}:${finding.column}  ${paint(2, `${finding.rule}${finding.justification ? ` -- ${toVisible(finding.justification)}` : ''}`)}`,
+    `         ${toVisible(finding.message)}`,
+  ]);
+  if (report.findings.length === 0 && report.jobCount === 0 && count === 0) return `${NO_JOBS}\n`;
+  if (report.findings.length === 0) {
+    const head = listedSuppressed.length > 0 ? `${paint(1, 'Acknowledged by eslint-disable comments')}\n${listedSuppressed.join('\n')}\n\n` : '';
+    return `${head}No incompatible job changes against ${toVisible(report.baseline)}.${acknowledged}\n`;
+  }
   const lines: string[] = [];
   let job: string | undefined;
   for (const finding of report.findings) {
@@ -58,13 +78,14 @@ function toText(report: CheckReport, color: boolean): string {
     lines.push(`  ${level}  ${toVisible(finding.file)}:${finding.line}:${finding.column}  ${paint(2, `${finding.rule} (${describeDirection(finding)})`)}`);
     lines.push(`         ${toVisible(finding.message)}`);
   }
-  lines.push('', `${errors} error(s), ${warnings} warning(s) against ${toVisible(report.baseline)}.`);
+  if (listedSuppressed.length > 0) lines.push('', paint(1, 'Acknowledged by eslint-disable comments'), ...listedSuppressed);
+  lines.push('', `${errors} error(s), ${warnings} warning(s) against ${toVisible(report.baseline)}.${acknowledged}`);
   return `${lines.join('\n').trimStart()}\n`;
 }
 
 /** One GitHub Actions workflow command per finding; its data and properties are escaped as the runner expects. */
-function toGithubAnnotation(finding: ReportedFinding): string {
-  const command = finding.severity === 'error' ? 'error' : 'warning';
+function toGithubAnnotation(finding: ReportedFinding, level?: 'notice'): string {
+  const command = level ?? (finding.severity === 'error' ? 'error' : 'warning');
   const properties = [
     `file=${escapeProperty(finding.file)}`,
     `line=${finding.line}`,
@@ -86,10 +107,12 @@ function escapeProperty(text: string): string {
 
 const DOCS = 'https://github.com/safe-jobs/eslint-plugin-safe-jobs/blob/main/docs/rules/';
 
+/** SARIF results, suppressed ones included (`inSource`, with the comment's reason): code scanning shows them as dismissed. */
 function toSarif(report: CheckReport, version: string): Log {
-  const ruleIds = [...new Set(report.findings.map((finding) => finding.rule))].sort();
+  const all: Array<ReportedFinding & { justification?: string }> = [...report.findings, ...(report.suppressed ?? [])];
+  const ruleIds = [...new Set(all.map((finding) => finding.rule))].sort();
   const rules: ReportingDescriptor[] = ruleIds.map((id) => ({ id, helpUri: `${DOCS}${id.replace('safe-jobs/', '')}.md` }));
-  const results: Result[] = report.findings.map((finding) => ({
+  const results: Result[] = all.map((finding) => ({
     ruleId: finding.rule,
     ruleIndex: ruleIds.indexOf(finding.rule),
     level: finding.severity === 'error' ? 'error' : 'warning',
@@ -103,6 +126,7 @@ function toSarif(report: CheckReport, version: string): Log {
       },
     ],
     properties: { job: finding.job, direction: finding.direction, messageId: finding.messageId },
+    ...(finding.justification === undefined ? {} : { suppressions: [{ kind: 'inSource' as const, ...(finding.justification ? { justification: finding.justification } : {}) }] }),
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -29,6 +29,8 @@ export interface CheckReport {
   root?: string;
   /** Files the baseline could not read, with why: their jobs are unknown there, so no change to them is reported. */
   unreadableInBaseline?: Array<{ file: string; reason: string }>;
+  /** Findings an `eslint-disable` comment acknowledges, with its `-- reason`: never counted, shown on request and in SARIF. */
+  suppressed?: Array<ReportedFinding & { justification: string }>;
 }
 
 export function toReportedFinding(finding: Finding, severity: Exclude<Severity, 'off'>): ReportedFinding {

@@ -8,14 +8,14 @@ import { BaselineProblem, runCheck, runList, runListJson } from './check.js';
 import { runDoctor } from '../doctor/doctor.js';
 import { getFileRuleLevels, loadCliConfig } from './config.js';
 import { formatDoctorText } from './doctor-text.js';
-import { withoutDisabledFindings } from './disable-directives.js';
+import { splitDisabledFindings } from './disable-directives.js';
 import type { ReportedFinding } from './report.js';
 import { type Format, FORMATS, formatReport, formatUnreadable, NO_JOBS } from './formats.js';
 import { countBySeverity } from './report.js';
 import { createSnapshot, UsageError } from './snapshot.js';
 
 const USAGE = `Usage:
-  safe-jobs check [--base REV | --snapshot FILE] [--format text|json|sarif|github] [--cwd DIR]
+  safe-jobs check [--base REV[,REV...] | --snapshot FILE] [--format text|json|sarif|github] [--show-suppressed] [--cwd DIR]
   safe-jobs list [--format text|json] [--cwd DIR]
   safe-jobs snapshot [--ref REV] [-o FILE] [--cwd DIR]
   safe-jobs doctor [--format text|json] [--cwd DIR]
@@ -30,12 +30,15 @@ Commands:
              that would claim it.
 
 Options:
-  --base REV       baseline revision (default: settings, SAFE_JOBS_BASELINE, then origin/HEAD, origin/main...)
+  --base REV       baseline revision, or several separated by commas (default: settings,
+                   SAFE_JOBS_BASELINE, then origin/HEAD, origin/main...)
   --snapshot FILE  baseline snapshot file
   --format F       text (default), json, sarif or github; list and doctor: text or json
   --ref REV        (snapshot) git revision to read; default: the working tree
   -o, --output F   (snapshot) file to write; default: standard output
   --cwd DIR        project folder (default: the current folder)
+  --show-suppressed  (check) also print the findings eslint-disable comments acknowledge
+                   (SARIF always carries them, as suppressed results)
   --debug          with an internal error, print its stack
   -h, --help       show this help
   --version        print the version
@@ -66,6 +69,7 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
         output: { type: 'string', short: 'o' },
         cwd: { type: 'string' },
         debug: { type: 'boolean' },
+        'show-suppressed': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -123,9 +127,13 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
       default: {
         const report = runCheck(cwd, result.settings, config);
         if (report.root && config.source === 'eslint.config') report.findings = await atFileLevels(report.findings, cwd, report.root);
-        if (report.root) report.findings = await withoutDisabledFindings(report.findings, report.root);
+        if (report.root) {
+          const { kept, suppressed } = await splitDisabledFindings(report.findings, report.root);
+          report.findings = kept;
+          if (suppressed.length > 0) report.suppressed = suppressed;
+        }
         const color = values.format === 'text' && isColorWanted(stdout);
-        stdout.write(formatReport(report, values.format as Format, { color, version }));
+        stdout.write(formatReport(report, values.format as Format, { color, version, showSuppressed: values['show-suppressed'] === true }));
         // Machine formats keep their schema: the notice that nothing was compared goes beside them.
         if (report.jobCount === 0 && values.format !== 'text') stderr.write(`safe-jobs: ${NO_JOBS}\n`);
         if (report.unreadableInBaseline) stderr.write(formatUnreadable(report.unreadableInBaseline, report.baseline));

@@ -36,7 +36,16 @@ function readMtime(path: string): string {
   }
 }
 
-/** Files that change when HEAD moves (commit, checkout, reset) or refs are fetched. */
-export const REVISION_FILES = ['HEAD', 'logs/HEAD', 'FETCH_HEAD', 'packed-refs'];
+/**
+ * Files that change when HEAD moves (commit, checkout, reset) or refs are fetched, and the
+ * folders of tags and remote-tracking branches (a ref written there renames a file into the
+ * folder, which moves its mtime): a push that moves `origin/main`, or a tag fetched, is seen.
+ */
+export const REVISION_FILES = ['HEAD', 'logs/HEAD', 'FETCH_HEAD', 'packed-refs', 'refs/tags', 'refs/remotes'];
+
+/** The folder of each remote's tracking branches (`refs/remotes/origin`), watched with REVISION_FILES. */
+export function getRemoteRefFolders(remotes: readonly string[]): string[] {
+  return remotes.map((remote) => `refs/remotes/${remote}`);
+}
 /** Git's index: changes on checkout, pull, add and commit. */
 export const INDEX_FILES = ['index'];

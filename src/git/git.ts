@@ -160,6 +160,26 @@ export function listTags(root: string, pattern: string): Array<{ name: string; d
     });
 }
 
+/** Whether a revision names a branch (local or remote-tracking) rather than a tag or a commit. */
+export function isBranchRevision(root: string, revision: string): boolean {
+  // No `--end-of-options` here: with --symbolic-full-name, rev-parse echoes it. The revision is checked instead.
+  if (!isSafeRevision(revision)) return false;
+  const result = runGit(root, ['rev-parse', '--symbolic-full-name', revision]);
+  const name = result.status === 0 ? result.stdout.toString('utf8').trim() : '';
+  return name.startsWith('refs/heads/') || name.startsWith('refs/remotes/');
+}
+
+/**
+ * The parents a commit records, even where a shallow clone cuts them off (git then treats it as
+ * a root, but the commit object still names them).
+ */
+export function getRawParents(root: string, commit: string): string[] {
+  const result = runGit(root, ['cat-file', 'commit', commit]);
+  if (result.status !== 0) return [];
+  const header = result.stdout.toString('utf8').split('\n\n', 1)[0] ?? '';
+  return header.split('\n').flatMap((line) => (line.startsWith('parent ') ? [line.slice('parent '.length).trim()] : []));
+}
+
 export function getMergeBase(root: string, a: string, b: string): string | undefined {
   const result = runGit(root, ['merge-base', '--end-of-options', a, b]);
   return result.status === 0 ? result.stdout.toString('utf8').trim().split('\n')[0] : undefined;

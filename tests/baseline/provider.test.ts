@@ -90,3 +90,20 @@ describe('several baselines', () => {
     expect(labels(providerOf(repo.dir, { tags: '--output=x', last: 2 }).get())).toMatch(/^the tag pattern "--output=x" was refused/);
   });
 });
+
+describe('a remote-tracking baseline in a long-lived process', () => {
+  it('is looked up again when its ref moves without a fetch (a push updates origin/main)', () => {
+    repo = new TempRepo();
+    const first = repo.commit({ 'a.ts': 'export class AJob extends BaseJob { perform() {} }\n' });
+    repo.git('remote', 'add', 'origin', 'https://git.invalid/app.git');
+    repo.git('update-ref', 'refs/remotes/origin/main', first);
+    const baseline = provider(repo.dir, 'origin/main');
+    const before = baseline.get(0);
+    expect('baselines' in before && before.baselines[0]!.label).toBe(`origin/main at ${first.slice(0, 7)}`);
+    // A commit made elsewhere and pushed: only refs/remotes/origin changes, not HEAD, the index or FETCH_HEAD.
+    const pushed = repo.git('commit-tree', `${first}^{tree}`, '-p', first, '-m', 'pushed').trim();
+    repo.git('update-ref', 'refs/remotes/origin/main', pushed);
+    const after = baseline.get(1_500, false);
+    expect('baselines' in after && after.baselines[0]!.label).toBe(`origin/main (merge-base ${first.slice(0, 7)})`);
+  });
+});

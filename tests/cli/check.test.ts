@@ -113,8 +113,27 @@ describe('safe-jobs check', () => {
     const { code, out } = await run(['check', '--cwd', repo.dir]);
     expect(out).not.toContain('MailJob');
     expect(out).toContain('DigestJob\n  warn   src/digest.ts:3:1  safe-jobs/no-premature-enqueue');
-    expect(out).toMatch(/1 error\(s\), 1 warning\(s\) against main at [0-9a-f]{7}\.\n$/);
+    expect(out).toMatch(/1 error\(s\), 1 warning\(s\) against main at [0-9a-f]{7}\. 1 finding\(s\) acknowledged by eslint-disable comments \(--show-suppressed lists them\)\.\n$/);
     expect(code).toBe(1);
+
+    // On request, the acknowledged finding is listed with the comment's reason, and never counted.
+    const shown = await run(['check', '--cwd', repo.dir, '--show-suppressed']);
+    expect(shown.code).toBe(1);
+    expect(shown.out).toContain('Acknowledged by eslint-disable comments\n  off    src/jobs/mail-job.ts:5:');
+    expect(shown.out).toContain('safe-jobs/no-new-required-param -- every enqueuer sends locale since v1.4');
+    const json = JSON.parse((await run(['check', '--cwd', repo.dir, '--show-suppressed', '--format', 'json'])).out);
+    expect(json.summary).toEqual({ errors: 1, warnings: 1 });
+    expect(json.suppressed.map((finding: { rule: string; justification: string }) => [finding.rule, finding.justification])).toEqual([['safe-jobs/no-new-required-param', 'every enqueuer sends locale since v1.4']]);
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(new URL('../../docs/check-output.schema.json', import.meta.url), 'utf8')));
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(JSON.parse((await run(['check', '--cwd', repo.dir, '--format', 'json'])).out)).not.toHaveProperty('suppressed');
+    // SARIF carries it always, as a result suppressed in source: code scanning shows it as dismissed.
+    const sarif = JSON.parse((await run(['check', '--cwd', repo.dir, '--format', 'sarif'])).out);
+    const results = sarif.runs[0].results as Array<{ ruleId: string; suppressions?: unknown }>;
+    expect(results.filter((result) => result.suppressions).map((result) => [result.ruleId, result.suppressions])).toEqual([
+      ['safe-jobs/no-new-required-param', [{ kind: 'inSource', justification: 'every enqueuer sends locale since v1.4' }]],
+    ]);
+    expect(results.filter((result) => !result.suppressions)).toHaveLength(2);
     repo.write({ 'src/digest.ts': `/* eslint-disable safe-jobs/no-premature-enqueue */\n${enqueue('DigestJob', 'digest-job', '1')}` });
     expect((await run(['check', '--cwd', repo.dir])).out).not.toContain('DigestJob');
   });

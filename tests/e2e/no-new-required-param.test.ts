@@ -187,7 +187,7 @@ describe('without a baseline', () => {
     repo.git('remote', 'add', 'origin', 'https://git.invalid/app.git');
     expectOneWarningPerJobFile(
       await lintFiles(repo.dir, ['.'], { settings: { baseline: 'origin/release' } }),
-      /'origin\/release' does not exist in this clone\. Fetch it with `git fetch origin release`/,
+      /'origin\/release' does not exist in this clone\. Fetch it with `git fetch origin release:refs\/remotes\/origin\/release`/,
     );
   });
 
@@ -197,7 +197,25 @@ describe('without a baseline', () => {
     repo.commit({});
     expectOneWarningPerJobFile(await lintFiles(repo.dir, ['.'], { settings: { baseline: 'release' } }), /'release' does not exist in this clone\. This clone has no remote to fetch it from\./);
     repo.git('remote', 'add', 'upstream', 'https://git.invalid/app.git');
-    expectOneWarningPerJobFile(await lintFiles(repo.dir, ['.'], { settings: { baseline: 'upstream/release' } }), /Fetch it with `git fetch upstream release`/);
+    expectOneWarningPerJobFile(await lintFiles(repo.dir, ['.'], { settings: { baseline: 'upstream/release' } }), /Fetch it with `git fetch upstream release:refs\/remotes\/upstream\/release`/);
+  });
+
+  it('with a mistyped setting: said once for the whole lint, on the first file, an error where CI is set', async () => {
+    const repo = newRepo();
+    writeProject(repo);
+    repo.commit({});
+    const messages = await lintFiles(repo.dir, ['.'], { settings: { baselin: 'main' } });
+    expect(messages.map((m) => [m.file, m.rule, m.severity])).toEqual([['src/jobs/application-job.ts', 'safe-jobs/require-baseline', 1]]);
+    expect(messages[0]!.message).toContain("settings['safe-jobs'].baselin is not a setting; did you mean baseline?");
+    // The same file carries it on every later lint (an editor keeps showing it), and the others stay quiet.
+    expect((await lintFiles(repo.dir, ['src'], { settings: { baselin: 'main' } })).map((m) => m.file)).toEqual(['src/jobs/application-job.ts']);
+    process.env.CI = 'true';
+    try {
+      const inCI = await lintFiles(repo.dir, ['.'], { settings: { baselin: 'main' } });
+      expect(inCI.map((m) => [m.file, m.severity])).toEqual([['src/jobs/application-job.ts', 2]]);
+    } finally {
+      delete process.env.CI;
+    }
   });
 
   it('with a short commit id that names no commit: the message says it may be ambiguous', async () => {
