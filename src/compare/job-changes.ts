@@ -12,16 +12,14 @@ import { getLiveLocation } from './live-location.js';
 import { getSitesOfJob } from './pairs.js';
 import { getDeployedCallTest } from './producer-checks.js';
 
-const PLAN =
-  "Delete a job in two deploys: (1) remove the code that enqueues it and deploy; (2) once no deployed code enqueues it and its queue has drained, delete the job. If the queue is known to be empty, list '{{job}}' in settings['safe-jobs'].retiredJobs.";
 
 export const DELETED_ENQUEUED_JOB = {
   id: 'no-deleted-enqueued-job',
   needsBaseline: true,
   direction: 'old-payload-to-new-worker',
   messages: {
-    deletedJob: `Job '{{job}}' is deleted, but the deployed version ({{baseline}}) still enqueues it ({{sites}}): jobs it queued, and those its web processes send during the deploy, reach workers that no longer have a handler for them. Restore the job until a release without these enqueue calls is deployed. ${PLAN}{{drain}}`,
-    deletedJobStillEnqueued: `This enqueues job '{{job}}', which no current code handles: it is deleted, while the deployed version ({{baseline}}) enqueues it too ({{sites}}). Remove this call and restore the job until a release without its enqueue calls is deployed. ${PLAN}`,
+    deletedJob: "Job '{{job}}' is deleted, but the deployed version ({{baseline}}) still enqueues it: its jobs will find no handler. Restore it until a release without its enqueue calls ({{sites}}) is deployed and its queue has drained; a queue known to be empty can be listed in settings['safe-jobs'].retiredJobs.{{drain}}",
+    deletedJobStillEnqueued: "This enqueues job '{{job}}', which is deleted: no current code handles it, so these jobs find no handler. Remove this call, and restore the job until no deployed code enqueues it ({{baseline}} does, at {{sites}}).",
   },
   run: checkDeletedJobs,
 } as const satisfies CheckDescriptor;
@@ -32,7 +30,7 @@ export const PREMATURE_ENQUEUE = {
   direction: 'new-payload-to-old-worker',
   messages: {
     prematureEnqueue:
-      "This enqueues job '{{job}}', which the workers of the deployed version ({{baseline}}) do not know: during the deploy, web processes running this code send it to old workers that cannot run it. Deploy the job first and this enqueue call in the next deploy (step 1: the handler; step 2: the enqueuers).",
+      "This enqueues job '{{job}}', which old workers ({{baseline}}) do not know: during the deploy they get it and cannot run it. Deploy the job first, and this enqueue call in the next deploy.",
   },
   run: checkPrematureEnqueues,
 } as const satisfies CheckDescriptor;
@@ -43,7 +41,7 @@ export const UNKNOWN_JOB = {
   direction: 'new-payload-to-old-worker',
   messages: {
     unknownJob:
-      "No job handles '{{job}}': this call enqueues jobs that no worker can run, and the type checker cannot see it because the job is named by a string. Fix the name, or add the job before enqueuing it.",
+      "No job handles '{{job}}': this call enqueues jobs that no worker can run. The job is named by a string, so the type checker cannot see it: fix the name, or add the job before enqueuing it.",
   },
   run: checkUnknownJobs,
 } as const satisfies CheckDescriptor;

@@ -6,20 +6,18 @@ import { formatSites, makeFinding } from './findings.js';
 import { getNestedChanges } from './nested-members.js';
 import { forEachJobPair, forEachMemberPair, isPassedBySite, type JobPair } from './pairs.js';
 
-const TWO_STEPS =
-  'Deploy it in two steps: (1) make it optional, handle its absence and pass it at every enqueue site; (2) once that release is deployed, make it required.';
 
 export const NEW_REQUIRED_PARAM = {
   id: 'no-new-required-param',
   needsBaseline: true,
   direction: 'old-payload-to-new-worker',
   messages: {
-    newRequiredParam: `Job '{{job}}' now requires parameter '{{param}}', which jobs enqueued by the deployed version ({{baseline}}) do not pass: workers running this code will process them with '{{param}}' undefined. ${TWO_STEPS}{{drain}}`,
-    newRequiredField: `Job '{{job}}' now requires payload field '{{param}}', which payloads enqueued by the deployed version ({{baseline}}) do not have: workers running this code will read it as undefined. ${TWO_STEPS}{{drain}}`,
+    newRequiredParam: "Job '{{job}}' now requires parameter '{{param}}', which jobs queued by {{baseline}} lack: they run here with it undefined. Step 1: make it optional, handle its absence and pass it at every enqueue site; step 2, once that is deployed: make it required.{{drain}}",
+    newRequiredField: "Job '{{job}}' now requires payload field '{{param}}', which payloads queued by {{baseline}} lack: it is undefined here. Step 1: make it optional, handle its absence and send it from every enqueue site; step 2, once that is deployed: make it required.{{drain}}",
     prematureRequiredParam:
-      "Parameter '{{param}}' of job '{{job}}' was optional in the deployed version ({{baseline}}), but the deployed code still enqueues it without '{{param}}' (at {{sites}}): jobs enqueued there during the deploy reach these workers without '{{param}}'. This is step 2 of 2 and step 1 is not finished: pass '{{param}}' at every enqueue site and deploy that release first, then make it required.{{drain}}",
+      "Parameter '{{param}}' of job '{{job}}' is now required, but {{baseline}} enqueues the job without it: it is undefined here. This is step 2 while step 1 is unfinished: pass it at {{sites}} and deploy that first, then make it required.{{drain}}",
     prematureRequiredField:
-      "Payload field '{{param}}' of job '{{job}}' was optional in the deployed version ({{baseline}}), but the deployed code still enqueues it without '{{param}}' (at {{sites}}): jobs enqueued there during the deploy reach these workers without '{{param}}'. This is step 2 of 2 and step 1 is not finished: send '{{param}}' from every enqueue site and deploy that release first, then make it required.{{drain}}",
+      "Payload field '{{param}}' of job '{{job}}' is now required, but {{baseline}} enqueues the job without it: it is undefined here. This is step 2 while step 1 is unfinished: send it from {{sites}} and deploy that first, then make it required.{{drain}}",
   },
   run: checkNewRequiredParams,
 } as const satisfies CheckDescriptor;

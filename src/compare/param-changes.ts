@@ -19,23 +19,23 @@ export const INCOMPATIBLE_PARAM_CHANGE = {
   needsBaseline: true,
   messages: {
     removedParam:
-      "Job '{{job}}' no longer takes parameter '{{param}}', which the deployed version ({{baseline}}) requires: old workers still running during the deploy get jobs from this code without it. Remove it in two deploys: (1) make '{{param}}' optional in the handler and keep passing it at every enqueue site; (2) once that is deployed, stop passing it and remove it.",
+      "Job '{{job}}' drops parameter '{{param}}', which old workers ({{baseline}}) require: they run jobs from this code without it. Step 1: make it optional in the handler and keep passing it; step 2, once that is deployed: stop passing it and remove it.",
     reorderedParam:
-      "Parameter '{{param}}' of job '{{job}}' moves from position {{previousPosition}} to {{currentPosition}} (deployed order: {{previousOrder}}): jobs queued by either version reach the other version's workers with their arguments in the wrong variables, and nothing fails loudly. Keep the deployed order and add new parameters at the end; to really reorder, add a new job with the new order, move the enqueuers to it in a later deploy, and delete this one after that.",
+      "Parameter '{{param}}' of job '{{job}}' moves from position {{previousPosition}} to {{currentPosition}}: jobs of either version reach the other's workers with arguments in the wrong places. Keep the deployed order ({{previousOrder}}) and add parameters at the end; to reorder, add a new job and move the enqueuers to it in a later deploy.",
     typeChanged:
-      "The {{kind}} '{{param}}' of job '{{job}}' changes type from '{{previousType}}' to '{{currentType}}', which does not accept every value the deployed version ({{baseline}}) sends{{example}}: jobs queued by it reach these workers with the old type. Accept both for one deploy ('{{widened}}'); narrow it in a later deploy, once no deployed enqueuer sends the old type.{{drain}}",
+      "The {{kind}} '{{param}}' of job '{{job}}' changes from '{{previousType}}' to '{{currentType}}', rejecting values queued jobs still hold{{example}}. Accept both for one deploy ('{{widened}}'), and narrow it once no deployed enqueuer ({{baseline}}) sends the old type.{{drain}}",
     removedField:
-      "Job '{{job}}' no longer has payload field '{{param}}', which the deployed version ({{baseline}}) requires: old workers still running during the deploy read it as undefined from payloads this code enqueues. Remove it in two deploys: (1) make '{{param}}' optional, stop reading it and keep sending it; (2) once that is deployed, stop sending it and remove it.",
+      "Job '{{job}}' no longer has payload field '{{param}}', which old workers ({{baseline}}) require: they read it as undefined. Step 1: make it optional, stop reading it and keep sending it; step 2, once that is deployed: stop sending it and remove it.",
     renamedField:
-      "Payload field '{{param}}' of job '{{job}}' is renamed to '{{newName}}': old workers still running read '{{param}}' from payloads this code enqueues, and payloads queued by the deployed version ({{baseline}}) reach these workers without '{{newName}}'. Rename it in three deploys: (1) add '{{newName}}' as optional beside '{{param}}', send both and read '{{newName}} ?? {{param}}'; (2) make '{{newName}}' required and '{{param}}' optional; (3) stop sending '{{param}}' and remove it.{{drain}}",
+      "Field '{{param}}' of job '{{job}}' is renamed '{{newName}}': old workers read '{{param}}'; jobs from {{baseline}} lack '{{newName}}'. Rename it in three deploys: (1) add '{{newName}}' as optional, send both and read '{{newName}} ?? {{param}}'; (2) require '{{newName}}' and make '{{param}}' optional; (3) stop sending '{{param}}' and remove it.{{drain}}",
     omitsDeployedField:
-      "This enqueues job '{{job}}' without payload field(s) {{missing}}, which the deployed workers ({{baseline}}) still require: until this release runs on every worker, old workers get jobs from this call with {{missing}} undefined. Keep sending {{missing}} here until the release that made it optional is deployed; stop in a later one.",
+      "This enqueues job '{{job}}' without field(s) {{missing}}, which old workers ({{baseline}}) require: they read them as undefined. Keep sending them until the release that made them optional is deployed; stop in a later one.",
     omitsDeployedParam:
-      "This enqueues job '{{job}}' without argument(s) {{missing}}, which the deployed workers ({{baseline}}) still require: until this release runs on every worker, old workers run jobs from this call with {{missing}} undefined. Keep passing {{missing}} here until the release that made it optional is deployed; stop in a later one.",
+      "This enqueues job '{{job}}' without argument(s) {{missing}}, which old workers ({{baseline}}) require: they run it without them. Keep passing them until the release that made them optional is deployed; stop in a later one.",
     sendsRejectedValue:
-      "This enqueues job '{{job}}' with {{member}} {{value}}, which the deployed workers ({{baseline}}) do not accept: they type it '{{previousType}}'. Until this release runs on every worker, old workers get jobs from this call with a value their code does not expect. Release the wider type first, and send the new value from a later release.",
+      "This enqueues job '{{job}}' with {{member}} {{value}}, which old workers ({{baseline}}) do not accept. They type it '{{previousType}}': release the wider type first, and send the new value from a later release.",
     payloadStyleChanged:
-      "Job '{{job}}' switches from {{previousStyle}} to {{currentStyle}} since the deployed version ({{baseline}}): jobs queued by either version do not fit the other version's handler. Add a new job with the new signature, move the enqueuers to it in a later deploy, and delete this one once nothing deployed enqueues it.",
+      "Job '{{job}}' switches from {{previousStyle}} to {{currentStyle}}: jobs queued by either version do not fit the other version's handler. Add a new job with the new signature, move the enqueuers to it in a later deploy, and delete this one once nothing deployed ({{baseline}}) enqueues it.",
   },
   run: checkParamChanges,
 } as const satisfies CheckDescriptor;

@@ -10,7 +10,7 @@ export const QUEUE_CHANGE = {
   direction: 'old-payload-to-new-worker',
   messages: {
     queueChanged:
-      "Job '{{job}}' moves from queue '{{previousQueue}}' to '{{currentQueue}}' while the deployed version ({{baseline}}) enqueues it ({{sites}}): jobs waiting in '{{previousQueue}}', and those old web processes send there during the deploy, are stranded once no worker consumes it. Move it in three deploys: (1) make the workers consume both queues; (2) move the job (acknowledge this report with an eslint-disable comment that names the deploy of step 1); (3) stop consuming '{{previousQueue}}' once it is empty.{{drain}}",
+      "Job '{{job}}' moves from queue '{{previousQueue}}' to '{{currentQueue}}': jobs in '{{previousQueue}}', and those {{baseline}} sends there, are stranded. Move it in three deploys: (1) make the workers consume both queues; (2) move the job, and acknowledge this report with an eslint-disable comment naming step 1's deploy; (3) stop consuming '{{previousQueue}}' once it is empty.{{drain}}",
   },
   run: checkQueueChanges,
 } as const satisfies CheckDescriptor;

@@ -24,7 +24,7 @@ export const RENAME_WITHOUT_ALIAS = {
   direction: 'old-payload-to-new-worker',
   messages: {
     renamedWithoutAlias:
-      "Job '{{job}}' replaces '{{oldName}}', which nothing handles any more: jobs queued as '{{oldName}}' by the deployed version ({{baseline}}; {{sites}}) find no handler in these workers, and jobs enqueued as '{{job}}' reach old workers that do not know it. Rename in three deploys: (1) add '{{job}}' and keep '{{oldName}}' as an alias of it, enqueuers unchanged; (2) switch the enqueuers to '{{job}}'; (3) delete '{{oldName}}' once nothing deployed enqueues it.{{aliasHint}}{{drain}}",
+      "Job '{{job}}' replaces '{{oldName}}' without an alias: jobs queued under the old name find no handler, and old workers do not know the new one. Rename in three deploys: (1) add '{{job}}' and keep '{{oldName}}' as its alias; (2) switch the enqueuers; (3) delete '{{oldName}}' once nothing deployed enqueues it ({{baseline}}; {{sites}}).{{aliasHint}}{{drain}}",
   },
   run: checkRenames,
 } as const satisfies CheckDescriptor;

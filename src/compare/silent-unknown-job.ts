@@ -9,11 +9,11 @@ export const SILENT_UNKNOWN_JOB = {
   direction: 'old-payload-to-new-worker',
   messages: {
     silentSwitch:
-      '{{processor}} dispatches on job.name with a switch that has no throwing default: a job under any name other than {{names}} (a deleted or renamed job still queued, or one enqueued by code deployed ahead of these workers) is marked completed without running, and nothing reports it. Add `default: throw new Error(`Unknown job ${job.name}`)` so that such a job fails and stays in the failed set, where it can be retried once a worker handles it.',
+      "{{processor}} switches on job.name without a throwing default: a job of any name but {{names}} completes without running. Add `default: throw new Error(`Unknown job ${job.name}`)`: such a job (deleted, renamed, or sent by code deployed ahead of these workers) then fails and can be retried.",
     silentIf:
-      '{{processor}} dispatches on job.name with an if chain that ends without a throw: a job under any name other than {{names}} (a deleted or renamed job still queued, or one enqueued by code deployed ahead of these workers) is marked completed without running, and nothing reports it. End the chain with `throw new Error(`Unknown job ${job.name}`)` so that such a job fails and stays in the failed set, where it can be retried once a worker handles it.',
+      "{{processor}} tests job.name in an if chain with no final throw: a job of any name but {{names}} completes without running. End the chain with `throw new Error(`Unknown job ${job.name}`)`: such a job (deleted, renamed, or sent by code deployed ahead of these workers) then fails and can be retried.",
     silentMap:
-      '{{processor}} looks up its handler by job.name and completes the job when the lookup finds none: a job under any name other than {{names}} (a deleted or renamed job still queued, or one enqueued by code deployed ahead of these workers) is marked completed without running, and nothing reports it. Throw when no handler is found (`if (!handler) throw new Error(`Unknown job ${job.name}`)`) so that such a job fails and stays in the failed set, where it can be retried once a worker handles it.',
+      "{{processor}} finds its handler by job.name and ignores a miss: a job of any name but {{names}} completes without running. Throw when no handler is found (`if (!handler) throw new Error(`Unknown job ${job.name}`)`): such a job then fails and can be retried.",
   },
   run: checkSilentUnknownJobs,
 } as const satisfies CheckDescriptor;

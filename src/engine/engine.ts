@@ -72,7 +72,7 @@ export class Engine {
     // working tree), so a lint of one must not add its classes to the project either.
     if (!path || !isLintablePath(path)) return EMPTY_REPORT;
     // Other files still get their findings: a removed enqueue call leaves its report behind.
-    const indexMoved = this.current.refresh();
+    const indexMoved = this.current.refresh(path);
     if (this.current.isRelevant(path, text)) this.current.update(path, text, extract, this.compared?.bodiesMatter ?? true);
     const analysis = this.analyze(indexMoved);
     const isJobFile = this.current.getJobFiles().has(path);

@@ -15,6 +15,14 @@ import { followImports, type LoadedProject, loadProject, reloadFiles, withUnread
 import { getSpanShift, type SpanShift } from './span-shift.js';
 import type { WorkingTreeSource } from './working-tree-source.js';
 
+/**
+ * How long an editor buffer that differs from the disk counts for the other files' findings
+ * without being linted again. ESLint says nothing when a buffer is closed without saving: a
+ * buffer no lint has seen for this long is taken to be gone, and the file is read from disk again
+ * (an open one is linted again at its next edit, and counts again from then on).
+ */
+export const BUFFER_TTL_MS = 180_000;
+
 export class CurrentIndex {
   private project?: LoadedProject;
   private readonly candidateTest: RegExp;
@@ -28,6 +36,8 @@ export class CurrentIndex {
   private readonly stamp?: GitStamp;
   /** The loaded files as the disk held them: a job file edited or deleted outside the editor is read again. */
   private readonly disk: DiskStamps;
+  /** Files whose linted text differs from the disk (unsaved buffers), with when a lint last saw them. */
+  private readonly buffers = new Map<string, number>();
   /** Bumped whenever the contracts may have changed; comparison results are cached by it. */
   version = 0;
 
@@ -51,8 +61,9 @@ export class CurrentIndex {
    * Records the facts of a file as ESLint sees it now. `extract` runs only for content not seen
    * before. An edit that only moved positions keeps the contracts and records how they moved.
    */
-  update(path: string, text: string, extract: () => FileFacts, fingerprintsMatter: boolean): void {
+  update(path: string, text: string, extract: () => FileFacts, fingerprintsMatter: boolean, now = Date.now()): void {
     const project = this.getProject();
+    this.noteBuffer(path, text, now);
     const key = this.cache.getKey(path, text);
     if (project.keys.get(path) === key) return;
     const previous = project.files.get(path);
@@ -112,13 +123,15 @@ export class CurrentIndex {
    * `stat` per linted file, made here once rather than by every question asked of the index.
    * Returns whether it moved.
    */
-  refresh(): boolean {
+  refresh(linting?: string, now = Date.now()): boolean {
     const stamp = this.stamp?.read();
     if (this.project && stamp === this.diskStamp) {
       this.reloadChanged();
+      this.expireBuffers(linting, now);
       return false;
     }
     this.diskStamp = stamp;
+    this.buffers.clear();
     const { contracts, ...project } = loadProject(this.source, this.cache);
     this.project = project;
     this.disk.reset(project.files.keys());
@@ -131,8 +144,28 @@ export class CurrentIndex {
   private reloadChanged(): void {
     const changed = this.disk.getChanged();
     if (changed.length === 0) return;
+    // The disk is newer than any buffer of these files.
+    for (const path of changed) this.buffers.delete(path);
+    this.reload(changed);
+  }
+
+  /** Whether the text ESLint lints is the disk's: a buffer that differs counts until it expires. */
+  private noteBuffer(path: string, text: string, now: number): void {
+    if (this.source.readFiles([path]).get(path) === text) this.buffers.delete(path);
+    else this.buffers.set(path, now);
+  }
+
+  /** Buffers no lint has seen for BUFFER_TTL_MS (closed without saving, most likely): their files as the disk holds them. */
+  private expireBuffers(linting: string | undefined, now: number): void {
+    const expired = [...this.buffers].filter(([path, seen]) => path !== linting && now - seen > BUFFER_TTL_MS).map(([path]) => path);
+    if (expired.length === 0) return;
+    for (const path of expired) this.buffers.delete(path);
+    this.reload(expired);
+  }
+
+  private reload(paths: string[]): void {
     const project = this.getProject();
-    const contracts = reloadFiles(project, this.source, this.cache, changed);
+    const contracts = reloadFiles(project, this.source, this.cache, paths);
     if (!contracts) return;
     this.disk.recordNew(project.files.keys());
     this.changed();

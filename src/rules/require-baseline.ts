@@ -15,7 +15,7 @@ export default createRule<[], 'baselineUnavailable' | 'unknownInBaseline'>({
     messages: {
       baselineUnavailable: 'safe-jobs has no baseline to compare with, so the job-contract rules did not run on this file: {{reason}}',
       unknownInBaseline:
-        "safe-jobs could not read this file in the baseline ({{baseline}}: {{reason}}), so the jobs it defined and enqueued there are unknown: no change to them is reported. Keep job files under the size limit and parsable to have them checked.",
+        "safe-jobs could not read this file in the baseline ({{baseline}}: {{reason}}): no change to its jobs is reported. Keep job files under the size limit and parsable to have them checked.",
     },
   },
   defaultOptions: [],

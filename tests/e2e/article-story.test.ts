@@ -47,7 +47,7 @@ describe("the article's UserConfirmationJob story", () => {
     expect(messages[0]).toMatchObject({ file: 'src/jobs/user-confirmation-job.ts', rule: 'safe-jobs/no-new-required-param', line: 4, column: 40, severity: 2 });
     expect(messages[0]!.message).toContain("Job 'UserConfirmationJob' now requires parameter 'date'");
     expect(messages[0]!.message).toMatch(/main at [0-9a-f]{7}/);
-    expect(messages[0]!.message).toContain('two steps');
+    expect(messages[0]!.message).toContain('Step 1: make it optional');
   });
 
   it('fixes it to the transitional form, which then passes', async () => {

@@ -36,7 +36,7 @@ describe('safe-jobs snapshot', () => {
     repo.write({ 'src/report-job.ts': job('id: number, format: string') });
     const messages = await lintFiles(repo.dir, ['src'], { settings: { baseline: 'deployed.json' } });
     expect(messages).toMatchObject([{ rule: 'safe-jobs/no-new-required-param', line: 3 }]);
-    expect(messages[0]!.message).toContain('deployed version (snapshot deployed.json (v1 at ');
+    expect(messages[0]!.message).toContain('queued by snapshot deployed.json (v1 at ');
   });
 
   it('prints the working tree contracts to standard output without --ref', async () => {

@@ -31,7 +31,7 @@ describe('producers checked against the deployed handler', () => {
     });
     const messages = await lintFiles(repo.dir);
     expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/paste.ts:3']);
-    expect(messages[0]!.message).toMatch(/^This enqueues job 'ImportJob' without payload field\(s\) 'key', which the deployed workers \(main at [0-9a-f]{7}\) still require/);
+    expect(messages[0]!.message).toMatch(/^This enqueues job 'ImportJob' without field\(s\) 'key', which old workers \(main at [0-9a-f]{7}\) require/);
   });
 
   it('is silent once the release that made the field optional is the deployed one', async () => {
@@ -62,7 +62,7 @@ describe('producers checked against the deployed handler', () => {
     });
     const messages = await lintFiles(repo.dir);
     expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/invite.js:3']);
-    expect(messages[0]!.message).toContain("without argument(s) 'locale', which the deployed workers");
+    expect(messages[0]!.message).toContain("without argument(s) 'locale', which old workers (");
   });
 });
 
@@ -82,11 +82,11 @@ describe('values a new producer sends that the deployed type does not accept', (
     });
     const messages = await lintFiles(repo.dir);
     expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/paste.ts:3', 'safe-jobs/no-incompatible-param-change@src/paste.ts:3']);
-    expect(messages.map((message) => message.message.slice(0, message.message.indexOf(': they')))).toEqual([
-      expect.stringMatching(/^This enqueues job 'ImportJob' with field 'key' = null, which the deployed workers \(main at [0-9a-f]{7}\) do not accept$/),
-      expect.stringMatching(/^This enqueues job 'ImportJob' with field 'format' = "pdf", which the deployed workers/),
+    expect(messages.map((message) => message.message.slice(0, message.message.indexOf('. They')))).toEqual([
+      expect.stringMatching(/^This enqueues job 'ImportJob' with field 'key' = null, which old workers \(main at [0-9a-f]{7}\) do not accept$/),
+      expect.stringMatching(/^This enqueues job 'ImportJob' with field 'format' = "pdf", which old workers/),
     ]);
-    expect(messages[0]!.message).toContain("they type it 'string'");
+    expect(messages[0]!.message).toContain("They type it 'string'");
   });
 
   it('is silent for values the deployed type accepts, for a call already deployed, and once the wider type is the deployed one', async () => {
@@ -111,7 +111,7 @@ describe('values a new producer sends that the deployed type does not accept', (
     repo.write({ 'src/mail-job.ts': mail('id: number | string'), 'src/invite.ts': "import { MailJob } from './mail-job';\n\nexport const invite = () => MailJob.performLater('user-1');\n" });
     const messages = await lintFiles(repo.dir);
     expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/invite.ts:3']);
-    expect(messages[0]!.message).toContain("with argument 'id' = \"user-1\", which the deployed workers");
+    expect(messages[0]!.message).toContain("with argument 'id' = \"user-1\", which old workers (");
   });
 });
 

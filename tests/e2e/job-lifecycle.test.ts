@@ -30,8 +30,8 @@ describe('no-deleted-enqueued-job', () => {
     const messages = await lintFiles(repo.dir, ['.'], { settings: { baseline: 'main' } });
     expect(summary(messages)).toEqual(['safe-jobs/no-deleted-enqueued-job@src/cron.ts:1']);
     expect(messages[0]!.message).toContain("Job 'CleanupJob' is deleted, but the deployed version (main at");
-    expect(messages[0]!.message).toContain('still enqueues it (src/cron.ts:5)');
-    expect(messages[0]!.message).toContain('(1) remove the code that enqueues it and deploy');
+    expect(messages[0]!.message).toContain('without its enqueue calls (src/cron.ts:5)');
+    expect(messages[0]!.message).toContain('is deployed and its queue has drained');
   });
 
   it('reports a deleted job at each enqueue site that still names it', async () => {
@@ -80,7 +80,7 @@ describe('no-premature-enqueue', () => {
     repo.write({ 'src/jobs/digest-job.ts': job('DigestJob'), 'src/cron.ts': enqueuer('DigestJob', 'digest-job') });
     const messages = await lintFiles(repo.dir);
     expect(messages).toMatchObject([{ rule: 'safe-jobs/no-premature-enqueue', file: 'src/cron.ts', line: 4, severity: 1 }]);
-    expect(messages[0]!.message).toContain("This enqueues job 'DigestJob', which the workers of the deployed version");
+    expect(messages[0]!.message).toContain("This enqueues job 'DigestJob', which old workers (");
     expect(await lintFiles(repo.dir, ['.'], { config: 'strict' })).toMatchObject([{ rule: 'safe-jobs/no-premature-enqueue', severity: 2 }]);
   });
 

@@ -81,8 +81,8 @@ describe('no-new-required-param against a git baseline', () => {
     });
     const messages = await lintFiles(repo.dir);
     expect(messages).toMatchObject([{ file: 'src/jobs/user-confirmation-job.ts', rule: 'safe-jobs/no-new-required-param', line: 4 }]);
-    expect(messages[0]!.message).toContain('without \'date\' (at src/signup.ts:4)');
-    expect(messages[0]!.message).toContain('step 2 of 2');
+    expect(messages[0]!.message).toContain('pass it at src/signup.ts:4 and deploy that first');
+    expect(messages[0]!.message).toContain('This is step 2 while step 1 is unfinished');
   });
 
   it('compares with the merge-base, not with work merged to main after the branch point', async () => {

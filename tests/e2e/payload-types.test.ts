@@ -39,7 +39,7 @@ describe('payload types compared by assignability', () => {
     narrowed.write({ 'src/email-job.ts': emailJob("  templateName: 'reset';\n  props: Record<string, string>;") });
     const messages = await lintFiles(narrowed.dir);
     expect(summary(messages)).toEqual(['safe-jobs/no-incompatible-param-change@src/email-job.ts:4']);
-    expect(messages[0]!.message).toContain("changes type from ''welcome'|'reset'' to ''reset'', which does not accept every value the deployed version");
+    expect(messages[0]!.message).toContain("changes from ''welcome'|'reset'' to ''reset'', rejecting values queued jobs still hold");
     expect(messages[0]!.message).toContain('(for example "welcome")');
   });
 

@@ -35,7 +35,7 @@ describe('no-rename-without-alias', () => {
     repo.write({ 'src/jobs/welcome-job.ts': null, 'src/jobs/onboarding-job.ts': job('OnboardingJob'), 'src/signup.ts': enqueuer('OnboardingJob', 'onboarding-job') });
     const messages = await lintFiles(repo.dir);
     expect(summary(messages)).toEqual(['safe-jobs/no-rename-without-alias@src/jobs/onboarding-job.ts:4', 'safe-jobs/no-premature-enqueue@src/signup.ts:3']);
-    expect(messages[0]!.message).toContain("Job 'OnboardingJob' replaces 'WelcomeJob', which nothing handles any more");
+    expect(messages[0]!.message).toContain("Job 'OnboardingJob' replaces 'WelcomeJob' without an alias");
     expect(messages[0]!.message).toContain('enqueued at src/signup.ts:3');
     await lintFiles(repo.dir, ['.'], { fix: true });
     expect(readFileSync(repo.path('src/jobs/onboarding-job.ts'), 'utf8')).toBe(`${job('OnboardingJob').trimEnd()}${alias('WelcomeJob', 'OnboardingJob')}\n`);

@@ -113,7 +113,7 @@ describe('shallow clones', () => {
     clone.git('fetch', '-q', 'origin', 'main:refs/remotes/origin/main');
     const messages = await lintFiles(clone.dir, ['.'], { settings: { baseline: 'origin/main' } });
     expect(messages.map((message) => `${message.rule}@${message.file}:${message.line}`)).toEqual(['safe-jobs/no-new-required-param@src/jobs/a-job.ts:4']);
-    expect(messages[0]!.message).toMatch(/\(origin\/main \(merge-base [0-9a-f]{7}\)\)/);
+    expect(messages[0]!.message).toMatch(/queued by origin\/main \(merge-base [0-9a-f]{7}\) lack/);
   });
 
   it('a deployed tag fetched into a shallow clone is compared as it is', async () => {
