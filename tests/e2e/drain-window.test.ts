@@ -3,8 +3,9 @@
  * given as a list, by SAFE_JOBS_BASELINE or as a window of deploy tags, through ESLint and
  * the command line on real git histories.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/run.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { useTempRepos } from '../helpers/deployed.js';
 import { TempRepo } from '../helpers/git-repo.js';
 import { lintFiles } from '../helpers/lint.js';
 
@@ -12,16 +13,7 @@ const BASE = 'export abstract class ApplicationJob {\n  static performLater(..._
 const job = (params: string) => `import { ApplicationJob } from './application-job';\n\nexport class ReminderJob extends ApplicationJob {\n  perform(${params}) {}\n}\n`;
 const enqueuer = (args: string) => `import { ReminderJob } from './jobs/reminder-job';\n\nexport function remind(id: number) {\n  ReminderJob.performLater(${args});\n}\n`;
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.remove();
-});
-
-function newRepo(): TempRepo {
-  const repo = new TempRepo();
-  repos.push(repo);
-  return repo;
-}
+const newRepo = useTempRepos();
 
 /** v1 without `locale`, v2 the transitional form (optional, passed everywhere), and a working tree that makes it required. */
 function threeDeploys(): TempRepo {
@@ -34,12 +26,7 @@ function threeDeploys(): TempRepo {
   return repo;
 }
 
-async function check(cwd: string, args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['check', '--cwd', cwd, ...args], { isTTY: false, write: (chunk: string) => (out += chunk) }, { isTTY: false, write: (chunk: string) => (err += chunk) });
-  return { code, out, err };
-}
+const check = (cwd: string, args: string[]) => runCli(['check', '--cwd', cwd, ...args]);
 
 describe('several baselines', () => {
   it('reports the second step while an older listed deploy still enqueues without the value, and only then', async () => {

@@ -4,8 +4,9 @@
  * commands work in the clone at hand, and that a branch behind main is never told that it
  * deletes what main added.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/run.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { useTempRepos } from '../helpers/deployed.js';
 import { TempRepo } from '../helpers/git-repo.js';
 import { lintFiles, type Message } from '../helpers/lint.js';
 
@@ -13,16 +14,7 @@ const BASE = 'export abstract class ApplicationJob {\n  static performLater(..._
 const job = (name: string, params: string) => `import { ApplicationJob } from './application-job';\n\nexport class ${name} extends ApplicationJob {\n  perform(${params}) {}\n}\n`;
 const enqueue = (name: string, file: string, args: string) => `import { ${name} } from './jobs/${file}';\n\nexport function run() {\n  ${name}.performLater(${args});\n}\n`;
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.remove();
-});
-
-function newRepo(): TempRepo {
-  const repo = new TempRepo();
-  repos.push(repo);
-  return repo;
-}
+const newRepo = useTempRepos();
 
 /**
  * The origin: main at c1 (AJob), a branch `feature` from c1 that adds a required parameter to
@@ -44,8 +36,7 @@ function origin(): TempRepo {
 
 /** `git clone --depth=1 --branch <branch>`: a shallow single-branch clone, as CI makes. */
 function shallowClone(from: TempRepo, branch: string): TempRepo {
-  const clone = new TempRepo({ git: false });
-  repos.push(clone);
+  const clone = newRepo({ git: false });
   clone.git('clone', '-q', '--depth=1', '--branch', branch, `file://${from.dir}`, '.');
   return clone;
 }
@@ -62,13 +53,8 @@ function runPrinted(repo: TempRepo, message: string, pattern: RegExp): string {
 
 const rules = (messages: Message[]) => [...new Set(messages.map((message) => message.rule))];
 
-/** `safe-jobs check` in the clone, as a CI step runs it (a fresh process each time). */
-async function check(repo: TempRepo, args: string[] = []): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['check', '--cwd', repo.dir, ...args], { isTTY: false, write: (chunk: string) => (out += chunk) }, { isTTY: false, write: (chunk: string) => (err += chunk) });
-  return { code, out, err };
-}
+/** `safe-jobs check` in the clone, as a CI step runs it (a fresh engine each time). */
+const check = (repo: TempRepo, args: string[] = []) => runCli(['check', '--cwd', repo.dir, ...args]);
 
 describe('shallow clones', () => {
   it('a branch behind main: the printed fetch works, then no common ancestor is said instead of reporting BJob deleted, then --unshallow compares at the merge-base', async () => {
@@ -107,8 +93,7 @@ describe('shallow clones', () => {
   });
 
   it("GitLab's recipe: a single-branch clone with full history, the target branch fetched by refspec, compared at the merge-base", async () => {
-    const clone = new TempRepo({ git: false });
-    repos.push(clone);
+    const clone = newRepo({ git: false });
     clone.git('clone', '-q', '--single-branch', '--branch', 'feature', `file://${origin().dir}`, '.');
     clone.git('fetch', '-q', 'origin', 'main:refs/remotes/origin/main');
     const messages = await lintFiles(clone.dir, ['.'], { settings: { baseline: 'origin/main' } });

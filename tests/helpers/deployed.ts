@@ -8,14 +8,23 @@ import type { Message } from './lint.js';
  * Call at the top level of a test file.
  */
 export function useDeployments(): (files: Files) => TempRepo {
+  const newRepo = useTempRepos();
+  return (files) => {
+    const repo = newRepo();
+    repo.commit(files);
+    return repo;
+  };
+}
+
+/** `newRepo()`: a temporary repository (a plain folder with `{ git: false }`), removed after each test. Call at the top level of a test file. */
+export function useTempRepos(): (options?: { git?: boolean }) => TempRepo {
   const repos: TempRepo[] = [];
   afterEach(() => {
     for (const repo of repos.splice(0)) repo.remove();
   });
-  return (files) => {
-    const repo = new TempRepo();
+  return (options) => {
+    const repo = new TempRepo(options);
     repos.push(repo);
-    repo.commit(files);
     return repo;
   };
 }

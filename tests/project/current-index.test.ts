@@ -27,13 +27,19 @@ const paramsOf = (current: CurrentIndex) => current.getContractSet().jobs.values
 const lint = (current: CurrentIndex, path: string, text: string, now: number) =>
   current.update(path, text, () => extractFacts(parse(text, { range: true, loc: true }), text, pattern, false), true, now);
 
+/** A project whose job file on disk takes `id`, linted from an unsaved buffer that adds `locale`, at time 0. */
+function withBuffer(): CurrentIndex {
+  repo = new TempRepo();
+  repo.commit({ 'src/mail-job.ts': job('id: number') });
+  const current = index(repo.dir);
+  current.refresh(undefined, 0);
+  lint(current, 'src/mail-job.ts', job('id: number, locale: string'), 0);
+  return current;
+}
+
 describe('unsaved editor buffers', () => {
   it('count for the project while linted, and expire once no lint has seen them for a while (closed without saving)', () => {
-    repo = new TempRepo();
-    repo.commit({ 'src/mail-job.ts': job('id: number') });
-    const current = index(repo.dir);
-    current.refresh(undefined, 0);
-    lint(current, 'src/mail-job.ts', job('id: number, locale: string'), 0);
+    const current = withBuffer();
     expect(paramsOf(current)).toEqual(['id', 'locale']);
     // Other files are linted; the buffer was seen recently: it still counts.
     current.refresh('src/other.ts', BUFFER_TTL_MS - 1);
@@ -48,11 +54,7 @@ describe('unsaved editor buffers', () => {
   });
 
   it('never expires while it is the file being linted, and is no buffer once it matches the disk', () => {
-    repo = new TempRepo();
-    repo.commit({ 'src/mail-job.ts': job('id: number') });
-    const current = index(repo.dir);
-    current.refresh(undefined, 0);
-    lint(current, 'src/mail-job.ts', job('id: number, locale: string'), 0);
+    const current = withBuffer();
     current.refresh('src/mail-job.ts', 10 * BUFFER_TTL_MS);
     expect(paramsOf(current)).toEqual(['id', 'locale']);
     // Saved: the text is the disk's, so nothing expires and the contracts stay.
