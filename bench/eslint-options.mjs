@@ -1,8 +1,10 @@
 // ESLint options for every benchmark run, as an options module: ESLint's worker threads
 // (`concurrency`) can only receive configs that hold functions (the parser, the plugins)
 // by importing a module. The query string picks the variant:
-//   ?cwd=<corpus>&mode=floor|plugin|cycle&concurrency=off|auto|<n>
+//   ?cwd=<corpus>&mode=floor|noop|plugin|cycle|user|user-plugin&concurrency=off|auto|<n>
+import js from '@eslint/js';
 import tsParser from '@typescript-eslint/parser';
+import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import safeJobs from '../dist/index.js';
 
@@ -35,6 +37,11 @@ if (mode === 'noop') {
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } })],
     },
   });
+} else if (mode === 'user' || mode === 'user-plugin') {
+  // What a real user lints with (issue 24): @eslint/js and typescript-eslint recommended, without
+  // type information; the plugin's cost is measured as the difference from it.
+  config.push(js.configs.recommended, ...tseslint.configs.recommended);
+  if (mode === 'user-plugin') config.push(safeJobs.configs.recommended, { settings: { 'safe-jobs': { baseline: 'main' } } });
 } else if (mode !== 'floor') {
   throw new Error(`unknown mode ${mode}`);
 }

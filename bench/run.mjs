@@ -32,6 +32,9 @@ const TARGETS = {
   editorP95Ms: 5,
   memoryMB: 100,
   extraBaselineShare: 0.2,
+  // Over a realistic user's configuration (issue 24): ≤ 1.05 at 1,000 files, ≤ 1.02 from 5,000.
+  userRatioSmall: 1.05,
+  userRatio: 1.02,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -109,7 +112,12 @@ const LINT_MODES = {
   'noop-fixed': { config: 'noop', nodeOptions: CONTEXT_FIX },
   'plugin-fixed': { config: 'plugin', clearCache: true, nodeOptions: CONTEXT_FIX },
   'warm-fixed': { config: 'plugin', nodeOptions: CONTEXT_FIX },
+  // The reference of issue 24: a realistic user's configuration, without and with the plugin.
+  user: { config: 'user' },
+  'user-plugin': { config: 'user-plugin', clearCache: true },
+  'user-warm': { config: 'user-plugin' },
 };
+const USER_MODES = ['user', 'user-plugin', 'user-warm'];
 const FIXED_MODES = ['noop-fixed', 'plugin-fixed', 'warm-fixed'];
 
 /**
@@ -317,6 +325,13 @@ function writeResults(results) {
     ['full-lint ratio at 5,000 files, later runs (cache)', `≤ ${TARGETS.fullLintRatio}`, r5 && fmt(r5.warmRatio, 3), status(r5?.warmRatio, TARGETS.fullLintRatio)],
     ['full-lint ratio at 20,000 files, first run (no cache)', `≤ ${TARGETS.fullLintRatio}`, r20 && fmt(r20.fullLintRatio, 3), status(r20?.fullLintRatio, TARGETS.fullLintRatio)],
     ['full-lint ratio at 20,000 files, later runs (cache)', `≤ ${TARGETS.fullLintRatio}`, r20 && fmt(r20.warmRatio, 3), status(r20?.warmRatio, TARGETS.fullLintRatio)],
+    ...results.flatMap((r) => {
+      const limit = r.size <= 1000 ? TARGETS.userRatioSmall : TARGETS.userRatio;
+      return [
+        [`over a realistic config (@eslint/js + typescript-eslint recommended) at ${count(r.size)} files, first run`, `≤ ${limit}`, fmt(r.user.firstRatio, 3), status(r.user.firstRatio, limit)],
+        [`over a realistic config at ${count(r.size)} files, later runs`, `≤ ${limit}`, fmt(r.user.laterRatio, 3), status(r.user.laterRatio, limit)],
+      ];
+    }),
     ['baseline load / floor at 20,000 files, no cache', `< ${TARGETS.baselineShareOfFloor * 100} %`, baselineShare && `${fmt(baselineShare * 100, 1)} %`, status(baselineShare, TARGETS.baselineShareOfFloor)],
     ['baseline load / floor at 20,000 files, cache', `< ${TARGETS.baselineShareOfFloor * 100} %`, warmBaselineShare && `${fmt(warmBaselineShare * 100, 1)} %`, status(warmBaselineShare, TARGETS.baselineShareOfFloor)],
     ...results.map((r) => [`a second baseline, added to the first's load at ${r.size.toLocaleString('en')} files (cache)`, `≤ ${TARGETS.extraBaselineShare * 100} %`, `${fmt(r.baselineLoad.extraBaselineShare * 100, 0)} %`, status(r.baselineLoad.extraBaselineShare, TARGETS.extraBaselineShare)]),
@@ -396,6 +411,10 @@ function writeResults(results) {
     `| **baseline load: engine, to the first report** | ${cells((r) => `**${fmt(r.baselineLoad.engineMs, 0)} ms**`)} |`,
     `| baseline load: engine, with the facts cache | ${cells((r) => `${fmt(r.baselineLoad.warmEngineMs, 0)} ms (baseline ${fmt(r.baselineLoad.warmBaselineMs, 0)} ms)`)} |`,
     `| baseline load: cold process total | ${cells((r) => `${fmt(r.baselineLoad.totalMs, 0)} ms`)} |`,
+    `| realistic config (@eslint/js + typescript-eslint recommended, no type information) / floor | ${cells((r) => fmt(r.user.floorRatio, 3))} |`,
+    `| **plugin over the realistic config: first / later runs** | ${cells((r) => `**${fmt(r.user.firstRatio, 3)} / ${fmt(r.user.laterRatio, 3)}**`)} |`,
+    `| plugin over the realistic config, fastest runs: first / later | ${cells((r) => `${fmt(r.user.fastestFirstRatio, 3)} / ${fmt(r.user.fastestLaterRatio, 3)}`)} |`,
+    `| added peak RSS over the realistic config | ${cells((r) => `${fmt(r.user.addedMemoryMB, 0)} MB`)} |`,
     `| **drain window: a second baseline, added to the first's load (cache)** | ${cells((r) => `**+${fmt(r.baselineLoad.extraBaselineShare * 100, 0)} %** (${fmt(r.baselineLoad.warmBaselineMs, 0)} → ${fmt(r.baselineLoad.twoBaselinesMs, 0)} ms)`)} |`,
     `| baseline load engine / floor: no cache / cache | ${cells((r) => `${fmt((r.baselineLoad.engineMs / r.lint.floor.wallMs) * 100, 1)} % / ${fmt((r.baselineLoad.warmEngineMs / r.lint.floor.wallMs) * 100, 1)} %`)} |`,
     `| editor loop floor: median / p95 | ${cells((r) => `${fmt(r.editor.floor.medianMs)} / ${fmt(r.editor.floor.p95Ms)} ms`)} |`,
@@ -448,7 +467,7 @@ function writeResults(results) {
     '',
     '## How each figure is measured',
     '',
-    '- **Full lint**: `new ESLint({ cwd, overrideConfigFile: true, overrideConfig })` and `lintFiles(["."])`, each run in a fresh node process (bench/lint-once.mjs); wall time from process start to the results, so node\'s boot and every import count. The floor config only sets `@typescript-eslint/parser` for `**/*.ts`; the plugin run adds `configs.recommended` with `settings["safe-jobs"].baseline = "main"`; the reference adds `import-x/no-cycle` (node resolver with `.js` → `.ts`). "First run" clears the plugin\'s facts cache (node_modules/.cache/eslint-plugin-safe-jobs) before each run, as a first lint or a CI job without that cache; "later runs" find the cache the previous run wrote, as every later lint and the editor do. Modes are rotated from run to run; the median is taken.',
+    '- **Full lint**: `new ESLint({ cwd, overrideConfigFile: true, overrideConfig })` and `lintFiles(["."])`, each run in a fresh node process (bench/lint-once.mjs); wall time from process start to the results, so node\'s boot and every import count. The floor config only sets `@typescript-eslint/parser` for `**/*.ts`; the plugin run adds `configs.recommended` with `settings["safe-jobs"].baseline = "main"`; the reference adds `import-x/no-cycle` (node resolver with `.js` → `.ts`). The realistic configuration is `@eslint/js` recommended plus `typescript-eslint` recommended without type information, as most users lint; the cost of the plugin over it is the ratio of the same configuration with `configs.recommended` added, first (no facts cache) and later. "First run" clears the plugin\'s facts cache (node_modules/.cache/eslint-plugin-safe-jobs) before each run, as a first lint or a CI job without that cache; "later runs" find the cache the previous run wrote, as every later lint and the editor do. Modes are rotated from run to run; the median is taken.',
     '- **Baseline load**: bench/baseline-load.mjs in a cold process: imports of dist/engine/engine.js, settings.js and adapters/traverse.js (the parser\'s modules, which ESLint loads anyway), then `getEngine(...).lintFile(...)` on one job file. "Engine, to the first report" is everything after the imports (working-tree index, baseline from git, comparison); "baseline index" is the baseline alone, read after the working tree as in a lint, so that it shares the listing of the working tree. The growth exponent is the log-log slope of that time between the smallest and the largest size. Measured without the facts cache (cleared before each run), then with it.',
     `- **Editor loop**: one ESLint instance per mode in its own process (bench/editor-loop.mjs), \`lintText\` of one changed job file ${EDITOR_ITERATIONS} times, a string literal in \`perform\` changing each time; the first call (project and baseline load) and 10 warm-up calls are left out. Added = plugin minus floor, for the median and for the p95 separately.`,
     '- **Memory**: `process.resourceUsage().maxRSS` at the end of the full-lint processes, median of the runs, plugin minus floor.',
@@ -472,7 +491,11 @@ async function main() {
     const { root, manifest, reused, cacheDir } = ensureCorpus(size);
     progress(`${count(size)} files: corpus ${reused ? 'reused' : 'generated'} at ${root}`);
     const runs = options.quick ? 1 : size >= 20000 ? 2 : 3;
-    const modes = options.smoke ? ['floor', 'plugin'] : options.quick ? ['floor', 'noop', 'plugin', 'warm', ...FIXED_MODES] : ['floor', 'noop', 'plugin', 'warm', 'cycle', ...FIXED_MODES];
+    const modes = options.smoke
+      ? ['floor', 'plugin']
+      : options.quick
+        ? ['floor', 'noop', 'plugin', 'warm', ...FIXED_MODES, ...USER_MODES]
+        : ['floor', 'noop', 'plugin', 'warm', 'cycle', ...FIXED_MODES, ...USER_MODES];
     const lint = measureFullLint(root, modes, runs, cacheDir);
     const result = {
       size,
@@ -493,6 +516,14 @@ async function main() {
     }
     result.cycleRatio = lint.cycle && lint.cycle.wallMs / lint.floor.wallMs;
     result.warmRatio = lint.warm.wallMs / lint.floor.wallMs;
+    result.user = {
+      floorRatio: lint.user.wallMs / lint.floor.wallMs,
+      firstRatio: lint['user-plugin'].wallMs / lint.user.wallMs,
+      laterRatio: lint['user-warm'].wallMs / lint.user.wallMs,
+      fastestFirstRatio: lint['user-plugin'].fastestMs / lint.user.fastestMs,
+      fastestLaterRatio: lint['user-warm'].fastestMs / lint.user.fastestMs,
+      addedMemoryMB: lint['user-plugin'].maxRssMB - lint.user.maxRssMB,
+    };
     result.noopRatio = lint.noop.wallMs / lint.floor.wallMs;
     result.addedMemoryMB = lint.plugin.maxRssMB - lint.floor.maxRssMB;
     result.fixed = {
