@@ -151,7 +151,8 @@ export class CurrentIndex {
 
   /** Whether the text ESLint lints is the disk's: a buffer that differs counts until it expires. */
   private noteBuffer(path: string, text: string, now: number): void {
-    if (this.source.readFiles([path]).get(path) === text) this.buffers.delete(path);
+    // ESLint's text of a file leaves out its byte-order mark.
+    if (this.source.readFiles([path]).get(path)?.replace(/^\uFEFF/, '') === text) this.buffers.delete(path);
     else this.buffers.set(path, now);
   }
 

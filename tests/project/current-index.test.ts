@@ -63,4 +63,15 @@ describe('unsaved editor buffers', () => {
     current.refresh('src/other.ts', 100 * BUFFER_TTL_MS);
     expect(paramsOf(current)).toEqual(['id', 'locale']);
   });
+
+  it("is no buffer when it differs from the disk only by the byte-order mark ESLint leaves out", () => {
+    repo = new TempRepo();
+    repo.commit({ 'src/mail-job.ts': `\uFEFF${job('id: number')}` });
+    const current = index(repo.dir);
+    current.refresh(undefined, 0);
+    lint(current, 'src/mail-job.ts', job('id: number'), 0);
+    const version = current.version;
+    current.refresh('src/other.ts', 10 * BUFFER_TTL_MS);
+    expect(current.version).toBe(version);
+  });
 });
