@@ -99,9 +99,11 @@ function parseSettings(raw: unknown, envBaseline: string | undefined): SettingsR
   if (values.adapters) pattern.adapters = values.adapters;
   // SAFE_JOBS_BASELINE names one baseline, or several separated by commas.
   const configured = values.baseline === undefined ? undefined : Array.isArray(values.baseline) ? values.baseline : [values.baseline];
-  const baseline = envBaseline ? splitList(envBaseline) : configured;
+  // A variable that names nothing (`SAFE_JOBS_BASELINE=,`, an empty CI template) overrides nothing.
+  const fromEnvironment = envBaseline ? splitList(envBaseline) : [];
+  const baseline = fromEnvironment.length > 0 ? fromEnvironment : configured;
   const settings: SafeJobsSettings = {
-    baselineOrigin: envBaseline ? 'environment' : values.baseline ? 'settings' : 'default',
+    baselineOrigin: fromEnvironment.length > 0 ? 'environment' : values.baseline ? 'settings' : 'default',
     pattern,
     retiredJobs: values.retiredJobs ?? [],
     patternKey: JSON.stringify(pattern),

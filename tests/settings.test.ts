@@ -18,6 +18,10 @@ describe('settings', () => {
     expect(readSettings({ 'safe-jobs': { baseline: ['v1.3', 'snapshots/v1.2.json'] } }, {})).toMatchObject({ settings: { baseline: ['v1.3', 'snapshots/v1.2.json'], baselineOrigin: 'settings' } });
     expect(readSettings({ 'safe-jobs': { baseline: { tags: 'deploy-*', days: 14 } } }, {})).toMatchObject({ settings: { baseline: [{ tags: 'deploy-*', days: 14 }] } });
     expect(readSettings({ 'safe-jobs': { baseline: 'main' } }, { SAFE_JOBS_BASELINE: ' v1.3, v1.4 ,' })).toMatchObject({ settings: { baseline: ['v1.3', 'v1.4'] } });
+    // A variable that names nothing overrides nothing.
+    expect(readSettings({ 'safe-jobs': { baseline: { tags: 'deploy-*', days: 7 } } }, { SAFE_JOBS_BASELINE: ' , ' })).toMatchObject({
+      settings: { baseline: [{ tags: 'deploy-*', days: 7 }], baselineOrigin: 'settings' },
+    });
   });
 
   it.each([

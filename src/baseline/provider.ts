@@ -94,8 +94,9 @@ export class BaselineProvider {
       const result = spec && isSnapshotPath(spec) ? this.loadSnapshot(spec) : this.loadFromGit(spec);
       return 'problem' in result ? result : { baselines: [result.baseline] };
     } catch (error) {
+      // Anything else is a bug of the plugin: it reaches the rules as an internal error, never as a baseline that is merely missing.
       if (error instanceof GitError || error instanceof SnapshotError) return { problem: error.message };
-      return { problem: `the baseline could not be read: ${(error as Error).message}` };
+      throw error;
     }
   }
 
@@ -205,8 +206,9 @@ export class BaselineProvider {
   /**
    * Without a merge-base, a branch's tip is not what this branch started from: jobs added there
    * since would look deleted by this branch. The tip is right only where HEAD is made on it (a
-   * pull request's merge commit, whose parent it is, even in a shallow clone); a tag or a commit
-   * (a deployed version) is compared as it is.
+   * pull request's merge commit, whose parent it is, even in a shallow clone). A tag or a commit
+   * (a deployed version) without a merge-base is compared as it is; with one, it is taken there
+   * like any revision.
    */
   private getUnjoinedProblem(revision: string, commit: string, head: string): string | undefined {
     const { root } = this.location;

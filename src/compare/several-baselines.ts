@@ -14,24 +14,25 @@ export interface BaselineRun {
  */
 export function mergeBaselineRuns(runs: readonly BaselineRun[]): Finding[] {
   if (runs.length === 1) return runs[0]!.findings;
-  const merged = new Map<string, { finding: Finding; labels: string[]; drains: string[] }>();
+  const merged = new Map<string, { finding: Finding; labels: string[]; drains: string[]; sites: string[] }>();
   for (const { label, findings } of runs) {
     for (const finding of findings) {
       const key = getIdentity(finding);
-      const drain = finding.data.drain ?? '';
       const known = merged.get(key);
-      if (!known) merged.set(key, { finding, labels: [label], drains: [drain] });
+      if (!known) merged.set(key, { finding, labels: [label], drains: [finding.data.drain ?? ''], sites: [finding.data.sites ?? ''] });
       else if (!known.labels.includes(label)) {
         known.labels.push(label);
-        known.drains.push(drain);
+        known.drains.push(finding.data.drain ?? '');
+        known.sites.push(finding.data.sites ?? '');
       }
     }
   }
-  return [...merged.values()].map(({ finding, labels, drains }) => {
+  return [...merged.values()].map(({ finding, labels, drains, sites }) => {
     const data = { ...finding.data };
     if ('baseline' in data) data.baseline = joinLabels(labels);
-    // Each baseline says which of its own jobs are delayed.
+    // Each baseline says which of its own jobs are delayed, and where its own enqueue calls are.
     if ('drain' in data) data.drain = [...new Set(drains)].join('');
+    if ('sites' in data) data.sites = [...new Set(sites.filter(Boolean))].join('; ');
     return { ...finding, data, baselines: labels };
   });
 }

@@ -32,8 +32,6 @@ export interface FileReport {
   isJobFile: boolean;
   /** The problem is an internal error of the analysis, not a baseline that cannot be read. */
   internal?: boolean;
-  /** The problem is a bad setting: one file of the lint carries it (see rules/file-report.ts). */
-  settings?: boolean;
   /** Why the baseline could not read this file (too big, unparsable): its jobs there are unknown. */
   unknownInBaseline?: { baseline: string; reason: string };
 }

@@ -58,7 +58,7 @@ export function getFileReport(context: AnyContext): FileReport {
 
 function computeReport(context: AnyContext): FileReport {
   const result = readSettings(context.settings as Record<string, unknown>);
-  if ('error' in result) return { findings: [], problem: result.error, isJobFile: true, settings: true };
+  if ('error' in result) return { findings: [], problem: result.error, isJobFile: true };
   const { settings } = result;
   const { sourceCode, filename } = context;
   try {
@@ -76,20 +76,6 @@ function computeReport(context: AnyContext): FileReport {
       internal: true,
     };
   }
-}
-
-/**
- * A bad setting is one problem of the whole lint, not of each file: the first file linted in the
- * process carries it (every later lint of that file too, so that an editor keeps showing it), and
- * the other files stay quiet instead of repeating it. ESLint has no report of its own per lint.
- */
-const settingsProblemCarriers = new Map<string, string>();
-
-function carriesSettingsProblem(context: AnyContext, problem: string): boolean {
-  const key = `${context.cwd}\0${problem}`;
-  const carrier = settingsProblemCarriers.get(key);
-  if (carrier === undefined) settingsProblemCarriers.set(key, context.filename);
-  return carrier === undefined || carrier === context.filename;
 }
 
 export function getFindingsFor(context: AnyContext, rule: string): Finding[] {
@@ -114,7 +100,6 @@ export function takeBaselineProblem(context: AnyContext, fromBaselineRule: boole
   const state = getState(context);
   const report = getFileReport(context);
   if (!report.problem || !report.isJobFile || state.baselineProblemReported) return undefined;
-  if (report.settings && !carriesSettingsProblem(context, report.problem)) return undefined;
   const toComparisonRule = state.comparisonRuleEnabled && isEscalated(report, context.settings as Record<string, unknown>);
   if (fromBaselineRule ? toComparisonRule : state.baselineRuleEnabled && !toComparisonRule) return undefined;
   state.baselineProblemReported = true;

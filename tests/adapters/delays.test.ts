@@ -37,9 +37,10 @@ describe('delayed enqueue calls', () => {
 
   it('BullMQ: delay in the options of add, of addBulk items and of flow nodes', () => {
     const extra = {
-      'src/later.ts': "import { emailQueue, flows } from './queues.js';\n\nexport async function later(ms: number): Promise<void> {\n  await emailQueue.add('welcome', { userId: 1 }, { delay: 5000 });\n  await emailQueue.addBulk([{ name: 'welcome', data: { userId: 2 }, opts: { delay: 2 * 60 * 1000 } }]);\n  await flows.add({ name: 'welcome', queueName: 'email', data: { userId: 3 }, opts: { delay: ms } });\n  await emailQueue.add('welcome', { userId: 4 }, { delay: 0, attempts: 3 });\n}\n",
+      'src/later.ts': "import { emailQueue, flows } from './queues.js';\n\nexport async function later(ms: number): Promise<void> {\n  await emailQueue.add('welcome', { userId: 1 }, { delay: 5000 });\n  await emailQueue.addBulk([{ name: 'welcome', data: { userId: 2 }, opts: { delay: 2 * 60 * 1000 } }]);\n  await flows.add({ name: 'welcome', queueName: 'email', data: { userId: 3 }, opts: { delay: ms } });\n  await emailQueue.add('welcome', { userId: 4 }, { delay: 0, attempts: 3 });\n  await emailQueue.add('welcome', { userId: 5 }, { delay: -5000 });\n  await emailQueue.add('welcome', { userId: 6 }, { delay: 1e400 });\n}\n",
     };
-    expect(delays(build('bullmq', { bullmq: '6.7.0' }, extra), 'src/later.ts')).toEqual(['welcome add 5000', 'welcome addBulk 120000', 'welcome add date', 'welcome add -']);
+    // A negative delay runs the job at once; one too long to write down is a delay of unknown length.
+    expect(delays(build('bullmq', { bullmq: '6.7.0' }, extra), 'src/later.ts')).toEqual(['welcome add 5000', 'welcome addBulk 120000', 'welcome add date', 'welcome add -', 'welcome add -', 'welcome add date']);
   });
 
   it('BullMQ and pg-boss retries with a backoff: the last attempt comes that much later', () => {

@@ -60,7 +60,7 @@ function getRetrySpan(node: TSESTree.ObjectExpression): DelayFact | undefined {
     const step = getConstantNumber(object ? (getProperty(object, 'delay') ?? backoff) : backoff);
     if (count === undefined || step === undefined || (object && type?.type !== 'Literal')) return { retry: true };
     const ms = exponential ? step * (2 ** (count - 1) - 1) : step * (count - 1);
-    return ms > 0 ? { ms, retry: true } : undefined;
+    return toRetrySpan(ms);
   }
   const limit = getProperty(node, 'retryLimit');
   if (!limit) return undefined;
@@ -73,7 +73,13 @@ function getRetrySpan(node: TSESTree.ObjectExpression): DelayFact | undefined {
   const doubling = backoff?.type === 'Literal' && backoff.value === true;
   if (count === undefined || seconds === undefined || (backoff && !(backoff.type === 'Literal' && typeof backoff.value === 'boolean'))) return { retry: true };
   const ms = (doubling ? seconds * (2 ** count - 1) : seconds * count) * 1_000;
-  return ms > 0 ? { ms, retry: true } : undefined;
+  return toRetrySpan(ms);
+}
+
+/** Retries that run no later than the first attempt are no evidence; a span too long to write down is of unknown length. */
+function toRetrySpan(ms: number): DelayFact | undefined {
+  if (!(ms > 0)) return undefined;
+  return Number.isFinite(ms) ? { ms, retry: true } : { retry: true };
 }
 
 function getProperty(node: TSESTree.ObjectExpression, key: string): TSESTree.Expression | undefined {
@@ -88,8 +94,9 @@ export function getDelayValue(node: Node, unit: DelayUnit): DelayFact | undefine
   // A number counts in the unit; a string may be a duration (`'6d'`, Agenda's `'in 20 minutes'`) whatever the unit.
   const value = unit === 'date' ? undefined : getConstantNumber(node);
   const ms = value === undefined ? getTextDuration(node) : value * UNIT_MS[unit === 'ms' ? 'ms' : 's']!;
-  if (ms === 0) return undefined;
-  return ms === undefined ? {} : { ms };
+  // No delay, or a negative one (BullMQ runs such a job at once); one too long to write down is of unknown length.
+  if (ms !== undefined && !(ms > 0)) return undefined;
+  return ms === undefined || !Number.isFinite(ms) ? {} : { ms };
 }
 
 function getTextDuration(node: Node): number | undefined {
