@@ -113,7 +113,8 @@ function parseSettings(raw: unknown, envBaseline: string | undefined): SettingsR
   return { settings };
 }
 
-function splitList(value: string): string[] {
+/** `v1.3, v1.4`: the baselines a comma-separated list names (SAFE_JOBS_BASELINE, `check --base`). */
+export function splitList(value: string): string[] {
   return value.split(',').map((part) => part.trim()).filter(Boolean);
 }
 

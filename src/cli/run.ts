@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitError } from '../git/git.js';
-import { readSettings } from '../settings.js';
+import { readSettings, splitList } from '../settings.js';
 import { BaselineProblem, runCheck, runList, runListJson } from './check.js';
 import { runDoctor } from '../doctor/doctor.js';
 import { getFileRuleLevels, loadCliConfig } from './config.js';
@@ -100,7 +100,7 @@ export async function main(argv: string[], stdout: Output = process.stdout, stde
   const raw = { ...(config.settings as Record<string, unknown> | undefined) };
   const baseline = values.base ?? values.snapshot;
   // Like SAFE_JOBS_BASELINE, `--base v1.3,v1.4` names several deployed versions.
-  if (baseline !== undefined) raw.baseline = values.base !== undefined && baseline.includes(',') ? baseline.split(',').map((part) => part.trim()).filter(Boolean) : baseline;
+  if (baseline !== undefined) raw.baseline = values.base !== undefined && baseline.includes(',') ? splitList(baseline) : baseline;
   const result = readSettings({ 'safe-jobs': raw }, baseline !== undefined ? {} : process.env);
   if ('error' in result) return fail(stderr, result.error);
   try {

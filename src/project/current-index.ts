@@ -63,9 +63,11 @@ export class CurrentIndex {
    */
   update(path: string, text: string, extract: () => FileFacts, fingerprintsMatter: boolean, now = Date.now()): void {
     const project = this.getProject();
-    this.noteBuffer(path, text, now);
     const key = this.cache.getKey(path, text);
-    if (project.keys.get(path) === key) return;
+    // Text the index already holds from the disk is the disk's: only other text is read against it.
+    const unchanged = project.keys.get(path) === key;
+    if (!unchanged || this.buffers.has(path)) this.noteBuffer(path, text, now);
+    if (unchanged) return;
     const previous = project.files.get(path);
     const facts = this.cache.remember(key, extract);
     project.keys.set(path, key);

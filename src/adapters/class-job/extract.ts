@@ -135,10 +135,11 @@ function getStaticTarget(node: TSESTree.Expression, via: string[]): { name: stri
     via.includes(node.callee.property.name)
   ) {
     const target = getStaticTarget(node.callee.object, via);
-    const queue = getObjectName(node.arguments[0], 'queue');
-    const delay = target && !target.delay ? getOptionsDelay(node.arguments[0]) : undefined;
-    const withQueue = target && queue && !target.queue ? { ...target, queue } : target;
-    return withQueue && delay ? { ...withQueue, delay } : withQueue;
+    if (!target) return undefined;
+    // The `set()` nearest the class wins: `X.set({ queue: 'a' }).set({ queue: 'b' })` stays on 'a'.
+    const queue = target.queue ?? getObjectName(node.arguments[0], 'queue');
+    const delay = target.delay ?? getOptionsDelay(node.arguments[0]);
+    return { ...target, ...(queue ? { queue } : {}), ...(delay ? { delay } : {}) };
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { DelayFact } from '../../model/facts.js';
-import { getObjectProperty, getStaticNumber, type Node } from './syntax.js';
+import { getObjectProperty, getStaticNumber, getStaticString, type Node } from './syntax.js';
 
 /** How a delay is written: milliseconds, seconds, or a point in time (whose distance from now is not known). */
 export type DelayUnit = 'ms' | 's' | 'date';
@@ -48,28 +48,28 @@ function getDelay(node: TSESTree.ObjectExpression): DelayFact | undefined {
  * run, seconds, doubling). Retries without a backoff run at once: no later than the job itself.
  */
 function getRetrySpan(node: TSESTree.ObjectExpression): DelayFact | undefined {
-  const attempts = getProperty(node, 'attempts');
+  const attempts = getObjectProperty(node, 'attempts');
   if (attempts) {
     const count = getConstantNumber(attempts);
-    const backoff = getProperty(node, 'backoff');
+    const backoff = getObjectProperty(node, 'backoff');
     if (count !== undefined && count <= 1) return undefined;
     if (!backoff) return undefined;
     const object = backoff.type === 'ObjectExpression' ? backoff : undefined;
-    const type = object && getProperty(object, 'type');
+    const type = object && getObjectProperty(object, 'type');
     const exponential = type?.type === 'Literal' && type.value === 'exponential';
-    const step = getConstantNumber(object ? (getProperty(object, 'delay') ?? backoff) : backoff);
+    const step = getConstantNumber(object ? (getObjectProperty(object, 'delay') ?? backoff) : backoff);
     if (count === undefined || step === undefined || (object && type?.type !== 'Literal')) return { retry: true };
     const ms = exponential ? step * (2 ** (count - 1) - 1) : step * (count - 1);
     return toRetrySpan(ms);
   }
-  const limit = getProperty(node, 'retryLimit');
+  const limit = getObjectProperty(node, 'retryLimit');
   if (!limit) return undefined;
   const count = getConstantNumber(limit);
-  const delay = getProperty(node, 'retryDelay');
+  const delay = getObjectProperty(node, 'retryDelay');
   if (count !== undefined && count < 1) return undefined;
   if (!delay) return undefined;
   const seconds = getConstantNumber(delay);
-  const backoff = getProperty(node, 'retryBackoff');
+  const backoff = getObjectProperty(node, 'retryBackoff');
   const doubling = backoff?.type === 'Literal' && backoff.value === true;
   if (count === undefined || seconds === undefined || (backoff && !(backoff.type === 'Literal' && typeof backoff.value === 'boolean'))) return { retry: true };
   const ms = (doubling ? seconds * (2 ** count - 1) : seconds * count) * 1_000;
@@ -80,10 +80,6 @@ function getRetrySpan(node: TSESTree.ObjectExpression): DelayFact | undefined {
 function toRetrySpan(ms: number): DelayFact | undefined {
   if (!(ms > 0)) return undefined;
   return Number.isFinite(ms) ? { ms, retry: true } : { retry: true };
-}
-
-function getProperty(node: TSESTree.ObjectExpression, key: string): TSESTree.Expression | undefined {
-  return getObjectProperty(node, key);
 }
 
 /** The delay of an argument that says when the job runs (`enqueueIn(ms, ...)`, `schedule('in 6 days', ...)`). */
@@ -100,8 +96,8 @@ export function getDelayValue(node: Node, unit: DelayUnit): DelayFact | undefine
 }
 
 function getTextDuration(node: Node): number | undefined {
-  const text = node.type === 'Literal' && typeof node.value === 'string' ? node.value : node.type === 'TemplateLiteral' && node.expressions.length === 0 ? node.quasis[0]!.value.cooked : undefined;
-  return typeof text === 'string' ? parseDuration(text) : undefined;
+  const text = getStaticString(node);
+  return text === undefined ? undefined : parseDuration(text);
 }
 
 /** `6 * 24 * 60 * 60 * 1000`: a product or sum of number literals. */
