@@ -40,6 +40,10 @@ const SAMPLE = {
   processor: "The processor of queue 'email'",
   names: "'welcome', 'password-reset'",
   reason: 'the file is over 1 MiB',
+  type: 'Date',
+  arrives: 'an ISO date string',
+  encoding: 'JSON',
+  converted: 'new Date(0).toISOString()',
 };
 
 const render = (template) => template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => SAMPLE[key] ?? `<${key}>`);

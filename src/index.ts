@@ -16,6 +16,7 @@ const recommendedRules: RuleLevels = {
   'safe-jobs/no-rename-without-alias': 'error',
   'safe-jobs/no-silent-unknown-job': 'warn',
   'safe-jobs/no-unknown-job': 'error',
+  'safe-jobs/no-unserializable-payload': 'error',
   'safe-jobs/require-baseline': 'warn',
 };
 

@@ -13,13 +13,15 @@ import type { ProjectResolver } from '../resolve/resolver.js';
 import type { SyntaxContext } from './shared/syntax.js';
 
 /**
- * How the framework encodes job arguments: what survives a round trip (a later rule checks
- * parameter types against it). `json`: strings, finite numbers, booleans, null, arrays and
- * plain objects (a Date arrives as a string, undefined members vanish, Map/Set/class instances
- * lose their prototype, bigint throws). `bson`: JSON's types plus Date, binary data, 64-bit
- * integers and ObjectId; still no functions, Map, Set or class instances.
+ * How the framework encodes job arguments: what survives a round trip (no-unserializable-payload
+ * checks payload types against it, model/encodings.ts). `json`: strings, finite numbers,
+ * booleans, null, arrays and plain objects (a Date arrives as a string, undefined members vanish,
+ * Map/Set/class instances lose their prototype, bigint throws). `bson`: JSON's types plus Date,
+ * binary data, 64-bit integers and ObjectId; still no functions, Map, Set or class instances.
+ * `custom`: a serializer the plugin does not know (superjson, a codec of the app's own): no
+ * finding about encoding.
  */
-export type Serialization = 'json' | 'bson';
+export type Serialization = 'json' | 'bson' | 'custom';
 
 /**
  * Which objects a method must be called on to count, where the method name alone is too common

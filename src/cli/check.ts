@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { isPrematureEnqueueAllowed, PREMATURE_ENQUEUE, type PrematureEnqueueOptions } from '../compare/job-changes.js';
+import { isUnserializableAllowed, UNSERIALIZABLE_PAYLOAD, type UnserializablePayloadOptions } from '../compare/unserializable.js';
+import type { Finding } from '../model/finding.js';
 import { Engine } from '../engine/engine.js';
 import { locateProject } from '../project/locate.js';
 import { type EnqueueSite, isSameJob, type JobContract } from '../model/contract.js';
@@ -14,11 +16,9 @@ export function runCheck(cwd: string, settings: SafeJobsSettings, config: CliCon
   const engine = new Engine(locateProject(join(cwd, 'package.json'), cwd), settings);
   const analysis = engine.analyzeProject();
   if ('problem' in analysis) throw new BaselineProblem(analysis.problem);
-  const prematureOptions = (config.options[PREMATURE_ENQUEUE.id]?.[0] ?? {}) as PrematureEnqueueOptions;
   const findings = analysis.findings.flatMap((finding) => {
     const severity = config.severities[finding.rule] ?? 'error';
-    if (severity === 'off') return [];
-    if (finding.rule === PREMATURE_ENQUEUE.id && isPrematureEnqueueAllowed(finding, prematureOptions)) return [];
+    if (severity === 'off' || isAllowedByOptions(finding, config)) return [];
     return [toReportedFinding(finding, severity)];
   });
   const report: CheckReport = { baseline: analysis.baselineLabel, findings: sortFindings(findings), jobCount: analysis.current.jobs.size, root: engine.location.root };
@@ -28,6 +28,14 @@ export function runCheck(cwd: string, settings: SafeJobsSettings, config: CliCon
     if (unread.length > 0) report.unreadableInBaseline = unread.map(([file, reason]) => ({ file, reason })).sort((a, b) => a.file.localeCompare(b.file));
   }
   return report;
+}
+
+/** Whether the rule's own options (as the ESLint config gives them) leave a finding out, as the rule does. */
+function isAllowedByOptions(finding: Finding, config: CliConfig): boolean {
+  const options = config.options[finding.rule]?.[0] ?? {};
+  if (finding.rule === PREMATURE_ENQUEUE.id) return isPrematureEnqueueAllowed(finding, options as PrematureEnqueueOptions);
+  if (finding.rule === UNSERIALIZABLE_PAYLOAD.id) return isUnserializableAllowed(finding, options as UnserializablePayloadOptions);
+  return false;
 }
 
 /** The jobs the plugin detects, by wire name, each with its enqueue sites. */

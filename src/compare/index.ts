@@ -10,6 +10,7 @@ import { INCOMPATIBLE_PARAM_CHANGE } from './param-changes.js';
 import { QUEUE_CHANGE } from './queue-change.js';
 import { findRenames, RENAME_WITHOUT_ALIAS } from './renames.js';
 import { SILENT_UNKNOWN_JOB } from './silent-unknown-job.js';
+import { UNSERIALIZABLE_PAYLOAD } from './unserializable.js';
 import { getVersionLockedJobs, withoutVersionLocked } from './version-locked.js';
 
 /** Every check, in the order their findings are reported. */
@@ -23,6 +24,7 @@ const CHECKS: readonly CheckDescriptor[] = [
   ENQUEUE_ARGS_MATCH,
   UNKNOWN_JOB,
   SILENT_UNKNOWN_JOB,
+  UNSERIALIZABLE_PAYLOAD,
 ];
 
 const checksById = new Map(CHECKS.map((check) => [check.id, check]));

@@ -35,8 +35,11 @@ export interface JobContract {
   framework?: string;
   /** The framework keeps a job its workers do not know queued until one that knows it runs (see AdapterConfigBase). */
   unknownJob?: 'waits';
-  /** How the framework encodes the arguments: 'json' for most, 'bson' for queues stored in MongoDB. */
-  serialization?: 'json' | 'bson';
+  /**
+   * How the framework encodes the arguments: 'json' for most, 'bson' for queues stored in
+   * MongoDB, 'custom' for a serializer the plugin does not know (superjson): see model/encodings.ts.
+   */
+  serialization?: 'json' | 'bson' | 'custom';
   /** Sketch of the handler body's tokens, to recognize a renamed job. */
   fingerprint?: number[];
   /**

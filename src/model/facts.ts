@@ -213,6 +213,16 @@ export interface ArgumentsFact {
    * the object argument, and by position (`#0`, `#1`) for positional arguments.
    */
   literals?: Record<string, TypeShape>;
+  /** Values of a built-in type not every encoding keeps (`new Date()`, `new Map()`, `10n`, a function), with where each is written. */
+  builtins?: BuiltinValueFact[];
+}
+
+/** A value the call constructs (`new Date()`), by its key path (`at`, `window.from`) or position (`#1`). */
+export interface BuiltinValueFact {
+  key: string;
+  /** `{ k: 'ref', name: 'Date' }`, `{ k: 'prim', name: 'bigint' }`, `{ k: 'ref', name: 'Function' }`. */
+  shape: TypeShape;
+  span: SourceSpan;
 }
 
 /**

@@ -56,7 +56,7 @@ const job = z.object({
   fields: z.array(member),
   adapter: z.string().optional(),
   framework: z.string().optional(),
-  serialization: z.enum(['json', 'bson']).optional(),
+  serialization: z.enum(['json', 'bson', 'custom']).optional(),
   fingerprint: z.array(z.number().int().min(0)).max(256).optional(),
   membersUnknown: z.literal(true).optional(),
 });

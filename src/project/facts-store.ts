@@ -29,7 +29,7 @@ const STORE_PREFIX = '{"format":';
  * written by an older build is never read as facts of this one (the build key alone may not
  * change, for example when a package is installed with preserved file times).
  */
-export const STORE_FORMAT = 17;
+export const STORE_FORMAT = 18;
 
 interface StoreFile {
   format: typeof STORE_FORMAT;

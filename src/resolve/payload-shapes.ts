@@ -29,7 +29,7 @@ export interface ShapeLookup {
 const MAX_DEPTH = 6;
 
 /** Global types compared by name: never looked up in the project. */
-const GLOBALS = new Set(['Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Buffer', 'URL', 'Uint8Array', 'Promise', 'Array', 'Record', 'Object']);
+const GLOBALS = new Set(['Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Buffer', 'URL', 'Uint8Array', 'Promise', 'Error', 'Function', 'Array', 'Record', 'Object']);
 
 export function expandFieldShapes(fields: PayloadField[], file: string, lookup: ShapeLookup): PayloadField[] {
   return fields.map((field) => (field.shape && needsExpansion(field.shape) ? { ...field, shape: expandShape(field.shape, field.file ?? file, lookup) } : field));

@@ -5,6 +5,7 @@ import { INCOMPATIBLE_PARAM_CHANGE } from '../compare/param-changes.js';
 import { QUEUE_CHANGE } from '../compare/queue-change.js';
 import { RENAME_WITHOUT_ALIAS } from '../compare/renames.js';
 import { SILENT_UNKNOWN_JOB } from '../compare/silent-unknown-job.js';
+import { UNSERIALIZABLE_PAYLOAD } from '../compare/unserializable.js';
 import enqueueArgsMatch from './enqueue-args-match.js';
 import noDeletedEnqueuedJob from './no-deleted-enqueued-job.js';
 import noIncompatibleParamChange from './no-incompatible-param-change.js';
@@ -14,6 +15,7 @@ import noQueueChange from './no-queue-change.js';
 import noRenameWithoutAlias from './no-rename-without-alias.js';
 import noSilentUnknownJob from './no-silent-unknown-job.js';
 import noUnknownJob from './no-unknown-job.js';
+import noUnserializablePayload from './no-unserializable-payload.js';
 import requireBaseline, { REQUIRE_BASELINE } from './require-baseline.js';
 
 /** Each check's rule under the check's id, and require-baseline, which reports no findings of its own. */
@@ -27,5 +29,6 @@ export const rules = {
   [RENAME_WITHOUT_ALIAS.id]: noRenameWithoutAlias,
   [SILENT_UNKNOWN_JOB.id]: noSilentUnknownJob,
   [UNKNOWN_JOB.id]: noUnknownJob,
+  [UNSERIALIZABLE_PAYLOAD.id]: noUnserializablePayload,
   [REQUIRE_BASELINE]: requireBaseline,
 };

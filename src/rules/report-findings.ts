@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { CheckDescriptor, MessageIdOf } from '../compare/descriptor.js';
-import type { Position } from '../model/facts.js';
+import type { Position, TextEdit } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
 import { getFindingsFor, takeBaselineProblem } from './file-report.js';
 
@@ -19,14 +19,21 @@ export function getRuleMessages<Check extends CheckDescriptor>(check: Check): Re
   return messages as Record<RuleMessageIds<Check>, string>;
 }
 
+/** An edit offered, not applied (it changes what the code does): ESLint's suggestion. */
+export interface FindingSuggestion<MessageIds extends string> {
+  messageId: MessageIds;
+  data?: Record<string, string>;
+  edits: TextEdit[];
+}
+
 /**
  * Reports the engine's findings of one check in the linted file, each with its fix, and the
  * baseline problem where this rule is the one to carry it.
  */
-export function reportFindings<Check extends CheckDescriptor>(
-  context: Readonly<TSESLint.RuleContext<RuleMessageIds<Check>, readonly unknown[]>>,
+export function reportFindings<Check extends CheckDescriptor, SuggestionIds extends string = never>(
+  context: Readonly<TSESLint.RuleContext<RuleMessageIds<Check> | SuggestionIds, readonly unknown[]>>,
   check: Check,
-  options: { filter?: (finding: Finding) => boolean } = {},
+  options: { filter?: (finding: Finding) => boolean; suggest?: (finding: Finding) => FindingSuggestion<SuggestionIds>[] } = {},
 ): void {
   const problem = check.needsBaseline ? takeBaselineProblem(context, false) : undefined;
   if (problem) {
@@ -44,6 +51,11 @@ export function reportFindings<Check extends CheckDescriptor>(
       fix: isApplicable(finding, textLength)
         ? (fixer) => finding.fix!.map((edit) => fixer.replaceTextRange(edit.range, edit.text))
         : null,
+      suggest: options.suggest?.(finding).map((suggestion) => ({
+        messageId: suggestion.messageId,
+        data: suggestion.data ?? {},
+        fix: (fixer) => suggestion.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
+      })),
     });
   }
 }

@@ -26,7 +26,7 @@ describe('trigger.dev preset', () => {
 
   it('finds task, schemaTask and schedules.task definitions, named by their id', () => {
     expect(jobs(set)).toEqual(['welcome-email trigger.dev src/tasks.ts:11', 'resize-image trigger.dev src/tasks.ts:21', 'cleanup trigger.dev src/tasks.ts:30', 'daily-digest trigger.dev src/tasks.ts:38']);
-    for (const job of set.jobs.values()) expect(job).toMatchObject({ style: 'payload', handler: 'run', serialization: 'json' });
+    for (const job of set.jobs.values()) expect(job).toMatchObject({ style: 'payload', handler: 'run', serialization: 'custom' });
   });
 
   it('reads the payload from a zod schema (by reference or inline, .optional() and .default() honoured) or the type of run', () => {

@@ -25,7 +25,16 @@ export const FRAMEWORK_LABELS: Record<Framework, string> = {
   'graphile-worker': 'graphile-worker',
 };
 
-export type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
+export type Value = string | number | boolean | null | Value[] | Code | { [key: string]: Value };
+
+/** Code written as it is at the enqueue call (`new Date(0)`): a value that JSON has no literal for. */
+export interface Code {
+  $code: string;
+}
+
+function isCode(value: Value): value is Code {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && typeof (value as Code).$code === 'string';
+}
 
 export interface JobDef {
   /** The wire name: node-resque's map key, the ActiveJob-style class name, BullMQ's job name. */
@@ -68,6 +77,7 @@ export function literal(value: Value): string {
   if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   if (value === null || typeof value !== 'object') return String(value);
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  if (isCode(value)) return value.$code;
   const entries = Object.entries(value).map(([key, member]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : literal(key)}: ${literal(member)}`);
   return entries.length ? `{ ${entries.join(', ')} }` : '{}';
 }

@@ -6,6 +6,7 @@ import type { Framework } from './apps.js';
 import { CASES, type CaseRun, type RuntimeCase, type Stage } from './cases.js';
 import { DIRECTIONS } from './deploy.js';
 import { DRAIN_CASES, type DrainCase } from './drain-case.js';
+import { SERIALIZATION_CASES, type SerializationCase } from './serialization-case.js';
 
 export const SECTION_HEADING = '## What happens at run time';
 
@@ -14,7 +15,7 @@ export const NO_RUN_TIME_CASE = ['require-baseline'];
 
 /** Whether a rule's page has a run-time section: a case documents the rule, or it has none on purpose. */
 export function hasSection(rule: string): boolean {
-  return NO_RUN_TIME_CASE.includes(rule) || CASES.some((testCase) => testCase.rules.includes(rule));
+  return NO_RUN_TIME_CASE.includes(rule) || [...CASES, ...SERIALIZATION_CASES].some((testCase) => testCase.rules.includes(rule));
 }
 
 export const UPDATE_COMMAND = 'UPDATE_RUNTIME_DOCS=1 npx vitest run tests/runtime/docs.test.ts';
@@ -77,6 +78,8 @@ export function renderSection(rule: string): string {
     `<!-- Generated from tests/runtime/cases.ts, whose outcomes the run-time tests check on real Redis and PostgreSQL servers. To update: ${UPDATE_COMMAND} -->`,
     '',
   ];
+  const encodings = SERIALIZATION_CASES.filter((testCase) => testCase.rules.includes(rule));
+  if (cases.length === 0 && encodings.length > 0) return [...lines, ...encodings.flatMap(renderSerializationCase)].join('\n');
   if (cases.length === 0) {
     if (!NO_RUN_TIME_CASE.includes(rule)) throw new Error(`no run-time case for ${rule}`);
     lines.push(
@@ -113,6 +116,19 @@ function renderDrainCase(drain: DrainCase): string[] {
     `| '${drain.job}' enqueued by | run by the workers of | outcome |`,
     '| --- | --- | --- |',
     ...drain.runs.map(({ enqueuer, worker, outcome }) => `| ${enqueuer} | ${worker} | ${cell(outcome)} |`),
+    '',
+  ];
+}
+
+/** One version enqueueing and running its own job (tests/runtime/serialization-case.ts, checked by serialization.test.ts). */
+function renderSerializationCase(testCase: SerializationCase): string[] {
+  const rows = testCase.frameworks.flatMap((framework) => testCase.stages(framework).map((stage, index) => ({ framework, stage, index })));
+  return [
+    `Observed on a real Redis (\`tests/runtime/serialization.test.ts\`): one version of a small JavaScript app enqueues '${testCase.job}' and its own worker runs it, with no deploy in between, since every version breaks alike. The plugin lints the same files; the second row applies the rule's suggestion to the enqueue call, and the hand edit of the handler it asks for.`,
+    '',
+    '| change | framework | the plugin reports | outcome |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(({ framework, stage, index }) => `| ${[index === 0 ? testCase.title : `↳ ${stage.label}`, SHORT_LABELS[framework], verdictText(stage.verdict), stage.outcome].map(cell).join(' | ')} |`),
     '',
   ];
 }

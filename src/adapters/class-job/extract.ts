@@ -7,7 +7,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ArgumentsFact, DelayFact, EnqueueFact, NameRef, SourceSpan } from '../../model/facts.js';
 import { getOptionsDelay } from '../shared/delays.js';
-import { getListItems, getNameRef, getObjectProperty, getReceiverPath, getSingleArgument, getSpan, getSpreadArguments, type Node } from '../shared/syntax.js';
+import { getSingleArgument, getSpreadArguments } from '../shared/arguments.js';
+import { getListItems, getNameRef, getObjectProperty, getReceiverPath, getSpan, type Node } from '../shared/syntax.js';
 import type { ClassJobConfig, ProducerShape } from './config.js';
 import { getOwn } from '../../model/records.js';
 

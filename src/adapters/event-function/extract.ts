@@ -8,7 +8,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { NamedEnqueueFact } from '../../model/facts.js';
 import { getFunctionFact } from '../shared/functions.js';
 import type { NamedEnqueueShape } from '../shared/named-enqueue.js';
-import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
+import { getSingleArgument } from '../shared/arguments.js';
+import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
 import type { EventFunctionConfig } from './config.js';
 import type { EventFunctionFact } from './facts.js';
 

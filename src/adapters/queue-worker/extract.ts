@@ -8,7 +8,8 @@ import type { HandlerFact, HandlerRef, NamedEnqueueFact } from '../../model/fact
 import { getDecoratorName, isDecorator } from '../shared/bindings.js';
 import { getCalleeName } from '../shared/calls.js';
 import { getFunctionFact, getMethodOfThis } from '../shared/functions.js';
-import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type Node, type SyntaxContext, getIteratedNames, getListItems, getFactoryName } from '../shared/syntax.js';
+import { getSingleArgument } from '../shared/arguments.js';
+import { getNameRef, getObjectProperty, getReceiverPath, getReferencePath, getSpan, isFunctionNode, type Node, type SyntaxContext, getIteratedNames, getListItems, getFactoryName } from '../shared/syntax.js';
 import { getTypeSource } from '../shared/types.js';
 import type { QueueWorkerConfig } from './config.js';
 import type { ProcessorFact } from './facts.js';

@@ -6,7 +6,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ArgumentsFact } from '../../model/facts.js';
 import type { ReceiverConstraint } from '../kind.js';
 import type { DelayUnit } from './delays.js';
-import { getArrayArguments, getSingleArgument, getSpreadArguments } from './syntax.js';
+import { getArrayArguments, getSingleArgument, getSpreadArguments } from './arguments.js';
+
 
 /** How an enqueue call passes the job's arguments, starting at `payloadArg`. */
 export type PayloadShape = 'array' | 'spread' | 'single' | 'request';

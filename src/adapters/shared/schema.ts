@@ -6,7 +6,7 @@ export const qualified = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)
 /** A dotted path of object keys: `trigger.name`. */
 export const keyPath = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, 'must be a key path such as `trigger.name`');
 export const argumentIndex = z.number().int().min(0).max(16);
-export const serialization = z.enum(['json', 'bson']).optional();
+export const serialization = z.enum(['json', 'bson', 'custom']).optional();
 export const receiverSchema = z.strictObject({ names: z.array(z.string().min(1)), types: z.array(identifier) });
 export const adapterName = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lowercase letters, digits, ".", "_" or "-"');
 

@@ -1,10 +1,9 @@
 /**
- * Syntax readers shared by every adapter: spans, names and reference paths, call arguments,
- * import and export bindings.
+ * Syntax readers shared by every adapter: spans, names and reference paths, import and export
+ * bindings. A call's job arguments are read in arguments.ts.
  */
-import type { TypeShape } from '../../model/type-shape.js';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { ArgumentsFact, ImportBinding, NameRef, ReExportFact, SourceSpan } from '../../model/facts.js';
+import type { ImportBinding, NameRef, ReExportFact, SourceSpan } from '../../model/facts.js';
 import { setOwn } from '../../model/records.js';
 
 export type Node = TSESTree.Node;
@@ -105,60 +104,6 @@ export function addExportAliases(node: TSESTree.ExportNamedDeclaration, aliases:
   }
 }
 
-export function getArgumentsFact(args: TSESTree.CallExpressionArgument[]): ArgumentsFact {
-  const fact: ArgumentsFact = { count: args.length, hasSpread: args.some((arg) => arg.type === 'SpreadElement') };
-  const first = args[0];
-  const literals: Record<string, TypeShape> = {};
-  if (first?.type === 'ObjectExpression' && first.properties.every((p) => p.type === 'Property' && !p.computed)) {
-    fact.objectKeys = first.properties.map((p) => getPropertyKeyName((p as TSESTree.Property).key));
-    const nested = getNestedKeys(first, '', {}, 0);
-    if (Object.keys(nested).length > 0) fact.nestedKeys = nested;
-    for (const property of first.properties as TSESTree.Property[]) {
-      const shape = getLiteralShape(property.value);
-      const key = getPropertyKeyName(property.key);
-      if (shape && key !== '__proto__') literals[key] = shape;
-    }
-  }
-  args.forEach((arg, index) => {
-    const shape = arg.type === 'SpreadElement' ? undefined : getLiteralShape(arg);
-    if (shape) literals[`#${index}`] = shape;
-  });
-  if (Object.keys(literals).length > 0) fact.literals = literals;
-  return fact;
-}
-
-/** The type of a value written as a literal: `null`, `'pdf'`, `-1`, `true`, a template, `new Date()`; undefined for anything else. */
-function getLiteralShape(node: Node): TypeShape | undefined {
-  const value = withoutTypeAssertions(node);
-  const number = getStaticNumber(value);
-  if (number !== undefined) return { k: 'lit', value: number };
-  if (value.type === 'Literal') {
-    if (value.value === null && !('regex' in value && value.regex) && !('bigint' in value && value.bigint)) return { k: 'prim', name: 'null' };
-    return typeof value.value === 'string' || typeof value.value === 'boolean' ? { k: 'lit', value: value.value } : undefined;
-  }
-  if (value.type === 'TemplateLiteral') return { k: 'prim', name: 'string' };
-  if (value.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === 'Date') return { k: 'ref', name: 'Date' };
-  return undefined;
-}
-
-/** Object literals nested this deep in a payload are read for their keys at most. */
-const MAX_NESTED_KEYS_DEPTH = 4;
-
-/** `{ payload: { projectId, traceIds } }`: the keys of each object literal inside, by dotted path; one with a spread is left out. */
-function getNestedKeys(object: TSESTree.ObjectExpression, prefix: string, out: Record<string, string[]>, depth: number): Record<string, string[]> {
-  if (depth >= MAX_NESTED_KEYS_DEPTH) return out;
-  for (const property of object.properties) {
-    if (property.type !== 'Property' || property.computed || property.value.type !== 'ObjectExpression') continue;
-    const inner = property.value;
-    if (!inner.properties.every((p) => p.type === 'Property' && !p.computed)) continue;
-    const path = `${prefix}${getPropertyKeyName(property.key)}`;
-    if (path === '__proto__') continue;
-    out[path] = inner.properties.map((p) => getPropertyKeyName((p as TSESTree.Property).key));
-    getNestedKeys(inner, `${path}.`, out, depth + 1);
-  }
-  return out;
-}
-
 /** A property's key when it is known without running the code: `a`, `'a'`, `['a']`; undefined for `[expr]`. */
 export function getStaticKey(property: TSESTree.Property): string | undefined {
   if (!property.computed && property.key.type === 'Identifier') return property.key.name;
@@ -249,28 +194,6 @@ export function getReferencePath(node: Node): string[] | undefined {
   if (!node.computed && node.property.type === 'Identifier') return [...object, node.property.name];
   const key = node.computed ? getStaticString(node.property) : undefined;
   return key === undefined ? undefined : [...object, key];
-}
-
-/** Arguments that cannot be read: every check counts them as passing. */
-const UNREADABLE: ArgumentsFact = { count: 0, hasSpread: true };
-
-/** The job arguments of a call, starting at `from`: `X.performLater(a, b)`, `client.job(name, a, b)`. */
-export function getSpreadArguments(args: TSESTree.CallExpressionArgument[], from: number): ArgumentsFact {
-  return getArgumentsFact(args.slice(from));
-}
-
-/** One array of positional arguments: `queue.enqueue('q', 'add', [1, 2])`. */
-export function getArrayArguments(arg: TSESTree.CallExpressionArgument | undefined): ArgumentsFact {
-  if (!arg) return { count: 0, hasSpread: false };
-  if (arg.type !== 'ArrayExpression' || arg.elements.some((element) => element === null)) return UNREADABLE;
-  return getArgumentsFact(arg.elements as TSESTree.CallExpressionArgument[]);
-}
-
-/** One payload value: `agenda.now('x', data)`. An absent payload has no fields. */
-export function getSingleArgument(arg: TSESTree.CallExpressionArgument | undefined): ArgumentsFact {
-  if (!arg) return { count: 0, hasSpread: false, objectKeys: [] };
-  if (arg.type === 'SpreadElement') return UNREADABLE;
-  return getArgumentsFact([arg]);
 }
 
 /** `boss`, `this.boss`, `app.queues.email`: the object a method is called on, as a path (`this` kept). */

@@ -65,6 +65,10 @@ export function getTypeShape(node: TSESTree.TypeNode, depth = 0): TypeShape {
     }
     case 'TSIndexedAccessType':
       return getValuesOfShape(node);
+    case 'TSFunctionType':
+    case 'TSConstructorType':
+      // Compared by name like `Function`; no encoding keeps a function (model/encodings.ts).
+      return { k: 'ref', name: 'Function' };
     default:
       return OPAQUE;
   }

@@ -7,7 +7,8 @@ import { getArgumentAfter, getOptionsDelay, withDelay } from '../shared/delays.j
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { NamedEnqueueFact } from '../../model/facts.js';
 import { getFunctionFact, getPayloadSource } from '../shared/functions.js';
-import { getListItems, getNameRef, getObjectProperty, getReferencePath, getSingleArgument, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
+import { getSingleArgument } from '../shared/arguments.js';
+import { getListItems, getNameRef, getObjectProperty, getReferencePath, getSpan, isFunctionNode, type SyntaxContext } from '../shared/syntax.js';
 import type { TaskDefinitionConfig } from './config.js';
 import type { TaskDefinitionFact } from './facts.js';
 import { getOwn } from '../../model/records.js';

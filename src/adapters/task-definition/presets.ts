@@ -14,7 +14,8 @@ const TRIGGER_DEV: TaskDefinitionConfig = {
   byId: { objects: ['tasks'], methods: { trigger: 'single', triggerAndWait: 'single', triggerAndPoll: 'single', batchTrigger: 'batch', batchTriggerAndWait: 'batch' } },
   byIdItems: { objects: ['batch'], methods: ['trigger', 'triggerAndWait'] },
   byTaskItems: { objects: ['batch'], methods: ['triggerByTask', 'triggerByTaskAndWait'] },
-  serialization: 'json',
+  // The SDK encodes payloads with superjson, which keeps Date, Map, Set and bigint.
+  serialization: 'custom',
   unknownJob: 'waits',
   // https://trigger.dev/docs/versioning#child-tasks-and-version-locking: waiting triggers lock the child to the parent's version.
   callerVersion: ['triggerAndWait', 'batchTriggerAndWait', 'triggerByTaskAndWait'],

@@ -6,7 +6,8 @@
 import { getOptionsDelay, withDelay } from '../shared/delays.js';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { NamedEnqueueFact } from '../../model/facts.js';
-import { getArrayArguments, getEntityPath, getNameRef, getObjectProperty, getReferencePath, getSpan, getSpreadArguments, isFunctionNode } from '../shared/syntax.js';
+import { getArrayArguments, getSpreadArguments } from '../shared/arguments.js';
+import { getEntityPath, getNameRef, getObjectProperty, getReferencePath, getSpan, isFunctionNode } from '../shared/syntax.js';
 import type { WorkflowModuleConfig } from './config.js';
 import type { WorkflowFacts } from './facts.js';
 

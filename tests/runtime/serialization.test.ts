@@ -1,0 +1,78 @@
+/**
+ * Proof by execution of no-unserializable-payload: a Date passed at an enqueue call arrives at
+ * the worker as an ISO string, and the handler's `getTime()` fails; the rule reports the call,
+ * its suggestion writes the conversion, and with the handler parsing the string the job
+ * completes (serialization-case.ts). On a real Redis, with BullMQ and node-resque.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Linter } from 'eslint';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { type Files, TempRepo } from '../helpers/git-repo.js';
+import { createESLint, flatten } from '../helpers/lint.js';
+import { renderApp } from './apps.js';
+import { verdictOf } from './deploy.js';
+import { redisForTests } from './redis-server.js';
+import { SERIALIZATION_CASES } from './serialization-case.js';
+import { runDirection } from './simulator.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const redis = await redisForTests('tests/runtime (payload encoding on Redis)');
+afterAll(async () => {
+  await redis?.stop();
+});
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A runnable copy of one version, with the project's node_modules linked in. */
+function materialize(files: Files): { dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'safe-jobs-encoding-'));
+  folders.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    if (text === null) continue;
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return { dir };
+}
+
+/** The file with the first suggestion of each message applied (ESLint's `fix` of a suggestion). */
+function applySuggestions(text: string, messages: Linter.LintMessage[]): string {
+  const fixes = messages.flatMap((message) => (message.suggestions?.[0] ? [message.suggestions[0].fix] : [])).sort((a, b) => b.range[0] - a.range[0]);
+  return fixes.reduce((current, fix) => current.slice(0, fix.range[0]) + fix.text + current.slice(fix.range[1]), text);
+}
+
+const cases = SERIALIZATION_CASES.flatMap((testCase) => testCase.frameworks.map((framework) => ({ ...testCase, framework })));
+
+describe.skipIf(!redis)('payload encoding on a real queue', () => {
+  it.each(cases)('$title, on $framework', async ({ framework, job, stages }) => {
+    const [written, converted] = stages(framework);
+    const repo = new TempRepo();
+    folders.push(repo.dir);
+    repo.commit(renderApp(framework, written!.app), 'the app');
+
+    const eslint = createESLint(repo.dir);
+    const results = await eslint.lintFiles(['.']);
+    expect(verdictOf(flatten(repo.dir, results))).toEqual(written!.verdict);
+    const enqueue = results.find((result) => result.filePath.endsWith(join('src', 'enqueue.js')))!;
+    const suggested = applySuggestions(readFileSync(enqueue.filePath, 'utf8'), enqueue.messages);
+    expect(suggested, "the rule's suggestion writes the converted call").toBe(renderApp(framework, converted!.app)['src/enqueue.js']);
+
+    repo.write(renderApp(framework, converted!.app));
+    expect(verdictOf(flatten(repo.dir, await createESLint(repo.dir).lintFiles(['.'])))).toEqual(converted!.verdict);
+
+    for (const stage of [written!, converted!]) {
+      const copy = materialize(renderApp(framework, stage.app));
+      const intents = stage.app.enqueues.map((call) => ({ name: call.name, intent: call.intent }));
+      const jobs = await runDirection({ framework, redis, enqueuer: copy, worker: copy, intents });
+      expect(jobs, stage.label).toEqual([{ name: job, outcome: stage.outcome }]);
+    }
+  });
+});
