@@ -44,6 +44,7 @@ const SAMPLE = {
   arrives: 'an ISO date string',
   encoding: 'JSON',
   converted: 'new Date(0).toISOString()',
+  use: ' Then `job.data.sendAt.getTime()` in the handler throws.',
 };
 
 const render = (template) => template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key) => SAMPLE[key] ?? `<${key}>`);

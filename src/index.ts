@@ -4,7 +4,7 @@ import { rules } from './rules/index.js';
 
 const { name, version } = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 
-type RuleLevels = Record<`safe-jobs/${keyof typeof rules}`, 'error' | 'warn'>;
+type RuleLevels = Record<`safe-jobs/${keyof typeof rules}`, Linter.RuleEntry>;
 
 const recommendedRules: RuleLevels = {
   'safe-jobs/enqueue-args-match': 'error',
@@ -25,6 +25,8 @@ const strictRules: RuleLevels = {
   'safe-jobs/no-premature-enqueue': 'error',
   'safe-jobs/no-silent-unknown-job': 'error',
   'safe-jobs/require-baseline': 'error',
+  // Every Date in a payload type, also one the handler never calls a Date method on.
+  'safe-jobs/no-unserializable-payload': ['error', { dates: 'all' }],
 };
 
 /** Every file kind the rules understand; configs stay parser-neutral and leave parsing to the user. */

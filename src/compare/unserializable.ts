@@ -19,11 +19,11 @@ export const UNSERIALIZABLE_PAYLOAD = {
   direction: 'new-payload-to-old-worker',
   messages: {
     lostMember:
-      "Job '{{job}}' {{kind}} `{{member}}` is typed `{{type}}`, but the queue encodes it as {{encoding}}: the worker receives {{arrives}}. Type it as what arrives and convert it in the handler, or convert it where the job is enqueued.",
+      "Job '{{job}}' {{kind}} `{{member}}` is typed `{{type}}`, but the queue encodes it as {{encoding}}: the worker receives {{arrives}}.{{use}} Type it as what arrives and convert it in the handler, or convert it where the job is enqueued.",
     unencodableMember:
       "Job '{{job}}' {{kind}} `{{member}}` is typed `{{type}}`, which {{encoding}} cannot encode: {{arrives}}. Send it as a string and convert it back in the handler.",
     lostValue:
-      "This passes {{type}} as `{{member}}` of job '{{job}}', but the queue encodes it as {{encoding}}: the worker receives {{arrives}}. Convert it here, and back in the handler.",
+      "This passes {{type}} as `{{member}}` of job '{{job}}', but the queue encodes it as {{encoding}}: the worker receives {{arrives}}.{{use}} Convert it here, and back in the handler.",
     unencodableValue: "This passes {{type}} as `{{member}}` of job '{{job}}', which {{encoding}} cannot encode: {{arrives}}. Send it as a string.",
   },
   run: checkUnserializablePayloads,
@@ -33,11 +33,17 @@ export const UNSERIALIZABLE_PAYLOAD = {
 export interface UnserializablePayloadOptions {
   /** Type names a serializer of the app's own keeps (a superjson layer): `['Date', 'Map']`. */
   allow?: string[];
+  /**
+   * `used` (the default): a Date is reported where the handler calls a Date method on it; a Date
+   * it passes on or parses arrives as a string harmlessly. `all`: every Date, as strict does.
+   */
+  dates?: 'used' | 'all';
 }
 
-/** Whether the rule's options accept a finding of the check: its type is one a custom serializer handles. */
+/** Whether the rule's options leave a finding of the check out: a type a custom serializer handles, or a Date the handler never uses as one. */
 export function isUnserializableAllowed(finding: Finding, options: UnserializablePayloadOptions): boolean {
-  return (options.allow ?? []).includes(finding.data.typeName ?? '');
+  if ((options.allow ?? []).includes(finding.data.typeName ?? '')) return true;
+  return finding.data.typeName === 'Date' && finding.data.dateUsed !== 'true' && (options.dates ?? 'used') === 'used';
 }
 
 const ENCODING_NAMES: Record<Encoding, string> = { json: 'JSON', bson: 'BSON' };
@@ -45,9 +51,10 @@ const ENCODING_NAMES: Record<Encoding, string> = { json: 'JSON', bson: 'BSON' };
 function checkUnserializablePayloads(current: ContractSet): Finding[] {
   const findings = new Map<string, Finding>();
   const add = (finding: Finding) => {
-    // A payload type shared by several jobs is reported once, for the first of them.
+    // A payload type shared by several jobs is reported once: for the first job whose handler uses the Date as one, else the first job.
     const key = `${finding.file}:${finding.span.range.join(':')}:${finding.data.member}:${finding.data.typeName}`;
-    if (!findings.has(key)) findings.set(key, finding);
+    const known = findings.get(key);
+    if (!known || (known.data.dateUsed === 'false' && finding.data.dateUsed === 'true')) findings.set(key, finding);
   };
   const jobs = [...current.jobs.values()].sort((a, b) => a.wireName.localeCompare(b.wireName));
   for (const job of jobs) {
@@ -75,12 +82,27 @@ function getEncoding(job: JobContract): Encoding | undefined {
 }
 
 function getMemberFinding(job: JobContract, member: MemberContract, lost: LostType, encoding: Encoding): Finding {
+  const path = joinPath(member.name, lost.path);
   return makeFinding(UNSERIALIZABLE_PAYLOAD, {
     messageId: lost.failsAtEnqueue ? 'unencodableMember' : 'lostMember',
     job,
     at: { file: member.file, span: member.span },
-    data: { kind: getMemberKind(job), member: joinPath(member.name, lost.path), type: lost.type, typeName: lost.name, arrives: lost.arrives, encoding: ENCODING_NAMES[encoding] },
+    data: { kind: getMemberKind(job), member: path, type: lost.type, typeName: lost.name, arrives: lost.arrives, encoding: ENCODING_NAMES[encoding], ...getUseData(job, path, lost) },
   });
+}
+
+/**
+ * Whether the handler calls a Date method on the member (`job.data.sentAt.getTime()`): the
+ * evidence that a Date arriving as a string breaks it, said in the message.
+ */
+function getUseData(job: JobContract, path: string, lost: LostType): { use: string; dateUsed?: 'true' | 'false' } {
+  if (lost.name !== 'Date') return { use: '' };
+  const member = path.replace(/\[[^\]]*\]/g, '');
+  const use = job.dateUses?.find((each) => {
+    const value = each.slice(0, each.lastIndexOf('.'));
+    return value === member || value.endsWith(`.${member}`);
+  });
+  return use ? { use: ` Then \`${use}()\` in the handler throws.`, dateUsed: 'true' } : { use: '', dateUsed: 'false' };
 }
 
 function getValueFinding(site: EnqueueSite, job: JobContract, value: BuiltinValueFact, lost: LostType, encoding: Encoding): Finding {
@@ -89,7 +111,7 @@ function getValueFinding(site: EnqueueSite, job: JobContract, value: BuiltinValu
     messageId: lost.failsAtEnqueue ? 'unencodableValue' : 'lostValue',
     job,
     at: { file: site.location.file, span: value.span },
-    data: { member, type: describeValue(lost), typeName: lost.name, arrives: lost.arrives, encoding: ENCODING_NAMES[encoding] },
+    data: { member, type: describeValue(lost), typeName: lost.name, arrives: lost.arrives, encoding: ENCODING_NAMES[encoding], ...getUseData(job, member, lost) },
   });
 }
 

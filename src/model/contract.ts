@@ -42,6 +42,8 @@ export interface JobContract {
   serialization?: 'json' | 'bson' | 'custom';
   /** Sketch of the handler body's tokens, to recognize a renamed job. */
   fingerprint?: number[];
+  /** Date methods the handler calls on its arguments (`job.data.sentAt.getTime`): a member typed Date that is used as one. */
+  dateUses?: string[];
   /**
    * The code declares a payload the plugin cannot read (a schema built by `.extend()`, a type it
    * cannot resolve): its members are unknown, not absent, and are compared in neither direction.

@@ -79,6 +79,8 @@ export interface HandlerFact {
   firstParamTypeArgument?: PayloadSource;
   /** Sketch of the body's tokens (adapters/shared/fingerprint.ts), to recognize a renamed job: at most SKETCH_SIZE hashes. */
   fingerprint?: number[];
+  /** Date methods the body calls on values from its parameters, by path (`job.data.sentAt.getTime`): adapters/shared/date-uses.ts. */
+  dateUses?: string[];
   /** When the function dispatches on its job's name (`switch (job.name)`): the cases and what an unknown name meets. */
   dispatch?: DispatchFact;
 }

@@ -25,12 +25,17 @@ export default createRule<Options, RuleMessageIds<typeof UNSERIALIZABLE_PAYLOAD>
             uniqueItems: true,
             description: "Type names the app's own serializer keeps (a superjson layer): `Date`, `Map`, `Set`, `bigint`.",
           },
+          dates: {
+            type: 'string',
+            enum: ['used', 'all'],
+            description: "'used': a Date is reported where the handler calls a Date method on it (`sentAt.getTime()`); 'all': every Date in a payload type, used or not.",
+          },
         },
       },
     ],
     messages: { ...getRuleMessages(UNSERIALIZABLE_PAYLOAD), ...SERIALIZATION_SUGGESTIONS },
   },
-  defaultOptions: [{ allow: [] }],
+  defaultOptions: [{ allow: [], dates: 'used' }],
   create(context, [options]) {
     return {
       Program() {

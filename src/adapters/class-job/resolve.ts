@@ -9,7 +9,7 @@ import type { ClassFact, EnqueueFact, FileFacts, HandlerFact, NameRef, PayloadSo
 import type { ClassRef, ProjectResolver, ResolvedClass } from '../../resolve/resolver.js';
 import type { ResolveContext } from '../kind.js';
 import { getKindFacts } from '../kind.js';
-import { setSignature, withFile } from '../shared/contracts.js';
+import { addBodyFacts, setSignature, withFile } from '../shared/contracts.js';
 import { getReceiverBinding } from '../shared/receiver-binding.js';
 import type { ClassJobConfig, StaticSource } from './config.js';
 import type { ProducerCallFact } from './extract.js';
@@ -183,7 +183,7 @@ function getClassJobContract(start: ResolvedClass, resolver: ProjectResolver, co
 /** The handler receives a job whose data is the payload: fields from `Job<Data>` or `{ data: Data }`; unreadable, unknown. */
 function setJobData(contract: JobContract, handler: { file: string; fn: HandlerFact }, resolver: ProjectResolver): void {
   contract.style = 'payload';
-  if (handler.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
+  addBodyFacts(contract, handler.fn);
   const source = handler.fn.firstParamTypeArgument;
   const payload = source && resolver.resolvePayload(handler.file, source);
   if (payload) contract.fields = withFile(payload.fields, payload.file);

@@ -5,7 +5,7 @@
 import type { JobContract, MemberContract } from '../../model/contract.js';
 import type { FileFacts, NamedEnqueueFact } from '../../model/facts.js';
 import { getKindFacts, type ResolveContext } from '../kind.js';
-import { withFile } from '../shared/contracts.js';
+import { addBodyFacts, withFile } from '../shared/contracts.js';
 import { isReceiver } from '../shared/receiver-binding.js';
 import { addNamedSites, isCallOnClass, getCallFields } from '../shared/sites.js';
 import type { EventFunctionConfig } from './config.js';
@@ -46,7 +46,7 @@ function addEventFunction(file: string, fact: EventFunctionFact, configs: readon
     }
     const contract: JobContract = { wireName: resolved.name, location: { file, span: event.span }, handler: fact.handler?.method ?? 'handler', style: 'payload', params: [], fields: [], adapter: config.name };
     if (config.serialization) contract.serialization = config.serialization;
-    if (fact.handler?.fingerprint) contract.fingerprint = fact.handler.fingerprint;
+    addBodyFacts(contract, fact.handler);
     if (resolved.payload) contract.fields = resolved.payload.fields;
     context.addJob(contract);
   }

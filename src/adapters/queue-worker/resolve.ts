@@ -6,7 +6,7 @@
 import type { DispatcherContract, EnqueueSite, JobContract, Location } from '../../model/contract.js';
 import type { DispatchCaseFact, FileFacts, HandlerFact, NamedEnqueueFact, PayloadSource } from '../../model/facts.js';
 import { getKindFacts, type ResolveContext } from '../kind.js';
-import { withFile } from '../shared/contracts.js';
+import { addBodyFacts, withFile } from '../shared/contracts.js';
 import { getReceiverBinding, isReceiver } from '../shared/receiver-binding.js';
 import { FLOW_RECEIVER, isCallOnClass, getCallFields } from '../shared/sites.js';
 import type { QueueWorkerConfig } from './config.js';
@@ -175,7 +175,7 @@ function getProcessorJob(
   const contract: JobContract = { wireName, location, handler: handler.fn.method, style: 'payload', params: [], fields: [], adapter: config.name };
   if (processor.queue !== undefined) contract.queue = processor.queue;
   if (config.serialization) contract.serialization = config.serialization;
-  if (handler.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
+  addBodyFacts(contract, handler.fn);
   const own = passes === 'data' ? (handler.fn.params.length === 1 ? handler.fn.payload : undefined) : handler.fn.firstParamTypeArgument;
   const resolver = context.resolver;
   const payload =

@@ -16,13 +16,19 @@ export function setSignature(
   typeArgument?: { file: string; source: PayloadSource },
 ): void {
   contract.params = withFile(resolver.expandFields(handler.file, handler.fn.params), handler.file);
-  if (handler.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
+  addBodyFacts(contract, handler.fn);
   let payload = resolver.resolvePayload(handler.file, handler.fn.payload);
   if (!payload && typeArgument && isUntypedSingleParam(handler.fn)) payload = resolver.resolvePayload(typeArgument.file, typeArgument.source);
   if (payload) {
     contract.style = 'payload';
     contract.fields = withFile(payload.fields, payload.file);
   }
+}
+
+/** What the contract keeps of the handler's body: its fingerprint (renames) and its uses of members as Dates (encodings). */
+export function addBodyFacts(contract: JobContract, fn: HandlerFact | undefined): void {
+  if (fn?.fingerprint) contract.fingerprint = fn.fingerprint;
+  if (fn?.dateUses) contract.dateUses = fn.dateUses;
 }
 
 function isUntypedSingleParam(handler: HandlerFact): boolean {

@@ -4,6 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { HandlerFact, Member, PayloadSource, SourceSpan, TextEdit } from '../../model/facts.js';
+import { getDateUses } from './date-uses.js';
 import { getDispatchFact } from './dispatch.js';
 import { getFingerprint } from './fingerprint.js';
 import { getSpan, isFunctionNode, type Node, type SyntaxContext } from './syntax.js';
@@ -18,7 +19,12 @@ export function getFunctionFact(
 ): HandlerFact {
   const params = fn.params.filter((param) => !(param.type === 'Identifier' && param.name === 'this'));
   const handler: HandlerFact = { method, span, params: getParamMembers(params, ctx) };
-  if (fn.body) handler.fingerprint = getFingerprint(ctx.text.slice(fn.body.range[0], fn.body.range[1]));
+  if (fn.body) {
+    const body = ctx.text.slice(fn.body.range[0], fn.body.range[1]);
+    handler.fingerprint = getFingerprint(body);
+    const dateUses = getDateUses(params, body);
+    if (dateUses) handler.dateUses = dateUses;
+  }
   const payload = params.length === 1 ? getPayloadSource(params[0]!, ctx) : undefined;
   if (payload) handler.payload = payload;
   const firstParamPayload = params.length > 1 ? getPayloadSource(params[0]!, ctx) : undefined;

@@ -6,7 +6,7 @@
 import type { JobContract, Location, MemberContract } from '../../model/contract.js';
 import type { FileFacts, HandlerFact, NamedEnqueueFact, PayloadSource, ValueFact } from '../../model/facts.js';
 import { getKindFacts, type ResolveContext } from '../kind.js';
-import { setSignature, resolveSchema, withFile } from '../shared/contracts.js';
+import { addBodyFacts, resolveSchema, setSignature, withFile } from '../shared/contracts.js';
 import { isReceiver } from '../shared/receiver-binding.js';
 import { addNamedSites, getBoundValues, isCallOnClass, getCallFields } from '../shared/sites.js';
 import type { StringRegistryConfig } from './config.js';
@@ -140,7 +140,7 @@ function getRegistryContract(
 ): JobContract {
   const contract: JobContract = { wireName, location, handler: handler.fn.method, style: 'positional', params: [], fields: [], adapter: config.name };
   if (config.serialization) contract.serialization = config.serialization;
-  if (handler.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
+  addBodyFacts(contract, handler.fn);
   const resolver = context.resolver;
   if (config.handler === 'payload-argument') {
     // `(payload: Payload, helpers) => ...`: the first parameter is the payload; untyped, the global declaration types it.
@@ -174,7 +174,7 @@ function addObjectDefinition(file: string, fact: ObjectDefinitionFact, configs: 
   const handler = fact.handler && ('fn' in fact.handler ? { file, fn: fact.handler.fn } : context.resolver.resolveFunction(file, fact.handler.path));
   const contract: JobContract = { wireName, location: { file, span: fact.span }, handler: handler?.fn.method ?? 'handler', style: 'payload', params: [], fields: [], adapter: config.name };
   if (config.serialization) contract.serialization = config.serialization;
-  if (handler?.fn.fingerprint) contract.fingerprint = handler.fn.fingerprint;
+  addBodyFacts(contract, handler?.fn);
   const payload = fact.schema !== undefined ? resolveSchema(file, fact.schema, context) : getDefinitionPayload(file, fact, config, handler, context);
   // No schema and no typed payload parameter (or a handler that cannot be found): the members are unknown, never none.
   if (payload) contract.fields = withFile(payload.fields, payload.file);

@@ -2,7 +2,7 @@
 import type { JobContract } from '../../model/contract.js';
 import type { FileFacts, NamedEnqueueFact } from '../../model/facts.js';
 import { getKindFacts, type ResolveContext } from '../kind.js';
-import { resolveSchema, withFile } from '../shared/contracts.js';
+import { addBodyFacts, resolveSchema, withFile } from '../shared/contracts.js';
 import { addNamedSites, getBoundValues, isCallOnClass, getCallFields } from '../shared/sites.js';
 import type { TaskDefinitionConfig } from './config.js';
 import type { TaskDefinitionFact, TaskFacts } from './facts.js';
@@ -22,7 +22,7 @@ function addTaskDefinition(file: string, fact: TaskDefinitionFact, configs: read
   if (!config || wireName === undefined) return;
   const contract: JobContract = { wireName, location: { file, span: fact.span }, handler: fact.handler?.method ?? 'run', style: 'payload', params: [], fields: [], adapter: config.name };
   if (config.serialization) contract.serialization = config.serialization;
-  if (fact.handler?.fingerprint) contract.fingerprint = fact.handler.fingerprint;
+  addBodyFacts(contract, fact.handler);
   const payload = fact.schema !== undefined ? resolveSchema(file, fact.schema, context) : context.resolver.resolvePayload(file, fact.payload);
   if (payload) contract.fields = withFile(payload.fields, payload.file);
   else if (fact.schema !== undefined) contract.membersUnknown = true;
