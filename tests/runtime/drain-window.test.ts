@@ -4,48 +4,27 @@
  * alone says the change is safe; listing v1 as a baseline reports it, with the delay. On a real
  * Redis, with BullMQ.
  */
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type Files, TempRepo } from '../helpers/git-repo.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TempRepo } from '../helpers/git-repo.js';
 import { lintFiles } from '../helpers/lint.js';
 import { renderApp } from './apps.js';
+import { useRunnableCopies } from './copies.js';
 import { DRAIN_CASES, DRAIN_DELAY_MS } from './drain-case.js';
 import { verdictOf } from './deploy.js';
 import { redisForTests } from './redis-server.js';
 import { runDirection } from './simulator.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const redis = await redisForTests('tests/runtime (the drain window on Redis)');
 afterAll(async () => {
   await redis?.stop();
 });
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A runnable copy of one version, with the project's node_modules linked in. */
-function materialize(files: Files): { dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'safe-jobs-drain-'));
-  folders.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    if (text === null) continue;
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return { dir };
-}
+const { materialize, track } = useRunnableCopies('safe-jobs-drain-');
 
 describe.skipIf(!redis)('the drain window on BullMQ', () => {
   it.each(DRAIN_CASES)('$title: two baselines report it, one does not', async ({ job, versions, verdicts, runs }) => {
     const repo = new TempRepo();
-    folders.push(repo.dir);
+    track(repo.dir);
     repo.commit(renderApp('bullmq', versions.v1), 'v1');
     repo.git('tag', 'v1');
     repo.commit(renderApp('bullmq', versions.v2), 'v2');

@@ -4,44 +4,25 @@
  * its suggestion writes the conversion, and with the handler parsing the string the job
  * completes (serialization-case.ts). On a real Redis, with BullMQ and node-resque.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Linter } from 'eslint';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type Files, TempRepo } from '../helpers/git-repo.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TempRepo } from '../helpers/git-repo.js';
 import { createESLint, flatten } from '../helpers/lint.js';
 import { renderApp } from './apps.js';
+import { useRunnableCopies } from './copies.js';
 import { verdictOf } from './deploy.js';
 import { redisForTests } from './redis-server.js';
 import { SERIALIZATION_CASES } from './serialization-case.js';
 import { runDirection } from './simulator.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const redis = await redisForTests('tests/runtime (payload encoding on Redis)');
 afterAll(async () => {
   await redis?.stop();
 });
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A runnable copy of one version, with the project's node_modules linked in. */
-function materialize(files: Files): { dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'safe-jobs-encoding-'));
-  folders.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    if (text === null) continue;
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return { dir };
-}
+const { materialize, track } = useRunnableCopies('safe-jobs-encoding-');
 
 /** The file with the first suggestion of each message applied (ESLint's `fix` of a suggestion). */
 function applySuggestions(text: string, messages: Linter.LintMessage[]): string {
@@ -55,7 +36,7 @@ describe.skipIf(!redis)('payload encoding on a real queue', () => {
   it.each(cases)('$title, on $framework', async ({ framework, job, stages }) => {
     const [written, converted] = stages(framework);
     const repo = new TempRepo();
-    folders.push(repo.dir);
+    track(repo.dir);
     repo.commit(renderApp(framework, written!.app), 'the app');
 
     const eslint = createESLint(repo.dir);
