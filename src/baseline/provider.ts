@@ -170,12 +170,13 @@ export class BaselineProvider {
     if (unjoined) return { problem: unjoined };
     const effective = mergeBase ?? commit;
     const label = mergeBase && mergeBase !== commit ? `${revision} (merge-base ${effective.slice(0, 7)})` : `${revision} at ${effective.slice(0, 7)}`;
-    let set = this.setsByCommit.get(effective);
+    let set = this.setsByCommit.get(effective) ?? this.cache.getContracts(effective);
     if (!set) {
       const source = new GitTreeSource(root, effective, getCandidatePattern(this.settings.pattern), this.worktree);
       set = loadProject(source, this.cache).contracts;
-      this.setsByCommit.set(effective, set);
+      this.cache.putContracts(effective, set);
     }
+    this.setsByCommit.set(effective, set);
     return { baseline: { set, label, key: `git:${effective}` } };
   }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { JobPattern } from '../adapters/job-pattern.js';
 import { type ParseOutcome, parseFileFacts } from '../adapters/parse-file.js';
+import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
 import type { FactsStore } from './facts-store.js';
 import { parseFiles } from './parse-pool.js';
@@ -95,6 +96,16 @@ export class FactsCache {
     if (this.nonCandidates.has(blob)) return;
     this.nonCandidates.add(blob);
     this.unsaved = true;
+  }
+
+  /** A baseline commit's contracts, as a previous process of this build and pattern built them. */
+  getContracts(commit: string): ContractSet | undefined {
+    return this.store?.readContracts(commit);
+  }
+
+  /** Keeps a baseline commit's contracts for the next process (a commit's contracts never change). */
+  putContracts(commit: string, set: ContractSet): void {
+    this.store?.writeContracts(commit, set);
   }
 
   /** Writes newly parsed facts to the store, if there is one and anything is new; called once both versions are loaded. */

@@ -3,13 +3,16 @@
  * thread and editor restart would otherwise parse every job file of both versions again.
  * One JSON file per project, plugin build and job pattern, keyed by content hash, under
  * `node_modules/.cache/eslint-plugin-safe-jobs/` (the place build tools share for caches,
- * never committed). The store is only ever a shortcut: anything wrong with it is ignored.
+ * never committed). Beside it, the contracts of each baseline commit: a commit's contracts
+ * never change, so a later process skips its git reads and resolution. The store is only ever
+ * a shortcut: anything wrong with it is ignored.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ContractSet, getJobKey, type JobContract, type EnqueueSite } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
 
 export const CACHE_FOLDER = join('node_modules', '.cache', 'eslint-plugin-safe-jobs');
@@ -18,9 +21,11 @@ export const CACHE_FOLDER = join('node_modules', '.cache', 'eslint-plugin-safe-j
 const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 /** Temporary files of a write that did not finish (a killed process) are removed after this long. */
 const ABANDONED_AFTER_MS = 10 * 60 * 1000;
-/** The store's own files: stores, and the temporary files of their writes. Nothing else is ever removed. */
-const STORE_NAME = /^facts-[0-9a-f]{16}\.json$/;
-const TEMPORARY_NAME = /^facts-[0-9a-f]{16}\.json\.[0-9a-f-]{36}\.tmp$/;
+/** The store's own files: stores, baseline contracts, and the temporary files of their writes. Nothing else is ever removed. */
+const STORE_NAME = /^(facts|contracts)-[0-9a-f]{16}\.json$/;
+const TEMPORARY_NAME = /^(facts|contracts)-[0-9a-f]{16}\.json\.[0-9a-f-]{36}\.tmp$/;
+/** Baselines whose contracts are kept: the most recently written ones (a branch's merge-base, a few deploy tags). */
+const MAX_CONTRACT_FILES = 8;
 /** How every store file starts (`JSON.stringify` of a StoreFile): a file named like one but not so is not ours. */
 const STORE_PREFIX = '{"format":';
 
@@ -52,10 +57,44 @@ export class FactsStore {
   /** The store of the project at `root`, in its CACHE_FOLDER. */
   constructor(
     private readonly root: string,
-    patternKey: string,
+    private readonly patternKey: string,
   ) {
     this.directory = join(root, CACHE_FOLDER);
     this.path = join(this.directory, `facts-${createHash('sha1').update(getBuildKey()).update('\0').update(patternKey).digest('hex').slice(0, 16)}.json`);
+  }
+
+  /** The contracts of a baseline commit a process of this build and pattern wrote, if they are intact. */
+  readContracts(commit: string): ContractSet | undefined {
+    try {
+      const text = readWithoutFollowing(this.getContractsPath(commit));
+      const newline = text.indexOf('\n');
+      const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; commit?: unknown; digest?: unknown };
+      const body = text.slice(newline + 1);
+      // A damaged or truncated file fails its digest: it is built again, never read as contracts.
+      if (header.format !== STORE_FORMAT || header.commit !== commit || header.digest !== getDigest(body)) return undefined;
+      return toContractSet(JSON.parse(body) as unknown);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps a baseline commit's contracts for later processes. */
+  writeContracts(commit: string, set: ContractSet): void {
+    const path = this.getContractsPath(commit);
+    const temporary = `${path}.${randomUUID()}.tmp`;
+    try {
+      if (!this.makeFolders()) return;
+      const body = JSON.stringify({ jobs: [...set.jobs.values()], sites: set.sites, unreadable: [...(set.unreadable ?? [])] });
+      writeFileSync(temporary, `${JSON.stringify({ format: STORE_FORMAT, commit, digest: getDigest(body) })}\n${body}`, { flag: 'wx' });
+      renameSync(temporary, path);
+      this.removeStaleFiles();
+    } catch {
+      rmSync(temporary, { force: true });
+    }
+  }
+
+  private getContractsPath(commit: string): string {
+    return join(this.directory, `contracts-${createHash('sha1').update(getBuildKey()).update('\0').update(this.patternKey).update('\0').update(commit).digest('hex').slice(0, 16)}.json`);
   }
 
   /**
@@ -137,22 +176,27 @@ export class FactsStore {
     return { entries: new Map(), nonCandidates: new Set() };
   }
 
-  /** Removes the store's own files that nobody has written for a long time: nothing that is not one, nothing behind a link. */
+  /**
+   * Removes the store's own files that nobody has written for a long time, and baseline
+   * contracts past the most recent MAX_CONTRACT_FILES: nothing that is not one, nothing behind a link.
+   */
   private removeStaleFiles(): void {
     const now = Date.now();
+    const contracts: Array<{ path: string; mtimeMs: number }> = [];
     for (const name of readdirSync(this.directory)) {
       const path = join(this.directory, name);
       const isStore = STORE_NAME.test(name);
       if (path === this.path || (!isStore && !TEMPORARY_NAME.test(name))) continue;
       try {
         const stats = lstatSync(path);
-        if (!stats.isFile() || now - stats.mtimeMs <= (isStore ? STALE_AFTER_MS : ABANDONED_AFTER_MS)) continue;
-        if (isStore && !startsWith(path, STORE_PREFIX)) continue;
-        rmSync(path, { force: true });
+        if (!stats.isFile() || (isStore && !startsWith(path, STORE_PREFIX))) continue;
+        if (now - stats.mtimeMs > (isStore ? STALE_AFTER_MS : ABANDONED_AFTER_MS)) rmSync(path, { force: true });
+        else if (isStore && name.startsWith('contracts-')) contracts.push({ path, mtimeMs: stats.mtimeMs });
       } catch {
         // Removed by another process meanwhile.
       }
     }
+    for (const { path } of contracts.sort((a, b) => b.mtimeMs - a.mtimeMs).slice(MAX_CONTRACT_FILES)) rmSync(path, { force: true });
   }
 }
 
@@ -191,6 +235,26 @@ function startsWith(path: string, prefix: string): boolean {
   } finally {
     closeSync(fd);
   }
+}
+
+function getDigest(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** Contracts as writeContracts writes them, with the members every check takes for granted; undefined for anything else. */
+function toContractSet(value: unknown): ContractSet | undefined {
+  const body = value as { jobs?: unknown; sites?: unknown; unreadable?: unknown } | null;
+  if (!body || !Array.isArray(body.jobs) || !Array.isArray(body.sites) || !Array.isArray(body.unreadable)) return undefined;
+  const isLocated = (entry: { wireName?: unknown; location?: { file?: unknown; span?: { range?: unknown } } }) =>
+    typeof entry?.wireName === 'string' && typeof entry.location?.file === 'string' && Array.isArray(entry.location.span?.range);
+  const jobs = body.jobs as JobContract[];
+  const sites = body.sites as EnqueueSite[];
+  if (!jobs.every((job) => isLocated(job) && Array.isArray(job.params) && Array.isArray(job.fields))) return undefined;
+  if (!sites.every((site) => isLocated(site) && typeof site.args?.count === 'number')) return undefined;
+  if (!body.unreadable.every((entry) => Array.isArray(entry) && entry.length === 2 && entry.every((part) => typeof part === 'string'))) return undefined;
+  const set: ContractSet = { jobs: new Map(jobs.map((job) => [getJobKey(job), job])), sites };
+  if (body.unreadable.length > 0) set.unreadable = new Map(body.unreadable as Array<[string, string]>);
+  return set;
 }
 
 /** The facts of one file as the extractor writes them: the members every reader takes for granted. */

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_JOB_PATTERN } from '../../src/adapters/job-pattern.js';
 import type { FileFacts } from '../../src/model/facts.js';
 import { Engine } from '../../src/engine/engine.js';
+import { GitTreeSource } from '../../src/baseline/git-source.js';
 import { FactsCache } from '../../src/project/facts-cache.js';
 import { CACHE_FOLDER, FactsStore, STORE_FORMAT } from '../../src/project/facts-store.js';
 import { readSettings } from '../../src/settings.js';
@@ -48,7 +49,9 @@ function lintInNewProcess(repo: TempRepo, file: string): string[] {
   return report.findings.map((finding) => `${finding.rule}@${finding.span.start.line}`);
 }
 
-const storeFiles = (repo: TempRepo) => readdirSync(repo.path(CACHE_FOLDER));
+/** The cache folder's files but the baselines' contracts (tested apart below). */
+const storeFiles = (repo: TempRepo) => readdirSync(repo.path(CACHE_FOLDER)).filter((name) => !name.startsWith('contracts-'));
+const contractFiles = (repo: TempRepo) => readdirSync(repo.path(CACHE_FOLDER)).filter((name) => name.startsWith('contracts-'));
 
 function readStore(repo: TempRepo): { entries: Record<string, unknown>; nonCandidates: string[] } {
   const [file] = storeFiles(repo);
@@ -191,6 +194,63 @@ describe('the facts store', () => {
     expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
     expect(readdirSync(repo.path('node_modules'))).toEqual([]);
     expect(FactsStore.open(repo.path('src'), 'key')).toBeUndefined();
+  });
+});
+
+describe("the baselines' contracts", () => {
+  it('keeps a baseline commit\'s contracts, and a new process reads them instead of the commit\'s files', () => {
+    const repo = changedApp();
+    const reads = vi.spyOn(GitTreeSource.prototype, 'readCandidates');
+    expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(contractFiles(repo)).toHaveLength(1);
+    expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
+    expect(reads).toHaveBeenCalledTimes(1);
+    // Another baseline commit has contracts of its own.
+    repo.commit({ 'src/util.ts': `${UTIL}export const thrice = (n: number) => n * 3;\n` });
+    repo.write({ 'src/mail-job.ts': job('id: number, to: string') });
+    expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual([]);
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(contractFiles(repo)).toHaveLength(2);
+    reads.mockRestore();
+  });
+
+  it('builds them again from git when the file is damaged, truncated or of another build', () => {
+    const repo = changedApp();
+    lintInNewProcess(repo, 'src/mail-job.ts');
+    const path = join(repo.path(CACHE_FOLDER), contractFiles(repo)[0]!);
+    const text = readFileSync(path, 'utf8');
+    const reads = vi.spyOn(GitTreeSource.prototype, 'readCandidates');
+    const damaged = [
+      text.replace('"wireName":"MailJob"', '"wireName":"MaiJob"'),
+      text.slice(0, text.length - 40),
+      text.replace(`"format":${STORE_FORMAT}`, '"format":1'),
+      text.replace(/"jobs":\[/, '"jobs":{"x":['),
+    ];
+    for (const [index, content] of damaged.entries()) {
+      writeFileSync(path, content);
+      expect(lintInNewProcess(repo, 'src/mail-job.ts'), `damage ${index}`).toEqual(['no-new-required-param@4']);
+      expect(reads).toHaveBeenCalledTimes(index + 1);
+    }
+    reads.mockRestore();
+  });
+
+  it('keeps the contracts of the most recently written baselines only', () => {
+    const repo = changedApp();
+    lintInNewProcess(repo, 'src/mail-job.ts');
+    const folder = repo.path(CACHE_FOLDER);
+    const [own] = contractFiles(repo);
+    const older = new Date(Date.now() - 60 * 60 * 1000);
+    for (let index = 0; index < 9; index++) {
+      const name = `contracts-${String(index).repeat(16)}.json`;
+      writeFileSync(join(folder, name), `{"format":${STORE_FORMAT},"commit":"x","digest":"y"}\n{}`);
+      utimesSync(join(folder, name), older, older);
+    }
+    rmSync(join(folder, own!));
+    lintInNewProcess(repo, 'src/mail-job.ts');
+    // The one just written, and the seven most recent of the others (ties keep any seven).
+    expect(contractFiles(repo)).toHaveLength(8);
+    expect(contractFiles(repo)).toContain(own);
   });
 });
 
