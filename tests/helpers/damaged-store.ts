@@ -9,7 +9,7 @@ import { CACHE_FOLDER } from '../../src/project/facts-store.js';
  */
 export function damageFactsStore(root: string): void {
   const folder = join(root, CACHE_FOLDER);
-  for (const name of readdirSync(folder)) {
+  for (const name of readdirSync(folder).filter((file) => file.startsWith('facts-'))) {
     const store = JSON.parse(readFileSync(join(folder, name), 'utf8')) as { entries: Record<string, { kinds?: unknown }> };
     for (const facts of Object.values(store.entries)) facts.kinds = { 'queue-worker': { processors: 5 } };
     writeFileSync(join(folder, name), JSON.stringify(store));
