@@ -13,7 +13,7 @@ import { joinLabels, mergeBaselineRuns } from '../compare/several-baselines.js';
 import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
-import { isLintablePath } from '../model/paths.js';
+import { isLintablePath, MAX_FILE_BYTES } from '../model/paths.js';
 import type { SafeJobsSettings } from '../settings.js';
 import { groupBy } from '../util/group-by.js';
 import { CurrentIndex } from '../project/current-index.js';
@@ -71,7 +71,9 @@ export class Engine {
     if (!path || !isLintablePath(path)) return EMPTY_REPORT;
     // Other files still get their findings: a removed enqueue call leaves its report behind.
     const indexMoved = this.current.refresh(path);
-    if (this.current.isRelevant(path, text)) this.current.update(path, text, extract, this.compared?.bodiesMatter ?? true);
+    // A file over the size limit is never read, from disk or git, whatever ESLint lints: its
+    // jobs stay unknown on both sides, and what the plugin keeps stays bounded by the limit.
+    if (!isOversized(text) && this.current.isRelevant(path, text)) this.current.update(path, text, extract, this.compared?.bodiesMatter ?? true);
     const analysis = this.analyze(indexMoved);
     const isJobFile = this.current.getJobFiles().has(path);
     const own = analysis.own.get(path) ?? [];
@@ -132,6 +134,12 @@ export class Engine {
     }
     return { current, own, compared: this.compared.byFile, baselineLabel: joinLabels(baselines.map((baseline) => baseline.label)), previousUnreadable: getUnreadable(baselines) };
   }
+}
+
+/** Whether a text is over MAX_FILE_BYTES in UTF-8, without encoding it where its length alone decides. */
+function isOversized(text: string): boolean {
+  if (text.length > MAX_FILE_BYTES) return true;
+  return text.length * 3 > MAX_FILE_BYTES && Buffer.byteLength(text) > MAX_FILE_BYTES;
 }
 
 /** Files some baseline could not read, with why (and, among several, in which). */
