@@ -115,7 +115,6 @@ function getNestedKeys(object: TSESTree.ObjectExpression, prefix: string, out: R
   return out;
 }
 
-
 /** Arguments that cannot be read: every check counts them as passing. */
 const UNREADABLE: ArgumentsFact = { count: 0, hasSpread: true };
 
