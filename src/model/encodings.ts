@@ -4,7 +4,7 @@
  * data and regular expressions. The tables say only what is certain: a type missing from them
  * is taken to arrive as it was sent, and an opaque shape is unknown, never a finding.
  */
-import type { TypeShape } from './type-shape.js';
+import { isAssignable, type TypeShape } from './type-shape.js';
 
 export type Encoding = 'json' | 'bson';
 
@@ -84,7 +84,7 @@ function collect(shape: TypeShape, losses: Record<string, Loss>, path: string, d
     case 'union':
       for (const member of shape.of) {
         const loss = member.k === 'ref' && Object.hasOwn(losses, member.name) ? losses[member.name] : undefined;
-        if (loss?.arrivesAs && shape.of.some((other) => isSameShape(other, loss.arrivesAs!))) continue;
+        if (loss?.arrivesAs && isAssignable(loss.arrivesAs, shape) === true) continue;
         collect(member, losses, path, depth + 1, found);
       }
       return;
@@ -106,8 +106,4 @@ function collect(shape: TypeShape, losses: Record<string, Loss>, path: string, d
     default:
       return;
   }
-}
-
-function isSameShape(a: TypeShape, b: TypeShape): boolean {
-  return a.k === 'prim' && b.k === 'prim' && a.name === b.name;
 }

@@ -80,17 +80,10 @@ export class FactsStore {
 
   /** Keeps a baseline commit's contracts for later processes. */
   writeContracts(commit: string, set: ContractSet): void {
-    const path = this.getContractsPath(commit);
-    const temporary = `${path}.${randomUUID()}.tmp`;
-    try {
-      if (!this.makeFolders()) return;
+    this.writeFile(this.getContractsPath(commit), () => {
       const body = JSON.stringify({ jobs: [...set.jobs.values()], sites: set.sites, unreadable: [...(set.unreadable ?? [])] });
-      writeFileSync(temporary, `${JSON.stringify({ format: STORE_FORMAT, commit, digest: getDigest(body) })}\n${body}`, { flag: 'wx' });
-      renameSync(temporary, path);
-      this.removeStaleFiles();
-    } catch {
-      rmSync(temporary, { force: true });
-    }
+      return `${JSON.stringify({ format: STORE_FORMAT, commit, digest: getDigest(body) })}\n${body}`;
+    });
   }
 
   private getContractsPath(commit: string): string {
@@ -134,16 +127,23 @@ export class FactsStore {
 
   /** Replaces the stored facts with `entries`: what this process used, so the file never outgrows the project. */
   write(entries: Map<string, FileFacts>, nonCandidates: Set<string>): void {
+    this.writeFile(this.path, () => {
+      const file: StoreFile = { format: STORE_FORMAT, entries: Object.fromEntries(entries), nonCandidates: [...nonCandidates] };
+      return JSON.stringify(file);
+    });
+  }
+
+  /** Writes one of the store's files whole, then cleans up. `text` runs only once the folders are there. */
+  private writeFile(path: string, text: () => string): void {
     // Other processes (ESLint's worker threads, the editor) may write at the same time: each
     // writes its own temporary file and renames it, so a reader never sees half a file.
-    const temporary = `${this.path}.${randomUUID()}.tmp`;
+    const temporary = `${path}.${randomUUID()}.tmp`;
     try {
       if (!this.makeFolders()) return;
-      const file: StoreFile = { format: STORE_FORMAT, entries: Object.fromEntries(entries), nonCandidates: [...nonCandidates] };
       // `wx`: never through a file or link that is already there.
-      writeFileSync(temporary, JSON.stringify(file), { flag: 'wx' });
-      // A rename replaces a link at the store's path, never what it points to.
-      renameSync(temporary, this.path);
+      writeFileSync(temporary, text(), { flag: 'wx' });
+      // A rename replaces a link at the file's path, never what it points to.
+      renameSync(temporary, path);
       this.removeStaleFiles();
     } catch {
       // A read-only or full disk costs speed, never a lint result.

@@ -5,6 +5,7 @@
  * (`new Date()` to `new Date().toISOString()`). Suggestions, not fixes: each changes what the
  * handler receives or what the code does with it.
  */
+import { simpleTraverse } from '@typescript-eslint/typescript-estree';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { TextEdit } from '../model/facts.js';
 import type { Finding } from '../model/finding.js';
@@ -39,11 +40,11 @@ export function getSerializationSuggestions(finding: Finding, sourceCode: Readon
     return [{ messageId: 'convertValue', data: { converted }, edits: [{ range: node.range, text: converted }] }];
   }
   if (finding.data.typeName !== 'Date' || !MEMBER_NODES.has(node.type)) return [];
-  const zodDates = findNodes(node, sourceCode, isZodDateCall);
+  const zodDates = findNodes(node, isZodDateCall);
   if (zodDates.length > 0) {
     return [{ messageId: 'coerceDate', edits: zodDates.map((call) => ({ range: call.callee.range, text: `${call.callee.object.name}.coerce.date` })) }];
   }
-  const dates = findNodes(node, sourceCode, isDateReference);
+  const dates = findNodes(node, isDateReference);
   if (dates.length === 0) return [];
   const edits: TextEdit[] = dates.map((reference) => ({ range: reference.range, text: 'string' }));
   return [{ messageId: 'typeAsString', data: { member: finding.data.member ?? '' }, edits }];
@@ -60,21 +61,14 @@ function getNodeAt(sourceCode: Readonly<TSESLint.SourceCode>, range: readonly [n
   return match;
 }
 
-function findNodes<T extends TSESTree.Node>(root: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, test: (node: TSESTree.Node) => node is T): T[] {
+/** The nodes of `root`'s subtree (itself included) that pass `test`. */
+function findNodes<T extends TSESTree.Node>(root: TSESTree.Node, test: (node: TSESTree.Node) => node is T): T[] {
   const found: T[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    if (test(node)) {
-      found.push(node);
-      return;
-    }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node);
-      }
-    }
-  };
-  visit(root);
+  simpleTraverse(root, {
+    enter(node) {
+      if (test(node)) found.push(node);
+    },
+  });
   return found;
 }
 

@@ -4,9 +4,10 @@
  * JavaScript enqueue call that sends a Map. The rule needs no baseline, so the same findings come
  * with N committed and N+1 edited, and with no baseline at all.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { TempRepo } from '../helpers/git-repo.js';
+import { useTempRepos } from '../helpers/deployed.js';
+import type { TempRepo } from '../helpers/git-repo.js';
 import { lintFiles } from '../helpers/lint.js';
 
 const PACKAGE = JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: { bullmq: '^5.0.0' } });
@@ -25,14 +26,10 @@ const DIGEST_WORKER = "import { Worker } from 'bullmq';\n\nexport const digests 
 const ENQUEUE = "import { Queue } from 'bullmq';\n\nconst mail = new Queue('mail');\nexport const remind = (userId) => mail.add('reminder', { userId, sendAt: new Date(), createdAt: new Date() });\n";
 const DIGEST = "import { Queue } from 'bullmq';\n\nconst digest = new Queue('digest');\nexport const send = (ids) => digest.add('digest', { seen: new Set(ids) });\n";
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.remove();
-});
+const tempRepo = useTempRepos();
 
 function app(): TempRepo {
-  const repo = new TempRepo();
-  repos.push(repo);
+  const repo = tempRepo();
   repo.commit({ 'package.json': PACKAGE, 'src/types.ts': TYPES.replace('  sendAt: Date;\n', ''), 'src/worker.ts': WORKER.replace('job.data.sendAt.getTime()', '0'), 'src/enqueue.js': ENQUEUE });
   repo.write({ 'src/types.ts': TYPES, 'src/worker.ts': WORKER, 'src/digest.js': DIGEST, 'src/digest-worker.ts': DIGEST_WORKER });
   return repo;
@@ -66,8 +63,7 @@ describe('no-unserializable-payload end to end', () => {
     expect(findings.map((f) => `${f.file}:${f.line} ${f.job}`)).toEqual(['src/digest.js:4 digest', 'src/enqueue.js:4 mail', 'src/types.ts:3 mail']);
     expect(result.code).toBe(1);
 
-    const plain = new TempRepo({ git: false });
-    repos.push(plain);
+    const plain = tempRepo({ git: false });
     plain.write({ 'package.json': PACKAGE, 'src/types.ts': TYPES, 'src/worker.ts': WORKER, 'src/enqueue.js': ENQUEUE, 'src/digest.js': DIGEST, 'src/digest-worker.ts': DIGEST_WORKER });
     expect(summary(await lintFiles(plain.dir))).toEqual(['src/digest.js:4:59', 'src/enqueue.js:4:74', 'src/types.ts:3:3']);
   });
