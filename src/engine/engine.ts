@@ -73,7 +73,7 @@ export class Engine {
     const indexMoved = this.current.refresh(path);
     // A file over the size limit is never read, from disk or git, whatever ESLint lints: its
     // jobs stay unknown on both sides, and what the plugin keeps stays bounded by the limit.
-    if (!isOversized(text) && this.current.isRelevant(path, text)) this.current.update(path, text, extract, this.compared?.bodiesMatter ?? true);
+    if (!isOversized(text) && this.current.isRelevant(path, text)) this.current.update(path, text, extract, () => this.doBodiesMatter(indexMoved));
     const analysis = this.analyze(indexMoved);
     const isJobFile = this.current.getJobFiles().has(path);
     const own = analysis.own.get(path) ?? [];
@@ -100,6 +100,16 @@ export class Engine {
     const result: ProjectAnalysis = { current: analysis.current, findings: [...withoutDuplicates(own, compared), ...compared], baselineLabel: analysis.baselineLabel };
     if (analysis.previousUnreadable?.size) result.previousUnreadable = analysis.previousUnreadable;
     return result;
+  }
+
+  /**
+   * Whether handler bodies pair renamed jobs in the comparison as it stands (before the edit
+   * being recorded): when not, an edit of a body moves positions only. The first lint of a
+   * process compares the disk's version for it, which it then reuses if the edit changed no contract.
+   */
+  private doBodiesMatter(indexMoved: boolean): boolean {
+    if (!this.compared) this.analyze(indexMoved);
+    return this.compared?.bodiesMatter ?? true;
   }
 
   private analyze(indexMoved: boolean): Analysis {

@@ -11,6 +11,7 @@ import type { SafeJobsSettings } from '../settings.js';
 import { buildContractSet } from './build-contracts.js';
 import type { FactsCache } from './facts-cache.js';
 import { DiskStamps } from './disk-stamps.js';
+import { keepProject, type ProjectSummary, readKeptProject, RecordingSource } from './kept-project.js';
 import { followImports, type LoadedProject, loadProject, reloadFiles, withUnreadable } from './load-project.js';
 import { getSpanShift, type SpanShift } from './span-shift.js';
 import type { WorkingTreeSource } from './working-tree-source.js';
@@ -25,6 +26,13 @@ export const BUFFER_TTL_MS = 180_000;
 
 export class CurrentIndex {
   private project?: LoadedProject;
+  /**
+   * The project as a previous process left it, when the disk still holds what that one read
+   * (kept-project.ts): its contracts without its facts, until a linted text changes a contract.
+   */
+  private summary?: ProjectSummary;
+  /** Facts of texts linted while only the summary is there, which changed no contract: applied when the project is loaded. */
+  private readonly pending = new Map<string, { key: string; facts: FileFacts }>();
   private readonly candidateTest: RegExp;
   private set?: ContractSet;
   private jobFiles?: Set<string>;
@@ -54,38 +62,71 @@ export class CurrentIndex {
 
   /** Whether the text could matter to the contracts: a candidate, or a file the index already holds. */
   isRelevant(path: string, text: string): boolean {
-    return this.getProject().files.has(path) || this.candidateTest.test(text);
+    return this.has(path) || this.candidateTest.test(text);
   }
 
   /**
    * Records the facts of a file as ESLint sees it now. `extract` runs only for content not seen
-   * before. An edit that only moved positions keeps the contracts and records how they moved.
+   * before. An edit that only moved positions keeps the contracts and records how they moved;
+   * `fingerprintsMatter` is asked only then.
    */
-  update(path: string, text: string, extract: () => FileFacts, fingerprintsMatter: boolean, now = Date.now()): void {
-    const project = this.getProject();
+  update(path: string, text: string, extract: () => FileFacts, fingerprintsMatter: () => boolean, now = Date.now()): void {
+    this.ensureLoaded();
     const key = this.cache.getKey(path, text);
     // Text the index already holds from the disk is the disk's: only other text is read against it.
-    const unchanged = project.keys.get(path) === key;
+    const unchanged = this.getKey(path) === key;
     if (!unchanged || this.buffers.has(path)) this.noteBuffer(path, text, now);
     if (unchanged) return;
-    const previous = project.files.get(path);
+    const analysed = this.analysed.get(path) ?? this.getFacts(path);
     const facts = this.cache.remember(key, extract);
-    project.keys.set(path, key);
-    project.files.set(path, facts);
-    project.unparsable.delete(path);
-    // A file created since the listing (an editor's new file) is a module imports can reach.
-    project.modules.addPath(path);
-    const analysed = this.analysed.get(path) ?? previous;
-    const shift = this.set && analysed ? getSpanShift(analysed, facts, fingerprintsMatter) : undefined;
+    const shift = this.set && analysed ? getSpanShift(analysed, facts, fingerprintsMatter()) : undefined;
     if (shift) {
       this.analysed.set(path, analysed!);
       this.shifts.set(path, shift);
+      this.setFacts(path, key, facts);
       return;
     }
+    if (!this.project) {
+      // Loaded in full with this text among the linted ones: one build of the contracts.
+      this.pending.set(path, { key, facts });
+      this.load();
+      return;
+    }
+    const project = this.project;
+    this.setFacts(path, key, facts);
+    // A file created since the listing (an editor's new file) is a module imports can reach.
+    project.modules.addPath(path);
     const contracts = followImports(project, this.source, this.cache, [path]);
     this.disk.recordNew(project.files.keys());
     this.changed();
     this.set = contracts;
+  }
+
+  private getKey(path: string): string | undefined {
+    return this.pending.get(path)?.key ?? (this.project ?? this.summary)?.keys.get(path);
+  }
+
+  /** The facts the contracts were built from; with only the summary, those of the disk's text, parsed alone. */
+  private getFacts(path: string): FileFacts | undefined {
+    if (this.project) return this.project.files.get(path);
+    const pending = this.pending.get(path);
+    if (pending) return pending.facts;
+    const key = this.summary?.keys.get(path);
+    const text = key === undefined ? undefined : this.source.readFiles([path]).get(path);
+    // A disk that no longer holds the summary's text has nothing to compare the edit with.
+    if (text === undefined || this.cache.getKey(path, text) !== key) return undefined;
+    const outcome = this.cache.parseAlone(key, path, text);
+    return 'facts' in outcome ? outcome.facts : undefined;
+  }
+
+  private setFacts(path: string, key: string, facts: FileFacts): void {
+    if (!this.project) {
+      this.pending.set(path, { key, facts });
+      return;
+    }
+    this.project.keys.set(path, key);
+    this.project.files.set(path, facts);
+    this.project.unparsable.delete(path);
   }
 
   /** How positions in the file moved since its contracts were built, if it was edited since without changing them. */
@@ -99,8 +140,10 @@ export class CurrentIndex {
   }
 
   getContractSet(): ContractSet {
+    this.ensureLoaded();
+    if (this.set) return this.set;
     const project = this.getProject();
-    this.set ??= withUnreadable(project, buildContractSet(project.files, this.cache.pattern, project.modules));
+    this.set = withUnreadable(project, buildContractSet(project.files, this.cache.pattern, project.modules));
     return this.set;
   }
 
@@ -113,11 +156,14 @@ export class CurrentIndex {
 
   /** Whether the index holds the file (from disk or from the editor). */
   has(path: string): boolean {
-    return this.getProject().files.has(path);
+    this.ensureLoaded();
+    if (this.project) return this.project.files.has(path);
+    return this.summary!.files.has(path) || this.pending.has(path);
   }
 
   isUnparsable(path: string): boolean {
-    return this.getProject().unparsable.has(path);
+    this.ensureLoaded();
+    return (this.project ?? this.summary)!.unparsable.has(path) && !this.pending.has(path);
   }
 
   /**
@@ -127,19 +173,50 @@ export class CurrentIndex {
    */
   refresh(linting?: string, now = Date.now()): boolean {
     const stamp = this.stamp?.read();
-    if (this.project && stamp === this.diskStamp) {
+    if ((this.project || this.summary) && stamp === this.diskStamp) {
       this.reloadChanged();
       this.expireBuffers(linting, now);
       return false;
     }
     this.diskStamp = stamp;
     this.buffers.clear();
-    const { contracts, ...project } = loadProject(this.source, this.cache);
+    this.pending.clear();
+    this.project = undefined;
+    this.summary = readKeptProject(this.cache.getKeptProject(), this.source);
+    if (this.summary) {
+      this.disk.reset(this.summary.files);
+      this.changed();
+      this.set = this.summary.contracts;
+    } else {
+      this.load();
+    }
+    return true;
+  }
+
+  /** Loads the project's files from disk, with the texts linted since that changed no contract, and keeps the disk's state for the next process. */
+  private load(): LoadedProject {
+    const recorder = new RecordingSource(this.source);
+    const { contracts, ...project } = loadProject(recorder, this.cache);
+    // What was read is the disk's (linted texts are applied below); a summary just read says it already.
+    if (!this.summary) keepProject((body) => this.cache.keepProject(body), recorder, project, contracts);
     this.project = project;
+    this.summary = undefined;
     this.disk.reset(project.files.keys());
     this.changed();
     this.set = contracts;
-    return true;
+    if (this.pending.size > 0) {
+      const paths = [...this.pending.keys()];
+      for (const [path, { key, facts }] of this.pending) {
+        project.keys.set(path, key);
+        project.files.set(path, facts);
+        project.unparsable.delete(path);
+        project.modules.addPath(path);
+      }
+      this.pending.clear();
+      this.set = followImports(project, this.source, this.cache, paths);
+      this.disk.recordNew(project.files.keys());
+    }
+    return project;
   }
 
   /** Files of the project changed or deleted on disk since they were read (a slice of them per check, see DiskStamps). */
@@ -163,7 +240,17 @@ export class CurrentIndex {
     const expired = [...this.buffers].filter(([path, seen]) => path !== linting && now - seen > BUFFER_TTL_MS).map(([path]) => path);
     if (expired.length === 0) return;
     for (const path of expired) this.buffers.delete(path);
-    this.reload(expired);
+    if (this.project) {
+      this.reload(expired);
+      return;
+    }
+    // Only the summary is there: those texts changed no contract, and the disk's positions are the summary's.
+    for (const path of expired) {
+      this.pending.delete(path);
+      this.analysed.delete(path);
+      this.shifts.delete(path);
+    }
+    this.version++;
   }
 
   private reload(paths: string[]): void {
@@ -175,9 +262,14 @@ export class CurrentIndex {
     this.set = contracts;
   }
 
+  /** The project with its facts, loaded in full if only its summary was there. */
   private getProject(): LoadedProject {
-    if (!this.project) this.refresh();
-    return this.project!;
+    this.ensureLoaded();
+    return this.project ?? this.load();
+  }
+
+  private ensureLoaded(): void {
+    if (!this.project && !this.summary) this.refresh();
   }
 
   private changed(): void {

@@ -27,7 +27,9 @@ export class FactsCache {
   private readonly keysByPath = new Map<string, string[]>();
   /** Blobs of git's index whose content is known to fail the candidate test (a pure function of the content). */
   private readonly nonCandidates = new Set<string>();
-  private unsaved = false;
+  /** Facts parsed that the store does not hold; blobs found to hold no job that it does not hold. */
+  private unsavedFacts = false;
+  private unsavedBlobs = false;
 
   constructor(
     readonly pattern: JobPattern,
@@ -48,7 +50,7 @@ export class FactsCache {
     if (unknown.size === 0) return;
     const outcomes = parseFiles([...unknown.values()], this.pattern);
     [...unknown.keys()].forEach((key, index) => this.outcomes.set(key, outcomes[index]!));
-    if (outcomes.some((outcome) => 'facts' in outcome)) this.unsaved = true;
+    if (outcomes.some((outcome) => 'facts' in outcome)) this.unsavedFacts = true;
   }
 
   parse(key: string, path: string, text: string): ParseOutcome {
@@ -57,9 +59,23 @@ export class FactsCache {
       const stored = this.store?.get(key);
       outcome = stored ? { facts: stored } : parseFileFacts(path, text, this.pattern);
       this.outcomes.set(key, outcome);
-      if (!stored && 'facts' in outcome) this.unsaved = true;
+      if (!stored && 'facts' in outcome) this.unsavedFacts = true;
     }
     if ('facts' in outcome) this.use(key, path, outcome.facts);
+    return outcome;
+  }
+
+  /**
+   * Facts of one file without reading the store (parsed, unless this process has them): cheaper
+   * than the whole store when a process needs one file's facts. Not kept for the store: only a
+   * process that loads the whole project writes it, so that it never loses the other files.
+   */
+  parseAlone(key: string, path: string, text: string): ParseOutcome {
+    let outcome = this.outcomes.get(key);
+    if (!outcome) {
+      outcome = parseFileFacts(path, text, this.pattern);
+      this.outcomes.set(key, outcome);
+    }
     return outcome;
   }
 
@@ -95,7 +111,7 @@ export class FactsCache {
   recordNonCandidate(blob: string): void {
     if (this.nonCandidates.has(blob)) return;
     this.nonCandidates.add(blob);
-    this.unsaved = true;
+    this.unsavedBlobs = true;
   }
 
   /** A baseline commit's contracts, as a previous process of this build and pattern built them. */
@@ -108,11 +124,22 @@ export class FactsCache {
     this.store?.writeContracts(commit, set);
   }
 
-  /** Writes newly parsed facts to the store, if there is one and anything is new; called once both versions are loaded. */
+  /** The working tree as the last full load of it left it (see kept-project.ts), not yet checked against the disk. */
+  getKeptProject(): unknown {
+    return this.store?.readWorktree();
+  }
+
+  keepProject(body: () => unknown): void {
+    this.store?.writeWorktree(body);
+  }
+
+  /** Writes newly parsed facts and newly found blobs to the store, if there is one and anything is new; called once both versions are loaded. */
   save(): void {
     if (!this.store) return;
-    if (this.unsaved) this.store.write(this.used, this.nonCandidates);
-    this.unsaved = false;
+    if (this.unsavedFacts) this.store.write(this.used);
+    if (this.unsavedBlobs) this.store.writeNonCandidates(this.nonCandidates);
+    this.unsavedFacts = false;
+    this.unsavedBlobs = false;
     this.store.release();
   }
 }

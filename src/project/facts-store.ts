@@ -3,17 +3,19 @@
  * thread and editor restart would otherwise parse every job file of both versions again.
  * One JSON file per project, plugin build and job pattern, keyed by content hash, under
  * `node_modules/.cache/eslint-plugin-safe-jobs/` (the place build tools share for caches,
- * never committed). Beside it, the contracts of each baseline commit: a commit's contracts
- * never change, so a later process skips its git reads and resolution. The store is only ever
- * a shortcut: anything wrong with it is ignored.
+ * never committed). Beside it: the blobs known to hold no job; the contracts of each baseline
+ * commit (a commit's contracts never change, so a later process skips its git reads and
+ * resolution); and the working tree's contracts with what they were built from (see
+ * kept-project.ts). The store is only ever a shortcut: anything wrong with it is ignored.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ContractSet, getJobKey, type JobContract, type EnqueueSite } from '../model/contract.js';
+import type { ContractSet } from '../model/contract.js';
 import type { FileFacts } from '../model/facts.js';
+import { toContractsBody, toContractSet } from './contracts-file.js';
 
 export const CACHE_FOLDER = join('node_modules', '.cache', 'eslint-plugin-safe-jobs');
 
@@ -21,12 +23,12 @@ export const CACHE_FOLDER = join('node_modules', '.cache', 'eslint-plugin-safe-j
 const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 /** Temporary files of a write that did not finish (a killed process) are removed after this long. */
 const ABANDONED_AFTER_MS = 10 * 60 * 1000;
-/** The store's own files: stores, baseline contracts, and the temporary files of their writes. Nothing else is ever removed. */
-const STORE_NAME = /^(facts|contracts)-[0-9a-f]{16}\.json$/;
-const TEMPORARY_NAME = /^(facts|contracts)-[0-9a-f]{16}\.json\.[0-9a-f-]{36}\.tmp$/;
+/** The store's own files: facts, blobs, baseline and working-tree contracts, and the temporary files of their writes. Nothing else is ever removed. */
+const STORE_NAME = /^(facts|blobs|contracts|worktree)-[0-9a-f]{16}\.json$/;
+const TEMPORARY_NAME = /^(facts|blobs|contracts|worktree)-[0-9a-f]{16}\.json\.[0-9a-f-]{36}\.tmp$/;
 /** Baselines whose contracts are kept: the most recently written ones (a branch's merge-base, a few deploy tags). */
 const MAX_CONTRACT_FILES = 8;
-/** How every store file starts (`JSON.stringify` of a StoreFile): a file named like one but not so is not ours. */
+/** How every store file starts (a StoreFile, or the header line of a checked file): a file named like one but not so is not ours. */
 const STORE_PREFIX = '{"format":';
 
 /**
@@ -34,23 +36,25 @@ const STORE_PREFIX = '{"format":';
  * written by an older build is never read as facts of this one (the build key alone may not
  * change, for example when a package is installed with preserved file times).
  */
-export const STORE_FORMAT = 18;
+export const STORE_FORMAT = 19;
 
 interface StoreFile {
   format: typeof STORE_FORMAT;
   entries: Record<string, FileFacts>;
-  /** Blobs of git's index whose content failed the candidate test: those files are not read again. */
-  nonCandidates?: string[];
 }
 
-interface StoreContent {
-  entries: Map<string, FileFacts>;
-  nonCandidates: Set<string>;
+/** Blobs of git's index whose content failed the candidate test: those files are not read again. A file of its own, read without the facts. */
+interface BlobsFile {
+  format: typeof STORE_FORMAT;
+  nonCandidates: string[];
 }
 
 export class FactsStore {
   private readonly path: string;
-  private loaded?: StoreContent;
+  private readonly blobsPath: string;
+  private readonly worktreePath: string;
+  private entries?: Map<string, FileFacts>;
+  private nonCandidates?: Set<string>;
 
   private readonly directory: string;
 
@@ -60,34 +64,57 @@ export class FactsStore {
     private readonly patternKey: string,
   ) {
     this.directory = join(root, CACHE_FOLDER);
-    this.path = join(this.directory, `facts-${createHash('sha1').update(getBuildKey()).update('\0').update(patternKey).digest('hex').slice(0, 16)}.json`);
+    const name = createHash('sha1').update(getBuildKey()).update('\0').update(patternKey).digest('hex').slice(0, 16);
+    this.path = join(this.directory, `facts-${name}.json`);
+    this.blobsPath = join(this.directory, `blobs-${name}.json`);
+    this.worktreePath = join(this.directory, `worktree-${name}.json`);
   }
 
   /** The contracts of a baseline commit a process of this build and pattern wrote, if they are intact. */
   readContracts(commit: string): ContractSet | undefined {
+    return toContractSet(this.readChecked(this.getContractsPath(commit), commit));
+  }
+
+  /** Keeps a baseline commit's contracts for later processes. */
+  writeContracts(commit: string, set: ContractSet): void {
+    this.writeChecked(this.getContractsPath(commit), commit, () => toContractsBody(set));
+  }
+
+  /** What the last full load of the working tree wrote (see kept-project.ts), if it is intact; not yet checked against the disk. */
+  readWorktree(): unknown {
+    return this.readChecked(this.worktreePath, 'worktree');
+  }
+
+  writeWorktree(body: () => unknown): void {
+    this.writeChecked(this.worktreePath, 'worktree', body);
+  }
+
+  private getContractsPath(commit: string): string {
+    return join(this.directory, `contracts-${createHash('sha1').update(getBuildKey()).update('\0').update(this.patternKey).update('\0').update(commit).digest('hex').slice(0, 16)}.json`);
+  }
+
+  /**
+   * A file of a header line (format, what the body is of, a digest of the body) and a JSON
+   * body. A damaged or truncated file fails its digest: it is built again, never read.
+   */
+  private readChecked(path: string, commit: string): unknown {
     try {
-      const text = readWithoutFollowing(this.getContractsPath(commit));
+      const text = readWithoutFollowing(path);
       const newline = text.indexOf('\n');
       const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; commit?: unknown; digest?: unknown };
       const body = text.slice(newline + 1);
-      // A damaged or truncated file fails its digest: it is built again, never read as contracts.
       if (header.format !== STORE_FORMAT || header.commit !== commit || header.digest !== getDigest(body)) return undefined;
-      return toContractSet(JSON.parse(body) as unknown);
+      return JSON.parse(body) as unknown;
     } catch {
       return undefined;
     }
   }
 
-  /** Keeps a baseline commit's contracts for later processes. */
-  writeContracts(commit: string, set: ContractSet): void {
-    this.writeFile(this.getContractsPath(commit), () => {
-      const body = JSON.stringify({ jobs: [...set.jobs.values()], sites: set.sites, unreadable: [...(set.unreadable ?? [])] });
-      return `${JSON.stringify({ format: STORE_FORMAT, commit, digest: getDigest(body) })}\n${body}`;
+  private writeChecked(path: string, commit: string, body: () => unknown): void {
+    this.writeFile(path, () => {
+      const text = JSON.stringify(body());
+      return `${JSON.stringify({ format: STORE_FORMAT, commit, digest: getDigest(text) })}\n${text}`;
     });
-  }
-
-  private getContractsPath(commit: string): string {
-    return join(this.directory, `contracts-${createHash('sha1').update(getBuildKey()).update('\0').update(this.patternKey).update('\0').update(commit).digest('hex').slice(0, 16)}.json`);
   }
 
   /**
@@ -111,26 +138,29 @@ export class FactsStore {
   }
 
   get(key: string): FileFacts | undefined {
-    this.loaded ??= this.read();
-    return this.loaded.entries.get(key);
+    this.entries ??= this.readEntries();
+    return this.entries.get(key);
   }
 
   isNonCandidate(blob: string): boolean {
-    this.loaded ??= this.read();
-    return this.loaded.nonCandidates.has(blob);
+    this.nonCandidates ??= this.readNonCandidates();
+    return this.nonCandidates.has(blob);
   }
 
   /** Forgets what was read: entries this process did not use would only take memory. */
   release(): void {
-    this.loaded = undefined;
+    this.entries = undefined;
+    this.nonCandidates = undefined;
   }
 
   /** Replaces the stored facts with `entries`: what this process used, so the file never outgrows the project. */
-  write(entries: Map<string, FileFacts>, nonCandidates: Set<string>): void {
-    this.writeFile(this.path, () => {
-      const file: StoreFile = { format: STORE_FORMAT, entries: Object.fromEntries(entries), nonCandidates: [...nonCandidates] };
-      return JSON.stringify(file);
-    });
+  write(entries: Map<string, FileFacts>): void {
+    this.writeFile(this.path, () => JSON.stringify({ format: STORE_FORMAT, entries: Object.fromEntries(entries) } satisfies StoreFile));
+  }
+
+  /** Replaces the blobs known to hold no job (those of the latest listing). */
+  writeNonCandidates(nonCandidates: Set<string>): void {
+    this.writeFile(this.blobsPath, () => JSON.stringify({ format: STORE_FORMAT, nonCandidates: [...nonCandidates] } satisfies BlobsFile));
   }
 
   /** Writes one of the store's files whole, then cleans up. `text` runs only once the folders are there. */
@@ -161,19 +191,27 @@ export class FactsStore {
     return true;
   }
 
-  private read(): StoreContent {
+  private readEntries(): Map<string, FileFacts> {
     try {
       const file = JSON.parse(readWithoutFollowing(this.path)) as Partial<StoreFile>;
       if (file.format === STORE_FORMAT && typeof file.entries === 'object' && file.entries !== null) {
-        const nonCandidates = Array.isArray(file.nonCandidates) ? file.nonCandidates.filter((blob) => typeof blob === 'string') : [];
         // An entry of another shape (a hand-edited or damaged file) is parsed again, never handed to the analysis.
-        const entries = Object.entries(file.entries).filter(([, facts]) => isFileFacts(facts));
-        return { entries: new Map(entries), nonCandidates: new Set(nonCandidates) };
+        return new Map(Object.entries(file.entries).filter(([, facts]) => isFileFacts(facts)));
       }
     } catch {
       // Missing, unreadable or a link: parsed again, and written anew.
     }
-    return { entries: new Map(), nonCandidates: new Set() };
+    return new Map();
+  }
+
+  private readNonCandidates(): Set<string> {
+    try {
+      const file = JSON.parse(readWithoutFollowing(this.blobsPath)) as Partial<BlobsFile>;
+      if (file.format === STORE_FORMAT && Array.isArray(file.nonCandidates)) return new Set(file.nonCandidates.filter((blob) => typeof blob === 'string'));
+    } catch {
+      // Missing, unreadable or a link: such files are read, and the blobs written anew.
+    }
+    return new Set();
   }
 
   /**
@@ -186,7 +224,7 @@ export class FactsStore {
     for (const name of readdirSync(this.directory)) {
       const path = join(this.directory, name);
       const isStore = STORE_NAME.test(name);
-      if (path === this.path || (!isStore && !TEMPORARY_NAME.test(name))) continue;
+      if (path === this.path || path === this.blobsPath || path === this.worktreePath || (!isStore && !TEMPORARY_NAME.test(name))) continue;
       try {
         const stats = lstatSync(path);
         if (!stats.isFile() || (isStore && !startsWith(path, STORE_PREFIX))) continue;
@@ -239,22 +277,6 @@ function startsWith(path: string, prefix: string): boolean {
 
 function getDigest(text: string): string {
   return createHash('sha1').update(text).digest('hex');
-}
-
-/** Contracts as writeContracts writes them, with the members every check takes for granted; undefined for anything else. */
-function toContractSet(value: unknown): ContractSet | undefined {
-  const body = value as { jobs?: unknown; sites?: unknown; unreadable?: unknown } | null;
-  if (!body || !Array.isArray(body.jobs) || !Array.isArray(body.sites) || !Array.isArray(body.unreadable)) return undefined;
-  const isLocated = (entry: { wireName?: unknown; location?: { file?: unknown; span?: { range?: unknown } } }) =>
-    typeof entry?.wireName === 'string' && typeof entry.location?.file === 'string' && Array.isArray(entry.location.span?.range);
-  const jobs = body.jobs as JobContract[];
-  const sites = body.sites as EnqueueSite[];
-  if (!jobs.every((job) => isLocated(job) && Array.isArray(job.params) && Array.isArray(job.fields))) return undefined;
-  if (!sites.every((site) => isLocated(site) && typeof site.args?.count === 'number')) return undefined;
-  if (!body.unreadable.every((entry) => Array.isArray(entry) && entry.length === 2 && entry.every((part) => typeof part === 'string'))) return undefined;
-  const set: ContractSet = { jobs: new Map(jobs.map((job) => [getJobKey(job), job])), sites };
-  if (body.unreadable.length > 0) set.unreadable = new Map(body.unreadable as Array<[string, string]>);
-  return set;
 }
 
 /** The facts of one file as the extractor writes them: the members every reader takes for granted. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_FOLDER } from '../../src/project/facts-store.js';
 
@@ -14,4 +14,6 @@ export function damageFactsStore(root: string): void {
     for (const facts of Object.values(store.entries)) facts.kinds = { 'queue-worker': { processors: 5 } };
     writeFileSync(join(folder, name), JSON.stringify(store));
   }
+  // The working tree's kept contracts would spare the next process the facts: it reads them instead.
+  for (const name of readdirSync(folder).filter((file) => file.startsWith('worktree-'))) rmSync(join(folder, name));
 }

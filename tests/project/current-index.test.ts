@@ -25,7 +25,7 @@ function index(dir: string): CurrentIndex {
 const { pattern } = (readSettings({}, {}) as { settings: SafeJobsSettings }).settings;
 const paramsOf = (current: CurrentIndex) => current.getContractSet().jobs.values().next().value!.params.map((param) => param.name);
 const lint = (current: CurrentIndex, path: string, text: string, now: number) =>
-  current.update(path, text, () => extractFacts(parse(text, { range: true, loc: true }), text, pattern, false), true, now);
+  current.update(path, text, () => extractFacts(parse(text, { range: true, loc: true }), text, pattern, false), () => true, now);
 
 /** A project whose job file on disk takes `id`, linted from an unsaved buffer that adds `locale`, at time 0. */
 function withBuffer(): CurrentIndex {

@@ -49,13 +49,21 @@ function lintInNewProcess(repo: TempRepo, file: string): string[] {
   return report.findings.map((finding) => `${finding.rule}@${finding.span.start.line}`);
 }
 
-/** The cache folder's files but the baselines' contracts (tested apart below). */
-const storeFiles = (repo: TempRepo) => readdirSync(repo.path(CACHE_FOLDER)).filter((name) => !name.startsWith('contracts-'));
+/** The cache folder's files but the blobs and the contracts of either version (tested apart below and in kept-project.test.ts). */
+const storeFiles = (repo: TempRepo) => readdirSync(repo.path(CACHE_FOLDER)).filter((name) => !/^(contracts|worktree|blobs)-/.test(name));
 const contractFiles = (repo: TempRepo) => readdirSync(repo.path(CACHE_FOLDER)).filter((name) => name.startsWith('contracts-'));
+const readCacheFile = (repo: TempRepo, prefix: string) => {
+  const name = readdirSync(repo.path(CACHE_FOLDER)).find((file) => file.startsWith(prefix));
+  return name === undefined ? {} : JSON.parse(readFileSync(join(repo.path(CACHE_FOLDER), name), 'utf8'));
+};
 
 function readStore(repo: TempRepo): { entries: Record<string, unknown>; nonCandidates: string[] } {
-  const [file] = storeFiles(repo);
-  return JSON.parse(readFileSync(join(repo.path(CACHE_FOLDER), file!), 'utf8'));
+  return { entries: readCacheFile(repo, 'facts-').entries, nonCandidates: readCacheFile(repo, 'blobs-').nonCandidates };
+}
+
+/** Without the working tree's contracts of the last process, the next one reads the facts store (kept-project.ts). */
+function forgetWorktree(repo: TempRepo): void {
+  for (const name of readdirSync(repo.path(CACHE_FOLDER))) if (name.startsWith('worktree-')) rmSync(join(repo.path(CACHE_FOLDER), name));
 }
 
 describe('the facts store', () => {
@@ -96,7 +104,7 @@ describe('the facts store', () => {
     const key = new FactsCache(DEFAULT_JOB_PATTERN, 'key').getKey('src/a.ts', 'text');
     // Facts no parse of 'text' could give: they can only come from the store.
     const marked: FileFacts = { classes: [], imports: {}, exportAliases: {}, types: [{ name: 'FromTheStore', fields: [], isExported: false }], enqueues: [] };
-    new FactsStore(repo.dir, 'key').write(new Map([[key, marked]]), new Set());
+    new FactsStore(repo.dir, 'key').write(new Map([[key, marked]]));
     const outcome = new FactsCache(DEFAULT_JOB_PATTERN, 'key', FactsStore.open(repo.dir, 'key')).parse(key, 'src/a.ts', 'text');
     expect(outcome).toEqual({ facts: marked });
   });
@@ -111,6 +119,7 @@ describe('the facts store', () => {
     lintInNewProcess(repo, 'src/mail-job.ts');
     const [file] = storeFiles(repo);
     writeFileSync(join(repo.path(CACHE_FOLDER), file!), content);
+    forgetWorktree(repo);
     expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
     expect(JSON.parse(readFileSync(join(repo.path(CACHE_FOLDER), file!), 'utf8')).format).toBe(STORE_FORMAT);
   });
@@ -172,6 +181,7 @@ describe('the facts store', () => {
     const store = JSON.parse(readFileSync(path, 'utf8')) as { entries: Record<string, unknown> };
     for (const key of Object.keys(store.entries)) store.entries[key] = {};
     writeFileSync(path, JSON.stringify(store));
+    forgetWorktree(repo);
     expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
     expect(Object.values(readStore(repo).entries).every((facts) => Array.isArray((facts as FileFacts).classes))).toBe(true);
   });
@@ -183,6 +193,7 @@ describe('the facts store', () => {
     // The store's path taken by a folder: the rename fails.
     rmSync(join(repo.path(CACHE_FOLDER), file!));
     mkdirSync(join(repo.path(CACHE_FOLDER), file!, 'inside'), { recursive: true });
+    forgetWorktree(repo);
     expect(lintInNewProcess(repo, 'src/mail-job.ts')).toEqual(['no-new-required-param@4']);
     expect(storeFiles(repo)).toEqual([file]);
     expect(existsSync(join(repo.path(CACHE_FOLDER), file!, 'inside'))).toBe(true);

@@ -126,7 +126,7 @@ describe('security', () => {
     },
   );
 
-  it('writes nothing into the project while linting, fixing aside, but its cache in node_modules/.cache (facts, and the baseline\'s contracts)', async () => {
+  it('writes nothing into the project while linting, fixing aside, but its cache in node_modules/.cache (facts, blobs, and the contracts of both versions)', async () => {
     const repo = deployed();
     repo.write({ 'src/mail-job.ts': job('id: number, to: string'), '.gitignore': 'node_modules/\n' });
     mkdirSync(repo.path('node_modules'));
@@ -136,8 +136,13 @@ describe('security', () => {
     await main(['check', '--cwd', repo.dir], { write: () => true }, { write: () => true });
     const after = listFiles(repo.dir);
     expect(after.filter((path) => !path.startsWith(`${CACHE_FOLDER}${sep}`))).toEqual(before);
-    // The facts of the project, and the baseline commit's contracts.
-    expect(after.filter((path) => path.startsWith(`${CACHE_FOLDER}${sep}`))).toEqual([expect.stringMatching(/contracts-[0-9a-f]{16}\.json$/), expect.stringMatching(/facts-[0-9a-f]{16}\.json$/)]);
+    // The blobs that hold no job, the baseline commit's contracts, the facts, and the working tree's contracts.
+    expect(after.filter((path) => path.startsWith(`${CACHE_FOLDER}${sep}`))).toEqual([
+      expect.stringMatching(/blobs-[0-9a-f]{16}\.json$/),
+      expect.stringMatching(/contracts-[0-9a-f]{16}\.json$/),
+      expect.stringMatching(/facts-[0-9a-f]{16}\.json$/),
+      expect.stringMatching(/worktree-[0-9a-f]{16}\.json$/),
+    ]);
     expect(repo.git('status', '--porcelain')).toBe(' M src/mail-job.ts\n?? .gitignore\n');
   });
 });

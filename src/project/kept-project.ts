@@ -1,0 +1,125 @@
+/**
+ * The working tree's contracts kept between processes. Each ESLint process (a CI job, every
+ * `--concurrency` worker, an editor restart) would otherwise read the whole facts store, and
+ * resolve and build every contract of the project, before its first report, although most runs
+ * lint a tree whose job files did not change since the last one.
+ *
+ * A full load of the working tree records everything it read (through RecordingSource): every
+ * file's text digest, the files it looked for and did not find, and which paths exist. A new
+ * process lists the files and reads the candidates, as it must to know anything, then reads
+ * again the other files the last load read. When every one is as it was, the contracts are the
+ * ones that load built: the same inputs give the same contracts. Otherwise the tree is loaded
+ * in full, as without a cache. The facts of the files are then not in memory: a process that
+ * needs them (an edit that changes a contract) loads the project in full at that point.
+ */
+import { createHash } from 'node:crypto';
+import type { ContractSet } from '../model/contract.js';
+import { type ContractsBody, isPairs, toContractsBody, toContractSet } from './contracts-file.js';
+import type { FileSource, LoadedProject } from './load-project.js';
+
+/** What a load read of one path: a digest of its text, or that it found no file, or one over the size limit. */
+type ReadState = string | 'missing' | 'oversized';
+
+/** The loaded project without its facts: what a process needs as long as no linted text differs from the disk. */
+export interface ProjectSummary {
+  /** Content key of each loaded file, as LoadedProject.keys. */
+  keys: Map<string, string>;
+  /** Files with facts (parsed modules and package.json files), as LoadedProject.files' keys. */
+  files: Set<string>;
+  unparsable: Map<string, string>;
+  contracts: ContractSet;
+}
+
+interface KeptBody {
+  listing: string;
+  reads: Array<[string, ReadState]>;
+  keys: Array<[string, string]>;
+  files: string[];
+  unparsable: Array<[string, string]>;
+  contracts: ContractsBody;
+}
+
+/** A source that records what is read through it, for keepProject. */
+export class RecordingSource implements FileSource {
+  readonly reads = new Map<string, ReadState>();
+
+  constructor(private readonly source: FileSource) {}
+
+  readCandidates(): Map<string, string> {
+    const texts = this.source.readCandidates();
+    for (const [path, text] of texts) this.reads.set(path, digest(text));
+    for (const path of this.source.getOversized()) this.reads.set(path, 'oversized');
+    return texts;
+  }
+
+  readFiles(paths: string[]): Map<string, string> {
+    const texts = this.source.readFiles(paths);
+    for (const path of paths) this.reads.set(path, getReadState(path, texts, this.source));
+    return texts;
+  }
+
+  getOversized(): ReadonlySet<string> {
+    return this.source.getOversized();
+  }
+
+  listPaths(): ReadonlySet<string> {
+    return this.source.listPaths();
+  }
+}
+
+/** Keeps the working tree's state after a full load of it through `recorder`. */
+export function keepProject(keep: (body: () => unknown) => void, recorder: RecordingSource, project: LoadedProject, contracts: ContractSet): void {
+  keep(
+    (): KeptBody => ({
+      listing: digestListing(recorder.listPaths()),
+      reads: [...recorder.reads],
+      keys: [...project.keys],
+      files: [...project.files.keys()],
+      unparsable: [...project.unparsable],
+      contracts: toContractsBody(contracts),
+    }),
+  );
+}
+
+/**
+ * The kept project, when the working tree still holds what its load read; undefined otherwise.
+ * Lists and reads the candidates through `source` in either case, as a full load starts.
+ */
+export function readKeptProject(kept: unknown, source: FileSource): ProjectSummary | undefined {
+  const candidates = source.readCandidates();
+  const body = toKeptBody(kept);
+  if (!body || body.listing !== digestListing(source.listPaths())) return undefined;
+  const reads = new Map(body.reads);
+  for (const [path, text] of candidates) if (reads.get(path) !== digest(text)) return undefined;
+  for (const path of source.getOversized()) if (reads.get(path) !== 'oversized') return undefined;
+  const others = [...reads.keys()].filter((path) => !candidates.has(path));
+  const texts = source.readFiles(others);
+  if (others.some((path) => getReadState(path, texts, source) !== reads.get(path))) return undefined;
+  const contracts = toContractSet(body.contracts);
+  if (!contracts) return undefined;
+  return { keys: new Map(body.keys), files: new Set(body.files), unparsable: new Map(body.unparsable), contracts };
+}
+
+function getReadState(path: string, texts: Map<string, string>, source: FileSource): ReadState {
+  const text = texts.get(path);
+  if (text !== undefined) return digest(text);
+  return source.getOversized().has(path) ? 'oversized' : 'missing';
+}
+
+/** Which files exist decides where imports lead: the listing is part of the input. */
+function digestListing(paths: ReadonlySet<string>): string {
+  const hash = createHash('sha1');
+  for (const path of paths) hash.update(path).update('\0');
+  return hash.digest('hex');
+}
+
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+function toKeptBody(value: unknown): KeptBody | undefined {
+  const body = value as Partial<KeptBody> | null | undefined;
+  if (!body || typeof body.listing !== 'string' || !isPairs(body.reads) || !isPairs(body.keys) || !isPairs(body.unparsable)) return undefined;
+  if (!Array.isArray(body.files) || !body.files.every((path) => typeof path === 'string')) return undefined;
+  return body as KeptBody;
+}
