@@ -165,7 +165,8 @@ export class BaselineProvider {
       };
     }
     const head = resolveCommit(root, 'HEAD');
-    const mergeBase = head ? getMergeBase(root, commit, head) : undefined;
+    // A commit is its own merge-base with itself: no process for the common case of a baseline at HEAD.
+    const mergeBase = head === commit ? commit : head ? getMergeBase(root, commit, head) : undefined;
     const unjoined = head && !mergeBase && commit !== head ? this.getUnjoinedProblem(revision, commit, head) : undefined;
     if (unjoined) return { problem: unjoined };
     const effective = mergeBase ?? commit;

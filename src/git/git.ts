@@ -186,29 +186,33 @@ export function getMergeBase(root: string, a: string, b: string): string | undef
 }
 
 /**
- * Paths (outside node_modules) in git's index, each with the blob the index holds
- * for it when git finds the file on disk unchanged (by its stat data, as `git status` does),
- * undefined when the file was modified, deleted or is in a merge conflict.
+ * The working tree's files outside node_modules, from one `git ls-files`: those in git's index,
+ * each with the blob the index holds for it when git finds the file on disk unchanged (by its
+ * stat data, as `git status` does; undefined when the file was modified, deleted or is in a merge
+ * conflict), and the untracked ones that are not ignored. One process and one read of the index
+ * instead of three: `-t` tags each line with what it is.
  */
-export function listIndexedFiles(root: string): Map<string, string | undefined> {
-  const pathspec = ['--', '.', ':(exclude,glob)**/node_modules/**'];
-  const staged = splitPaths(checked(runGit(root, ['ls-files', '-z', '--cached', '--stage', ...pathspec]), 'ls-files'));
-  const modified = new Set(splitPaths(checked(runGit(root, ['ls-files', '-z', '--modified', ...pathspec]), 'ls-files')));
-  const files = new Map<string, string | undefined>();
-  for (const entry of staged) {
-    // "<mode> <blob> <stage>\t<path>"; a conflicted path has one entry per stage, none of them 0.
+export function listWorkingTree(root: string): { indexed: Map<string, string | undefined>; untracked: string[] } {
+  const args = ['ls-files', '-z', '-t', '--cached', '--stage', '--modified', '--others', '--exclude-standard', '--', '.', ':(exclude,glob)**/node_modules/**'];
+  const indexed = new Map<string, string | undefined>();
+  const modified = new Set<string>();
+  const untracked: string[] = [];
+  for (const entry of splitPaths(checked(runGit(root, args), 'ls-files'))) {
+    // "? <path>" for an untracked file; "<tag> <mode> <blob> <stage>\t<path>" for the index's
+    // entries (C: changed on disk; a conflicted path has one entry per stage, none of them 0).
+    const tag = entry[0];
+    if (tag === '?') {
+      untracked.push(entry.slice(2));
+      continue;
+    }
     const tab = entry.indexOf('\t');
-    const [, blob, stage] = entry.slice(0, tab).split(' ');
+    const [, blob, stage] = entry.slice(2, tab).split(' ');
     const path = entry.slice(tab + 1);
-    files.set(path, stage === '0' && !modified.has(path) && !files.has(path) ? blob : undefined);
+    if (tag === 'C') modified.add(path);
+    else indexed.set(path, stage === '0' && !indexed.has(path) ? blob : undefined);
   }
-  return files;
-}
-
-/** Paths (outside node_modules) that are untracked and not ignored. */
-export function listUntrackedFiles(root: string): string[] {
-  const args = ['ls-files', '-z', '--others', '--exclude-standard', '--', '.', ':(exclude,glob)**/node_modules/**'];
-  return splitPaths(checked(runGit(root, args), 'ls-files'));
+  for (const path of modified) if (indexed.has(path)) indexed.set(path, undefined);
+  return { indexed, untracked };
 }
 
 /** Paths (outside node_modules) in a commit's tree, lintable or not. */

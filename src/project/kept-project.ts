@@ -5,10 +5,11 @@
  * lint a tree whose job files did not change since the last one.
  *
  * A full load of the working tree records everything it read (through RecordingSource): every
- * file's text digest, the files it looked for and did not find, and which paths exist. A new
- * process lists the files and reads the candidates, as it must to know anything, then reads
- * again the other files the last load read. When every one is as it was, the contracts are the
- * ones that load built: the same inputs give the same contracts. Otherwise the tree is loaded
+ * file's content (by git's blob id where the index holds the file unchanged, else a digest of
+ * its text), the files it looked for and did not find, and which paths exist. A new process
+ * lists the files, as it must to know anything, and reads only those whose content git cannot
+ * vouch for. When every one is as it was, the contracts are the ones that load built: the same
+ * inputs give the same contracts. Otherwise the tree is loaded
  * in full, as without a cache. The facts of the files are then not in memory: a process that
  * needs them (an edit that changes a contract) loads the project in full at that point.
  */
@@ -17,8 +18,22 @@ import type { ContractSet } from '../model/contract.js';
 import { type ContractsBody, isPairs, toContractsBody, toContractSet } from './contracts-file.js';
 import type { FileSource, LoadedProject } from './load-project.js';
 
-/** What a load read of one path: a digest of its text, or that it found no file, or one over the size limit. */
+/**
+ * What a load read of one path: its content (`blob:<id>` where git's index holds the file
+ * unchanged with that content, so that a later check needs no read; else a digest of its text),
+ * or that it found no file, or one over the size limit.
+ */
 type ReadState = string | 'missing' | 'oversized';
+
+/** The working tree as kept-project reads it: a FileSource that can name a content by git's blob id. */
+export interface BlobNamingSource extends FileSource {
+  /** The candidates, the files whose clean blob `isKnownCandidate` accepts given by blob id without a read. */
+  listCandidates(isKnownCandidate: (blob: string) => boolean): Map<string, string | { blob: string }>;
+  /** The blob id of the file's text, when git's index holds the file unchanged with that text. */
+  getBlobOf(path: string, text: string): string | undefined;
+  /** The blob git's index holds for the file, when the file is unchanged on disk. */
+  getCleanBlob(path: string): string | undefined;
+}
 
 /** The loaded project without its facts: what a process needs as long as no linted text differs from the disk. */
 export interface ProjectSummary {
@@ -43,11 +58,11 @@ interface KeptBody {
 export class RecordingSource implements FileSource {
   readonly reads = new Map<string, ReadState>();
 
-  constructor(private readonly source: FileSource) {}
+  constructor(private readonly source: BlobNamingSource) {}
 
   readCandidates(): Map<string, string> {
     const texts = this.source.readCandidates();
-    for (const [path, text] of texts) this.reads.set(path, digest(text));
+    for (const [path, text] of texts) this.reads.set(path, identify(this.source, path, text));
     for (const path of this.source.getOversized()) this.reads.set(path, 'oversized');
     return texts;
   }
@@ -85,14 +100,20 @@ export function keepProject(keep: (body: () => unknown) => void, recorder: Recor
  * The kept project, when the working tree still holds what its load read; undefined otherwise.
  * Lists and reads the candidates through `source` in either case, as a full load starts.
  */
-export function readKeptProject(kept: unknown, source: FileSource): ProjectSummary | undefined {
-  const candidates = source.readCandidates();
+export function readKeptProject(kept: unknown, source: BlobNamingSource): ProjectSummary | undefined {
   const body = toKeptBody(kept);
+  const reads = new Map(body?.reads);
+  // Files git's index holds unchanged under a blob the last load read are not read again.
+  const known = new Set([...reads.values()].flatMap((state) => (state.startsWith(BLOB) ? [state.slice(BLOB.length)] : [])));
+  const candidates = source.listCandidates((blob) => known.has(blob));
   if (!body || body.listing !== digestListing(source.listPaths())) return undefined;
-  const reads = new Map(body.reads);
-  for (const [path, text] of candidates) if (reads.get(path) !== digest(text)) return undefined;
+  for (const [path, entry] of candidates) {
+    const state = typeof entry === 'string' ? identify(source, path, entry) : `${BLOB}${entry.blob}`;
+    if (reads.get(path) !== state) return undefined;
+  }
   for (const path of source.getOversized()) if (reads.get(path) !== 'oversized') return undefined;
-  const others = [...reads.keys()].filter((path) => !candidates.has(path));
+  const isCleanAsRead = (path: string, state: ReadState) => state.startsWith(BLOB) && source.getCleanBlob(path) === state.slice(BLOB.length);
+  const others = [...reads].filter(([path, state]) => !candidates.has(path) && !isCleanAsRead(path, state)).map(([path]) => path);
   const texts = source.readFiles(others);
   if (others.some((path) => getReadState(path, texts, source) !== reads.get(path))) return undefined;
   const contracts = toContractSet(body.contracts);
@@ -100,9 +121,16 @@ export function readKeptProject(kept: unknown, source: FileSource): ProjectSumma
   return { keys: new Map(body.keys), files: new Set(body.files), unparsable: new Map(body.unparsable), contracts };
 }
 
-function getReadState(path: string, texts: Map<string, string>, source: FileSource): ReadState {
+const BLOB = 'blob:';
+
+function identify(source: BlobNamingSource, path: string, text: string): ReadState {
+  const blob = source.getBlobOf(path, text);
+  return blob === undefined ? digest(text) : `${BLOB}${blob}`;
+}
+
+function getReadState(path: string, texts: Map<string, string>, source: BlobNamingSource): ReadState {
   const text = texts.get(path);
-  if (text !== undefined) return digest(text);
+  if (text !== undefined) return identify(source, path, text);
   return source.getOversized().has(path) ? 'oversized' : 'missing';
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { isLintablePath, MAX_FILE_BYTES } from '../model/paths.js';
-import { GitError, listIndexedFiles, listUntrackedFiles } from '../git/git.js';
+import { GitError, listWorkingTree } from '../git/git.js';
 import type { FactsCache } from './facts-cache.js';
 import type { FileSource } from './load-project.js';
 
@@ -32,20 +32,53 @@ export class WorkingTreeSource implements FileSource {
   }
 
   readCandidates(): Map<string, string> {
+    return this.scan(() => false) as Map<string, string>;
+  }
+
+  /**
+   * The candidates, as readCandidates finds them, but without reading a file whose content
+   * git's index holds unchanged under a blob `isKnownCandidate` accepts: such a file is given by
+   * its blob id, the others by their text. For a caller that knows those blobs' contents already.
+   */
+  listCandidates(isKnownCandidate: (blob: string) => boolean): Map<string, string | { blob: string }> {
+    return this.scan(isKnownCandidate);
+  }
+
+  private scan(isKnownCandidate: (blob: string) => boolean): Map<string, string | { blob: string }> {
     const { indexed, untracked } = this.listFiles();
-    const texts = new Map<string, string>();
+    const found = new Map<string, string | { blob: string }>();
+    const clean = new Map<string, string>();
     for (const [path, blob] of [...indexed, ...untracked.map((path) => [path, undefined] as const)]) {
+      if (blob !== undefined) clean.set(path, blob);
       if (!isLintablePath(path) || (blob !== undefined && this.cache?.isNonCandidate(blob))) continue;
+      if (blob !== undefined && isKnownCandidate(blob)) {
+        found.set(path, { blob });
+        continue;
+      }
       const bytes = this.read(path);
       if (bytes === undefined) continue;
       const text = bytes.toString('utf8');
-      if (this.candidateTest.test(text)) texts.set(path, text);
+      if (this.candidateTest.test(text)) found.set(path, text);
       // Only when the bytes read are the blob's (no line-ending filter, no edit since git looked).
       else if (blob !== undefined && getBlobId(bytes, blob.length) === blob) this.cache?.recordNonCandidate(blob);
     }
     const tracked = new Set(indexed.keys());
-    this.listing = { tracked, all: new Set([...tracked, ...untracked]), candidates: [...texts.keys()] };
-    return texts;
+    this.listing = { tracked, all: new Set([...tracked, ...untracked]), candidates: [...found.keys()], clean };
+    return found;
+  }
+
+  /**
+   * git's blob id of the file's text, when the index holds the file unchanged (as of the latest
+   * listing) and the text is that blob's: a name for the content that needs no read next time.
+   */
+  getBlobOf(path: string, text: string): string | undefined {
+    const blob = this.getListing().clean.get(path);
+    return blob !== undefined && getBlobId(Buffer.from(text, 'utf8'), blob.length) === blob ? blob : undefined;
+  }
+
+  /** The blob git's index holds for the file, when the file is unchanged on disk (as of the latest listing). */
+  getCleanBlob(path: string): string | undefined {
+    return this.getListing().clean.get(path);
   }
 
   readFiles(paths: string[]): Map<string, string> {
@@ -95,7 +128,7 @@ export class WorkingTreeSource implements FileSource {
   private listFiles(): { indexed: Map<string, string | undefined>; untracked: string[] } {
     if (this.isGit) {
       try {
-        return { indexed: listIndexedFiles(this.root), untracked: listUntrackedFiles(this.root) };
+        return listWorkingTree(this.root);
       } catch (error) {
         // A repository without a git binary, or one git refuses to work in, is read like a plain
         // folder: its files are still linted, and the baseline says once why it cannot be read.
@@ -110,6 +143,8 @@ interface Listing {
   tracked: Set<string>;
   all: Set<string>;
   candidates: string[];
+  /** git's blob of each tracked file that is unchanged on disk. */
+  clean: Map<string, string>;
 }
 
 /** The file's bytes; 'oversized' for a file over MAX_FILE_BYTES; undefined for no file (or a link, a folder). */

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractFacts } from '../../src/adapters/traverse.js';
+import { getCandidatePattern } from '../../src/adapters/adapter-set.js';
 import { Engine } from '../../src/engine/engine.js';
+import { WorkingTreeSource } from '../../src/project/working-tree-source.js';
 import { FactsCache } from '../../src/project/facts-cache.js';
 import { CACHE_FOLDER, FactsStore } from '../../src/project/facts-store.js';
 import { readSettings, type SafeJobsSettings } from '../../src/settings.js';
@@ -129,6 +131,23 @@ describe("the working tree's contracts kept between processes", () => {
     const edited = job().replace('mail: Mail', 'mail: Mail, to: string');
     expect(lintInNewProcess(repo, 'src/mail-job.ts', edited)).toEqual(['src/mail-job.ts:no-incompatible-param-change@4']);
     expect(checkInNewProcess(repo)).toEqual(EXPECTED);
+  });
+});
+
+describe('the working tree named by blob', () => {
+  it('gives a file git holds unchanged under a known blob by that blob, unread, and reads the others', () => {
+    const repo = changedApp();
+    const { settings: s } = readSettings({}, {}) as { settings: SafeJobsSettings };
+    const source = new WorkingTreeSource(repo.dir, getCandidatePattern(s.pattern), true);
+    const all = source.readCandidates();
+    const blob = repo.git('rev-parse', 'HEAD:src/mail-job.ts').trim();
+    expect(source.getBlobOf('src/mail-job.ts', all.get('src/mail-job.ts')!)).toBe(blob);
+    // Changed in the working tree: the index's blob is not its content.
+    expect(source.getCleanBlob('src/types.ts')).toBeUndefined();
+    const listed = source.listCandidates((known) => known === blob);
+    expect(listed.get('src/mail-job.ts')).toEqual({ blob });
+    expect([...listed.keys()].sort()).toEqual([...all.keys()].sort());
+    expect([...listed].filter(([path]) => path !== 'src/mail-job.ts').every(([path, text]) => text === all.get(path))).toBe(true);
   });
 });
 
