@@ -56,11 +56,19 @@ function parseArgs(argv) {
     // The diagnostic runs with ESLint's rule contexts fixed (three more modes per size).
     else if (arg === '--context-fix') options.contextFix = true;
     else if (arg === '--sizes') options.sizes = parseSizes(argv[++i]);
+    // Runs per mode: one number for every size, or one per size (`--runs 3,3,1`).
+    else if (arg === '--runs') options.runs = parseRuns(argv[++i]);
     else if (arg.startsWith('--sizes=')) options.sizes = parseSizes(arg.slice('--sizes='.length));
     else throw new Error(`unknown argument ${arg}; use --smoke or --sizes 1000,5000`);
   }
   if (options.smoke) options.sizes = [1000];
   return options;
+}
+
+function parseRuns(text) {
+  const runs = (text ?? '').split(',').map(Number);
+  if (runs.length === 0 || runs.some((count) => !Number.isInteger(count) || count < 1)) throw new Error(`--runs wants counts like 3 or 3,3,1, got ${text}`);
+  return runs;
 }
 
 function parseSizes(text) {
@@ -374,7 +382,7 @@ function writeResults(results, check) {
   const lines = [
     '# Benchmark results',
     '',
-    `Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}.`,
+    `Written by \`node bench/run.mjs${process.argv.slice(2).map((arg) => ` ${arg}`).join('')}\` (\`npm run bench\` without arguments) on ${new Date().toISOString().slice(0, 10)}.`,
     '',
     `- Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${os.platform()} ${os.arch()}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB; load average (1 min) ${fmt(loadAtStart[0])} at the start, ${fmt(os.loadavg()[0])} at the end of the run (${((Date.now() - started) / 60000).toFixed(0)} min)`,
     `- node ${v.node}, eslint ${v.eslint}, typescript ${v.typescript}, @typescript-eslint/parser ${v.parser}, eslint-plugin-import-x ${v.importX}`,
@@ -525,7 +533,8 @@ async function main() {
   for (const size of options.sizes) {
     const { root, manifest, reused, cacheDir } = ensureCorpus(size);
     progress(`${count(size)} files: corpus ${reused ? 'reused' : 'generated'} at ${root}`);
-    const runs = options.quick ? 1 : size >= 20000 ? 2 : 3;
+    const index = options.sizes.indexOf(size);
+    const runs = options.runs ? (options.runs[index] ?? options.runs.at(-1)) : options.quick ? 1 : size >= 20000 ? 2 : 3;
     const modes = options.smoke
       ? ['floor', 'plugin']
       : options.quick
