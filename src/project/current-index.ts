@@ -11,7 +11,7 @@ import type { SafeJobsSettings } from '../settings.js';
 import { buildContractSet } from './build-contracts.js';
 import type { FactsCache } from './facts-cache.js';
 import { DiskStamps } from './disk-stamps.js';
-import { keepProject, type ProjectSummary, readKeptProject, RecordingSource } from './kept-project.js';
+import { type CandidateScan, keepProject, type ProjectSummary, readKeptProject, RecordingSource } from './kept-project.js';
 import { followImports, type LoadedProject, loadProject, reloadFiles, withUnreadable } from './load-project.js';
 import { getSpanShift, type SpanShift } from './span-shift.js';
 import type { WorkingTreeSource } from './working-tree-source.js';
@@ -182,20 +182,22 @@ export class CurrentIndex {
     this.buffers.clear();
     this.pending.clear();
     this.project = undefined;
-    this.summary = readKeptProject(this.cache.getKeptProject(), this.source);
-    if (this.summary) {
+    const kept = readKeptProject(this.cache.getKeptProject(), this.source);
+    if ('summary' in kept) {
+      this.summary = kept.summary;
       this.disk.reset(this.summary.files);
       this.changed();
       this.set = this.summary.contracts;
     } else {
-      this.load();
+      this.summary = undefined;
+      this.load(kept.scan);
     }
     return true;
   }
 
   /** Loads the project's files from disk, with the texts linted since that changed no contract, and keeps the disk's state for the next process. */
-  private load(): LoadedProject {
-    const recorder = new RecordingSource(this.source);
+  private load(scan?: CandidateScan): LoadedProject {
+    const recorder = new RecordingSource(this.source, scan);
     const { contracts, ...project } = loadProject(recorder, this.cache);
     // What was read is the disk's (linted texts are applied below); a summary just read says it already.
     if (!this.summary) keepProject((body) => this.cache.keepProject(body), recorder, project, contracts);

@@ -18,6 +18,9 @@ import type { ContractSet } from '../model/contract.js';
 import { type ContractsBody, isPairs, toContractsBody, toContractSet } from './contracts-file.js';
 import type { FileSource, LoadedProject } from './load-project.js';
 
+/** Candidates by path: their text, or git's blob id where it was not read. */
+export type CandidateScan = Map<string, string | { blob: string }>;
+
 /**
  * What a load read of one path: its content (`blob:<id>` where git's index holds the file
  * unchanged with that content, so that a later check needs no read; else a digest of its text),
@@ -28,7 +31,9 @@ type ReadState = string | 'missing' | 'oversized';
 /** The working tree as kept-project reads it: a FileSource that can name a content by git's blob id. */
 export interface BlobNamingSource extends FileSource {
   /** The candidates, the files whose clean blob `isKnownCandidate` accepts given by blob id without a read. */
-  listCandidates(isKnownCandidate: (blob: string) => boolean): Map<string, string | { blob: string }>;
+  listCandidates(isKnownCandidate: (blob: string) => boolean): CandidateScan;
+  /** The candidates' texts; with a scan just made, from it (reading only the files it named by blob). */
+  readCandidates(scan?: CandidateScan): Map<string, string>;
   /** The blob id of the file's text, when git's index holds the file unchanged with that text. */
   getBlobOf(path: string, text: string): string | undefined;
   /** The blob git's index holds for the file, when the file is unchanged on disk. */
@@ -58,10 +63,15 @@ interface KeptBody {
 export class RecordingSource implements FileSource {
   readonly reads = new Map<string, ReadState>();
 
-  constructor(private readonly source: BlobNamingSource) {}
+  /** `scan`: the listing readKeptProject just made, which the load's own listing then reuses. */
+  constructor(
+    private readonly source: BlobNamingSource,
+    private scan?: CandidateScan,
+  ) {}
 
   readCandidates(): Map<string, string> {
-    const texts = this.source.readCandidates();
+    const texts = this.source.readCandidates(this.scan);
+    this.scan = undefined;
     for (const [path, text] of texts) this.reads.set(path, identify(this.source, path, text));
     for (const path of this.source.getOversized()) this.reads.set(path, 'oversized');
     return texts;
@@ -97,28 +107,35 @@ export function keepProject(keep: (body: () => unknown) => void, recorder: Recor
 }
 
 /**
- * The kept project, when the working tree still holds what its load read; undefined otherwise.
- * Lists and reads the candidates through `source` in either case, as a full load starts.
+ * The kept project, when the working tree still holds what its load read; otherwise the
+ * listing made to find out (for the full load to reuse), if one was made.
  */
-export function readKeptProject(kept: unknown, source: BlobNamingSource): ProjectSummary | undefined {
+export function readKeptProject(kept: unknown, source: BlobNamingSource): { summary: ProjectSummary } | { scan?: CandidateScan } {
   const body = toKeptBody(kept);
-  const reads = new Map(body?.reads);
+  if (!body) return {};
+  const scan = check(body, source);
+  if (scan) return { scan };
+  const contracts = toContractSet(body.contracts);
+  if (!contracts) return {};
+  return { summary: { keys: new Map(body.keys), files: new Set(body.files), unparsable: new Map(body.unparsable), contracts } };
+}
+
+/** Undefined when every file is as the kept load read it; else the listing that shows it is not. */
+function check(body: KeptBody, source: BlobNamingSource): CandidateScan | undefined {
+  const reads = new Map(body.reads);
   // Files git's index holds unchanged under a blob the last load read are not read again.
   const known = new Set([...reads.values()].flatMap((state) => (state.startsWith(BLOB) ? [state.slice(BLOB.length)] : [])));
   const candidates = source.listCandidates((blob) => known.has(blob));
-  if (!body || body.listing !== digestListing(source.listPaths())) return undefined;
+  if (body.listing !== digestListing(source.listPaths())) return candidates;
   for (const [path, entry] of candidates) {
     const state = typeof entry === 'string' ? identify(source, path, entry) : `${BLOB}${entry.blob}`;
-    if (reads.get(path) !== state) return undefined;
+    if (reads.get(path) !== state) return candidates;
   }
-  for (const path of source.getOversized()) if (reads.get(path) !== 'oversized') return undefined;
+  for (const path of source.getOversized()) if (reads.get(path) !== 'oversized') return candidates;
   const isCleanAsRead = (path: string, state: ReadState) => state.startsWith(BLOB) && source.getCleanBlob(path) === state.slice(BLOB.length);
   const others = [...reads].filter(([path, state]) => !candidates.has(path) && !isCleanAsRead(path, state)).map(([path]) => path);
   const texts = source.readFiles(others);
-  if (others.some((path) => getReadState(path, texts, source) !== reads.get(path))) return undefined;
-  const contracts = toContractSet(body.contracts);
-  if (!contracts) return undefined;
-  return { keys: new Map(body.keys), files: new Set(body.files), unparsable: new Map(body.unparsable), contracts };
+  return others.some((path) => getReadState(path, texts, source) !== reads.get(path)) ? candidates : undefined;
 }
 
 const BLOB = 'blob:';

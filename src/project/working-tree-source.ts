@@ -31,8 +31,15 @@ export class WorkingTreeSource implements FileSource {
     this.candidateTest = new RegExp(candidatePattern);
   }
 
-  readCandidates(): Map<string, string> {
-    return this.scan(() => false) as Map<string, string>;
+  /** The candidates' texts; given a listCandidates result just made, from it: only the files it named by blob are read. */
+  readCandidates(scan?: Map<string, string | { blob: string }>): Map<string, string> {
+    const found = scan ?? this.scan(() => false);
+    const texts = new Map<string, string>();
+    for (const [path, entry] of found) {
+      const text = typeof entry === 'string' ? entry : this.read(path)?.toString('utf8');
+      if (text !== undefined) texts.set(path, text);
+    }
+    return texts;
   }
 
   /**

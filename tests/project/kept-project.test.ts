@@ -111,6 +111,21 @@ describe("the working tree's contracts kept between processes", () => {
     expect(checkInNewProcess(repo)).toEqual([]);
   });
 
+  it('cost a process that cannot use them one listing of the tree, not two', () => {
+    const repo = changedApp();
+    const list = vi.spyOn(WorkingTreeSource.prototype, 'listCandidates');
+    const read = vi.spyOn(WorkingTreeSource.prototype, 'readCandidates');
+    // Nothing kept yet: the load lists the tree itself.
+    checkInNewProcess(repo);
+    expect([list.mock.calls.length, read.mock.calls.length]).toEqual([0, 1]);
+    expect(read.mock.calls[0]![0]).toBeUndefined();
+    // Kept, then a file changed: the listing made to check them serves the load.
+    repo.write({ 'src/types.ts': types('id: number;') });
+    checkInNewProcess(repo);
+    expect([list.mock.calls.length, read.mock.calls.length]).toEqual([1, 2]);
+    expect(read.mock.calls[1]![0]).toBe(list.mock.results[0]!.value);
+  });
+
   it('are built again when the file is damaged', () => {
     const repo = changedApp();
     checkInNewProcess(repo);
