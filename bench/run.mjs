@@ -397,6 +397,8 @@ function writeResults(results, check) {
     '|---|---|---:|---|',
     ...userTargets.map(([name, target, value, verdict]) => `| ${name} | ${target} | ${value ?? 'n/a'} | ${verdict} |`),
     '',
+    'Why a target is missed, and where the time of a first lint goes (the profile split): [README.md](README.md#where-the-time-goes).',
+    '',
     'Against the parser-only floor (ESLint with the parser and no rules), the earlier reference:',
     '',
     '| figure | target | measured | status |',
