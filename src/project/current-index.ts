@@ -209,9 +209,7 @@ export class CurrentIndex {
     if (this.pending.size > 0) {
       const paths = [...this.pending.keys()];
       for (const [path, { key, facts }] of this.pending) {
-        project.keys.set(path, key);
-        project.files.set(path, facts);
-        project.unparsable.delete(path);
+        this.setFacts(path, key, facts);
         project.modules.addPath(path);
       }
       this.pending.clear();

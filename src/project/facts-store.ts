@@ -96,24 +96,25 @@ export class FactsStore {
   /**
    * A file of a header line (format, what the body is of, a digest of the body) and a JSON
    * body. A damaged or truncated file fails its digest: it is built again, never read.
+   * `subject` (a baseline commit, or 'worktree') is written as the header's `commit`.
    */
-  private readChecked(path: string, commit: string): unknown {
+  private readChecked(path: string, subject: string): unknown {
     try {
       const text = readWithoutFollowing(path);
       const newline = text.indexOf('\n');
       const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; commit?: unknown; digest?: unknown };
       const body = text.slice(newline + 1);
-      if (header.format !== STORE_FORMAT || header.commit !== commit || header.digest !== getDigest(body)) return undefined;
+      if (header.format !== STORE_FORMAT || header.commit !== subject || header.digest !== getDigest(body)) return undefined;
       return JSON.parse(body) as unknown;
     } catch {
       return undefined;
     }
   }
 
-  private writeChecked(path: string, commit: string, body: () => unknown): void {
+  private writeChecked(path: string, subject: string, body: () => unknown): void {
     this.writeFile(path, () => {
       const text = JSON.stringify(body());
-      return `${JSON.stringify({ format: STORE_FORMAT, commit, digest: getDigest(text) })}\n${text}`;
+      return `${JSON.stringify({ format: STORE_FORMAT, commit: subject, digest: getDigest(text) })}\n${text}`;
     });
   }
 

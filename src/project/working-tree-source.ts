@@ -4,6 +4,7 @@ import { join, posix } from 'node:path';
 import { isLintablePath, MAX_FILE_BYTES } from '../model/paths.js';
 import { GitError, listWorkingTree } from '../git/git.js';
 import type { FactsCache } from './facts-cache.js';
+import type { CandidateScan } from './kept-project.js';
 import type { FileSource } from './load-project.js';
 
 
@@ -32,7 +33,7 @@ export class WorkingTreeSource implements FileSource {
   }
 
   /** The candidates' texts; given a listCandidates result just made, from it: only the files it named by blob are read. */
-  readCandidates(scan?: Map<string, string | { blob: string }>): Map<string, string> {
+  readCandidates(scan?: CandidateScan): Map<string, string> {
     const found = scan ?? this.scan(() => false);
     const texts = new Map<string, string>();
     for (const [path, entry] of found) {
@@ -47,13 +48,13 @@ export class WorkingTreeSource implements FileSource {
    * git's index holds unchanged under a blob `isKnownCandidate` accepts: such a file is given by
    * its blob id, the others by their text. For a caller that knows those blobs' contents already.
    */
-  listCandidates(isKnownCandidate: (blob: string) => boolean): Map<string, string | { blob: string }> {
+  listCandidates(isKnownCandidate: (blob: string) => boolean): CandidateScan {
     return this.scan(isKnownCandidate);
   }
 
-  private scan(isKnownCandidate: (blob: string) => boolean): Map<string, string | { blob: string }> {
+  private scan(isKnownCandidate: (blob: string) => boolean): CandidateScan {
     const { indexed, untracked } = this.listFiles();
-    const found = new Map<string, string | { blob: string }>();
+    const found: CandidateScan = new Map();
     const clean = new Map<string, string>();
     for (const [path, blob] of [...indexed, ...untracked.map((path) => [path, undefined] as const)]) {
       if (blob !== undefined) clean.set(path, blob);
